@@ -1,0 +1,140 @@
+"""The wocdeck command line: render, validate, preview. The only module that prints or exits."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wocdeck import __version__
+
+app = typer.Typer(
+    name="wocdeck",
+    help="Turn a YAML deck file into a native, editable, on-brand PowerPoint deck.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+DeckArg = Annotated[Path, typer.Argument(help="The deck file, e.g. deck.yaml.", show_default=False)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"wocdeck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Turn a YAML deck file into a native, editable, on-brand PowerPoint deck.
+
+    Exit codes: 0 done; 1 the deck or an input is wrong; 2 the command line is wrong.
+    """
+
+
+@app.command()
+def render(
+    deck: DeckArg,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Where to write the .pptx [default: DECK.pptx]."),
+    ] = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Also write DECK.pdf (needs LibreOffice).")
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Treat shrunk or continued text as an error.")
+    ] = False,
+) -> None:
+    """Render DECK to a PowerPoint file."""
+    from wocdeck.pipeline import render as render_deck
+
+    target = output or deck.with_suffix(".pptx")
+    with _failures():
+        result = render_deck(deck, target, strict=strict)
+        for change in result.adjustments:
+            typer.echo(
+                f'{deck}:{change.line}: slide {change.slide} "{change.title}": {change.message}'
+            )
+        typer.echo(f"wrote {result.output} ({result.slides} slides)")
+        if pdf:
+            from wocdeck.export import to_pdf
+
+            written = to_pdf(result.output, result.output.with_suffix(".pdf"))
+            typer.echo(f"wrote {written}")
+
+
+@app.command()
+def validate(deck: DeckArg) -> None:
+    """Check DECK without writing anything (exit 0 when it is fine, 1 when not)."""
+    from wocdeck.pipeline import validate as validate_deck
+
+    with _failures():
+        slides = validate_deck(deck)
+        typer.echo(f"{deck}: ok ({len(slides)} slides)")
+
+
+@app.command()
+def preview(
+    deck: DeckArg,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Folder for the PNGs [default: DECK-preview]."),
+    ] = None,
+) -> None:
+    """Render DECK to one PNG per slide and a contact sheet (needs LibreOffice)."""
+    import tempfile
+
+    from wocdeck.export import contact_sheet, to_pdf, to_png
+    from wocdeck.pipeline import render as render_deck
+
+    folder = output or deck.with_name(deck.stem + "-preview")
+    with _failures(), tempfile.TemporaryDirectory(prefix="wocdeck-") as work:
+        result = render_deck(deck, Path(work) / (deck.stem + ".pptx"))
+        pages = to_png(to_pdf(result.output, Path(work) / (deck.stem + ".pdf")), folder)
+        sheet = contact_sheet(pages, folder / "sheet.png")
+        typer.echo(f"wrote {len(pages)} slides to {folder}/ and {sheet}")
+
+
+class _failures:
+    """Turn every known failure into a message on stderr and exit code 1."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, _tb: object
+    ) -> bool:
+        from wocdeck.errors import DeckError, OutputError
+
+        if error is None or isinstance(error, typer.Exit | KeyboardInterrupt | SystemExit):
+            return False
+        if isinstance(error, DeckError):
+            for problem in error.problems:
+                typer.echo(str(problem), err=True)
+            raise typer.Exit(1)
+        if isinstance(error, OutputError):
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(1)
+        if isinstance(error, MemoryError | RecursionError):
+            typer.echo("error: the deck is too large or too deeply nested to process", err=True)
+            raise typer.Exit(1)
+        typer.echo(f"internal error (please report it): {type(error).__name__}: {error}", err=True)
+        raise typer.Exit(3)
+
+
+def main() -> None:
+    """Run the command line."""
+    sys.exit(app())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,428 @@
+"""Deck + Theme → slide plans: which layout, which text, which emphasis, in which box."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from decimal import Decimal
+
+from wocdeck.model import AchievementGroup, Deck, Focus, Metric, Money
+from wocdeck.plan import Box, Layout, Paragraph, Role, Run, Slide, TextBox
+from wocdeck.source import DataPath, Source
+from wocdeck.theme import Theme
+
+SLIDE_WIDTH = 960.0
+SLIDE_HEIGHT = 540.0
+TITLE_TOP = 22.0
+TITLE_HEIGHT = 80.0
+BODY_TOP = 124.0
+FOOTER_TOP = 500.0
+GAP = 14.0
+TILES_PER_SLIDE = 4
+TILE_LABEL_SCALE = 0.45
+TILE_CAPTION_SCALE = 0.42
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+def roman(number: int) -> str:
+    """Write a positive whole number in Roman numerals."""
+    out = []
+    for value, numeral in _ROMAN:
+        count, number = divmod(number, value)
+        out.append(numeral * count)
+    return "".join(out)
+
+
+def long_date(day: dt.date) -> str:
+    """'Thursday, September 27' (English, whatever the machine's locale)."""
+    return f"{_DAYS[day.weekday()]}, {_MONTHS[day.month - 1]} {day.day}"
+
+
+def month_day_year(day: dt.date) -> str:
+    """'July 10, 2014'."""
+    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def number(value: Decimal) -> str:
+    """A figure with thousands separators: 33745 → '33,745', 1234.5 → '1,234.5'."""
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    return f"{value:,}"
+
+
+def money(amount: Money) -> str:
+    """'CHF 108,348'; cents only where the amount has them."""
+    if amount.amount == amount.amount.to_integral_value():
+        return f"{amount.currency} {int(amount.amount):,}"
+    return f"{amount.currency} {amount.amount:,.2f}"
+
+
+def change_wording(metric: Metric) -> str:
+    """'growing by 6.8%', 'exceeding 2017 total by 85%', 'declining by 3%'."""
+    if not metric.change:
+        return ""
+    raw = metric.change.strip().replace("\u2212", "-").replace(" ", "")
+    amount = raw.lstrip("+-")
+    falling = raw.startswith("-")
+    if float(amount.rstrip("%")) == 0:
+        return f"level with {metric.versus}" if metric.versus else "unchanged"
+    if metric.versus:
+        return f"{'below' if falling else 'exceeding'} {metric.versus} by {amount}"
+    return f"{'declining' if falling else 'growing'} by {amount}"
+
+
+def metric_caption(metric: Metric) -> str:
+    """'(Jan-Aug), growing by 6.8%'."""
+    parts = [f"({metric.period})" if metric.period else "", change_wording(metric)]
+    return ", ".join(p for p in parts if p)
+
+
+def emphasis(text: str) -> tuple[Run, ...]:
+    """Split `**bold**` markup into runs."""
+    parts = text.split("**")
+    return tuple(Run(part, bold=i % 2 == 1) for i, part in enumerate(parts) if part)
+
+
+class Composer:
+    """Builds the slide plans of one deck in one theme."""
+
+    def __init__(self, deck: Deck, theme: Theme, source: Source | None = None) -> None:
+        self.deck, self.theme, self.source = deck, theme, source
+        self.acronym = deck.event.acronym or deck.event.office
+        self.left = theme.margin
+        self.width = SLIDE_WIDTH - 2 * theme.margin
+
+    def slides(self) -> list[Slide]:
+        """Every slide of the deck, in order, before fitting."""
+        return list(self._slides())
+
+    def _slides(self) -> Iterator[Slide]:
+        deck = self.deck
+        yield self._cover()
+        if deck.about:
+            yield self._about()
+        if deck.resources:
+            yield self._resources()
+        for index, focus in enumerate(deck.focus):
+            yield from self._focus(index, focus)
+        if deck.year_ahead:
+            section = deck.year_ahead
+            yield self._content(
+                section.title or "The Year Ahead",
+                [self._bullet(p) for p in section.points],
+                notes=section.notes,
+                path=("year_ahead",),
+            )
+        if deck.closing:
+            yield self._closing()
+
+    def _line(self, path: DataPath) -> int:
+        return self.source.location(path, key=True).line if self.source else 0
+
+    def _bullet(self, text: str, level: int = 0) -> Paragraph:
+        return Paragraph(emphasis(text), Role.BULLET, level)
+
+    def _heading(self, text: str) -> Paragraph:
+        return Paragraph(emphasis(text), Role.HEADING, color="accent1")
+
+    def _title(self, text: str) -> TextBox:
+        sizes = self.theme.sizes
+        return TextBox(
+            "Title",
+            (Paragraph(emphasis(text)),),
+            Box(self.left, TITLE_TOP, self.width, TITLE_HEIGHT),
+            sizes.title,
+            sizes.title_floor,
+            color="dark2",
+            line_spacing=self.theme.title_line_spacing,
+            anchor="b",
+        )
+
+    def _footer(self) -> TextBox:
+        event = self.deck.event
+        text = event.footer or f"{event.office} · {event.title}"
+        sizes = self.theme.sizes
+        return TextBox(
+            "Footer",
+            (Paragraph((Run(text),)),),
+            Box(self.left, FOOTER_TOP + 4, self.width - 80, SLIDE_HEIGHT - FOOTER_TOP - 10),
+            sizes.footer,
+            sizes.footer_floor,
+            color="accent6",
+            anchor="ctr",
+        )
+
+    def _body_box(self) -> Box:
+        return Box(self.left, BODY_TOP, self.width, FOOTER_TOP - GAP - BODY_TOP)
+
+    def _content(
+        self,
+        title: str,
+        paragraphs: list[Paragraph],
+        *,
+        tiles: list[tuple[str, str, str, str]] = (),  # type: ignore[assignment]
+        notes: str | None = None,
+        path: DataPath = (),
+    ) -> Slide:
+        """A content slide; tiles are (label, value, caption, alt text)."""
+        area = self._body_box()
+        body_box, tile_boxes = self._arrange(area, len(tiles), bool(paragraphs))
+        body = None
+        if paragraphs:
+            body = TextBox(
+                "Content",
+                tuple(paragraphs),
+                body_box,
+                self.theme.sizes.body,
+                self.theme.sizes.body_floor,
+                line_spacing=self.theme.line_spacing,
+            )
+        return Slide(
+            Layout.CONTENT,
+            self._title(title),
+            body,
+            tiles=tuple(self._tile(t, b) for t, b in zip(tiles, tile_boxes, strict=True)),
+            notes=notes or "",
+            line=self._line(path),
+            footer=self._footer(),
+        )
+
+    def _arrange(self, area: Box, count: int, has_text: bool) -> tuple[Box, list[Box]]:
+        """Split the body area between text and up to four figure tiles."""
+        if count == 0:
+            return area, []
+        if not has_text:
+            width = (area.w - GAP * (count - 1)) / count
+            height = min(area.h, 190.0)
+            top = area.y + (area.h - height) / 2
+            return area, [Box(area.x + i * (width + GAP), top, width, height) for i in range(count)]
+        if count <= 2:
+            column = round(area.w * 0.38)
+            text = Box(area.x, area.y, area.w - column - GAP * 2, area.h)
+            height = min(170.0, (area.h - GAP * (count - 1)) / count)
+            left = area.x + area.w - column
+            return text, [
+                Box(left, area.y + i * (height + GAP), column, height) for i in range(count)
+            ]
+        row = 132.0
+        text = Box(area.x, area.y, area.w, area.h - row - GAP)
+        width = (area.w - GAP * (count - 1)) / count
+        top = area.bottom - row
+        return text, [Box(area.x + i * (width + GAP), top, width, row) for i in range(count)]
+
+    def _tile(self, tile: tuple[str, str, str, str], box: Box) -> TextBox:
+        label, value, caption, description = tile
+        paragraphs = [
+            Paragraph((Run(label, bold=True),), scale=TILE_LABEL_SCALE, color="accent2"),
+            Paragraph((Run(value, bold=True),), color="accent1"),
+        ]
+        if caption:
+            paragraphs.append(Paragraph((Run(caption),), scale=TILE_CAPTION_SCALE, color="accent6"))
+        sizes = self.theme.sizes
+        return TextBox(
+            "Figure",
+            tuple(paragraphs),
+            box,
+            sizes.tile_value,
+            sizes.tile_value_floor,
+            line_spacing=1.1,
+            fill="light2",
+            description=description,
+            inset_x=14,
+            inset_y=10,
+        )
+
+    def _cover(self) -> Slide:
+        event, sizes = self.deck.event, self.theme.sizes
+        name = f"{event.office} ({event.acronym})" if event.acronym else event.office
+        panel_x = SLIDE_WIDTH * 0.7
+        title = TextBox(
+            "Title",
+            (Paragraph(emphasis(name)),),
+            Box(self.left, 110, panel_x - self.left - 40, 200),
+            sizes.cover_title,
+            sizes.cover_title_floor,
+            color="light1",
+            line_spacing=self.theme.title_line_spacing,
+            anchor="b",
+        )
+        subtitle = TextBox(
+            "Subtitle",
+            (Paragraph(emphasis(event.title)),),
+            Box(self.left, 340, panel_x - self.left - 40, 110),
+            sizes.cover_subtitle,
+            sizes.cover_subtitle_floor,
+            color="light1",
+        )
+        when = [
+            Paragraph((Run(long_date(event.date)),), scale=0.8),
+            Paragraph((Run(str(event.date.year), bold=True),), scale=1.6),
+        ]
+        if event.city:
+            when.insert(0, Paragraph((Run(event.city, bold=True),)))
+        date = TextBox(
+            "Date",
+            tuple(when),
+            Box(panel_x + 28, 110, SLIDE_WIDTH - panel_x - 56, 340),
+            sizes.cover_subtitle,
+            sizes.cover_subtitle_floor,
+            color="light1",
+            anchor="ctr",
+        )
+        return Slide(
+            Layout.COVER,
+            title,
+            extras=(subtitle, date),
+            notes=event.notes or "",
+            line=self._line(("event",)),
+        )
+
+    def _about(self) -> Slide:
+        about = self.deck.about
+        assert about is not None
+        points = []
+        if about.established:
+            points.append(f"Established on {month_day_year(about.established)}")
+        if about.location:
+            points.append(f"Located in {about.location}")
+        points.extend(about.points)
+        return self._content(
+            about.title or f"About the {self.acronym}",
+            [self._bullet(p) for p in points],
+            notes=about.notes,
+            path=("about",),
+        )
+
+    def _resources(self) -> Slide:
+        resources = self.deck.resources
+        assert resources is not None
+        paragraphs = []
+        if resources.personnel:
+            paragraphs.append(self._heading(resources.personnel_heading))
+            paragraphs.extend(self._bullet(p) for p in resources.personnel)
+        tiles = []
+        if resources.budget:
+            value = money(resources.budget)
+            label = resources.budget_heading
+            tiles.append((label, value, "", f"{label}: {value}"))
+        return self._content(
+            resources.title or f"{self.acronym} \u2013 Resources",
+            paragraphs,
+            tiles=tiles,
+            notes=resources.notes,
+            path=("resources",),
+        )
+
+    def _focus(self, index: int, focus: Focus) -> Iterator[Slide]:
+        path: DataPath = ("focus", index)
+        numeral = roman(index + 1)
+        named = f"{self.acronym} Strategic Focus {numeral}: {focus.name}"
+        if focus.goal is not None:
+            named += f" (SG {focus.goal})"
+        if focus.aims:
+            paragraphs = [self._bullet(p) for p in focus.aims]
+            yield self._content(focus.title or named, paragraphs, notes=focus.notes, path=path)
+        if not focus.achievements:
+            return
+        title = focus.achievements_title or (
+            f"{self.acronym} Strategic Focus {numeral}: Key Achievements"
+            if focus.aims
+            else focus.title or named
+        )
+        notes = focus.achievements_notes if focus.aims else focus.achievements_notes or focus.notes
+        paragraphs, tiles = self._achievements(focus.achievements)
+        chunks = [tiles[i : i + TILES_PER_SLIDE] for i in range(0, len(tiles), TILES_PER_SLIDE)]
+        achievements_path = (*path, "achievements")
+        yield self._content(
+            title,
+            paragraphs,
+            tiles=chunks[0] if chunks else [],
+            notes=notes,
+            path=achievements_path,
+        )
+        for chunk in chunks[1:]:
+            yield self._content(f"{title} (cont.)", [], tiles=chunk, path=achievements_path)
+
+    def _achievements(
+        self, achievements: list[str | AchievementGroup]
+    ) -> tuple[list[Paragraph], list[tuple[str, str, str, str]]]:
+        paragraphs: list[Paragraph] = []
+        tiles = []
+        for item in achievements:
+            if isinstance(item, str):
+                paragraphs.append(self._bullet(item))
+                continue
+            paragraphs.append(self._heading(item.heading))
+            paragraphs.extend(self._bullet(p) for p in item.points)
+            for metric in item.metrics:
+                value, caption = number(metric.value), metric_caption(metric)
+                description = f"{metric.label}: {value}" + (f" {caption}" if caption else "")
+                tiles.append((metric.label, value, caption, description))
+        return paragraphs, tiles
+
+    def _closing(self) -> Slide:
+        closing, event, sizes = self.deck.closing, self.deck.event, self.theme.sizes
+        assert closing is not None
+        title = TextBox(
+            "Title",
+            (Paragraph((Run(closing.text.replace("**", ""), italic=True),)),),
+            Box(self.left, 150, self.width, 160),
+            sizes.cover_title,
+            sizes.cover_title_floor,
+            color="light1",
+            line_spacing=self.theme.title_line_spacing,
+            align="ctr",
+            anchor="b",
+        )
+        where = ", ".join(p for p in (event.city, month_day_year(event.date)) if p)
+        subtitle = TextBox(
+            "Subtitle",
+            (Paragraph((Run(event.office, bold=True),)), Paragraph((Run(where),))),
+            Box(self.left, 340, self.width, 100),
+            sizes.cover_subtitle * 0.8,
+            sizes.cover_subtitle_floor,
+            color="light1",
+            align="ctr",
+        )
+        return Slide(
+            Layout.CLOSING,
+            title,
+            extras=(subtitle,),
+            notes=closing.notes or "",
+            line=self._line(("closing",)),
+        )
+
+
+def compose(deck: Deck, theme: Theme, source: Source | None = None) -> list[Slide]:
+    """Plan every slide of a deck in a theme, before fitting."""
+    return Composer(deck, theme, source).slides()

@@ -1,0 +1,215 @@
+"""Fit slide plans: measure text, shrink to the theme's floor, continue on new slides.
+
+Nothing an editor wrote is dropped: a body that does not fit at its floor size continues on
+slides titled "… (cont.)", split between paragraphs, or inside a paragraph that is longer
+than a whole slide. Boxes that cannot continue (titles, tiles, cover text) shrink, and if
+they still do not fit, fitting fails with a located error instead of overflowing.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from wocdeck.errors import DeckError, Location
+from wocdeck.measure import Span, wrap
+from wocdeck.plan import (
+    Adjustment,
+    Box,
+    Paragraph,
+    Role,
+    Run,
+    Slide,
+    TextBox,
+)
+
+WIDTH_SAFETY = 0.97  # renderers differ by a hair in where they wrap; keep a margin
+CONTINUED = " (cont.)"
+
+
+def fit_deck(
+    slides: list[Slide], deck_path: str = "deck.yaml"
+) -> tuple[list[Slide], list[Adjustment]]:
+    """Fit every slide; returns the final slides and what fitting changed on them."""
+    fitted: list[Slide] = []
+    adjustments: list[Adjustment] = []
+    for slide in slides:
+        pages, message = fit_slide(slide, deck_path)
+        if message:
+            adjustments.append(Adjustment(slide.line, len(fitted) + 1, slide.title.text, message))
+        fitted.extend(pages)
+    return fitted, adjustments
+
+
+def fit_slide(slide: Slide, deck_path: str = "deck.yaml") -> tuple[list[Slide], str]:
+    """Fit one slide, continuing its body on more slides where needed."""
+    where = Location(deck_path, slide.line)
+    notes: list[str] = []
+    title = shrink(slide.title, where)
+    if title.size < slide.title.size:
+        notes.append(f"title shrunk to {title.size:g} pt")
+    extras = tuple(shrink(box, where) for box in slide.extras)
+    tiles = tuple(shrink(box, where) for box in slide.tiles)
+    footer = shrink(slide.footer, where) if slide.footer else None
+    first = replace(slide, title=title, extras=extras, tiles=tiles, footer=footer)
+    if slide.body is None:
+        return [first], "; ".join(notes)
+    full = _widest_box(slide)
+    size, pages = _paginate_best(slide.body, full)
+    if size < slide.body.size:
+        notes.append(f"text shrunk to {size:g} pt")
+    if len(pages) > 1:
+        notes.append(f"continued on {len(pages)} slides")
+    out = [replace(first, body=replace(slide.body, paragraphs=tuple(pages[0]), size=size))]
+    for number, page in enumerate(pages[1:], start=1):
+        more = replace(slide.title, paragraphs=(_with_suffix(slide.title.paragraphs[0]),))
+        body = replace(slide.body, paragraphs=tuple(page), size=size, box=full)
+        out.append(
+            replace(
+                first, title=shrink(more, where), body=body, tiles=(), notes="", continued=number
+            )
+        )
+    return out, " and ".join(notes)
+
+
+def _widest_box(slide: Slide) -> Box:
+    """Where a continuation slide's body goes: the whole area the body and tiles shared."""
+    assert slide.body is not None
+    boxes = [slide.body.box, *(t.box for t in slide.tiles)]
+    left, top = min(b.x for b in boxes), min(b.y for b in boxes)
+    right, bottom = max(b.x + b.w for b in boxes), max(b.bottom for b in boxes)
+    return Box(left, top, right - left, bottom - top)
+
+
+def _with_suffix(paragraph: Paragraph) -> Paragraph:
+    return replace(paragraph, runs=(*paragraph.runs, Run(CONTINUED)))
+
+
+def _sizes(box: TextBox) -> list[float]:
+    """Candidate sizes from the box's size down to its floor, whole points between."""
+    sizes = [box.size]
+    step = math.ceil(box.size) - 1 if box.size == math.ceil(box.size) else math.floor(box.size)
+    while step > box.floor:
+        sizes.append(float(step))
+        step -= 1
+    if box.floor < box.size:
+        sizes.append(box.floor)
+    return sizes
+
+
+def shrink(box: TextBox, where: Location) -> TextBox:
+    """The box at the largest size at which all its text fits; an error if none does."""
+    for size in _sizes(box):
+        if text_height(box.paragraphs, size, box) <= box.room:
+            return replace(box, size=size)
+    raise DeckError.at(
+        where,
+        f"the {box.name.lower()} text is too long to fit even at {box.floor:g} pt: "
+        f"'{_preview(box.text)}'",
+        "shorten it",
+    )
+
+
+def _preview(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= 60 else flat[:57] + "..."
+
+
+def line_width(paragraph: Paragraph, box: TextBox) -> float:
+    """The width a paragraph's lines may take inside a box, in points."""
+    return (box.box.w - 2 * box.inset_x - paragraph.margin_left) * WIDTH_SAFETY
+
+
+def paragraph_lines(paragraph: Paragraph, size: float, box: TextBox) -> int:
+    """How many lines a paragraph wraps to at a size."""
+    spans = [Span(run.text, run.bold) for run in paragraph.runs]
+    return len(wrap(spans, size * paragraph.scale, line_width(paragraph, box)))
+
+
+def paragraph_height(paragraph: Paragraph, size: float, box: TextBox, first: bool) -> float:
+    """A paragraph's height in a box: its lines plus the space before it."""
+    lines = paragraph_lines(paragraph, size, box)
+    before = 0.0 if first else paragraph.space_before(size)
+    return before + lines * paragraph.line_height(size, box.line_spacing)
+
+
+def text_height(paragraphs: tuple[Paragraph, ...], size: float, box: TextBox) -> float:
+    """The height of all paragraphs in a box at a size."""
+    return sum(paragraph_height(p, size, box, i == 0) for i, p in enumerate(paragraphs))
+
+
+def _paginate_best(body: TextBox, full: Box) -> tuple[float, list[list[Paragraph]]]:
+    """The largest size that fits on one slide, else on as few slides as the floor allows."""
+    sizes = _sizes(body)
+    for size in sizes:
+        if text_height(body.paragraphs, size, body) <= body.room:
+            return size, [list(body.paragraphs)]
+    least = len(paginate(body, body.floor, full))
+    for size in sizes:
+        pages = paginate(body, size, full)
+        if len(pages) <= least:
+            return size, pages
+    raise AssertionError("the floor size always paginates")  # pragma: no cover
+
+
+def paginate(body: TextBox, size: float, full: Box) -> list[list[Paragraph]]:
+    """Split a body's paragraphs into slides at a size; the first slide uses the body's box."""
+    pages: list[list[Paragraph]] = [[]]
+    current = body
+    used = 0.0
+    queue = list(body.paragraphs)
+    while queue:
+        paragraph = queue.pop(0)
+        height = paragraph_height(paragraph, size, current, not pages[-1])
+        if used + height <= current.room:
+            pages[-1].append(paragraph)
+            used += height
+            continue
+        if pages[-1]:
+            carry = [pages[-1].pop()] if pages[-1][-1].role is Role.HEADING else []
+            if not pages[-1]:
+                pages[-1], carry = carry, []  # a heading alone would be all the slide had
+            pages.append(carry)
+            current = replace(body, box=full)
+            used = text_height(tuple(carry), size, current)
+            queue.insert(0, paragraph)
+            continue
+        head, tail = split_paragraph(paragraph, size, current)
+        pages[-1].append(head)
+        pages.append([])
+        current = replace(body, box=full)
+        used = 0.0
+        queue.insert(0, tail)
+    return [page for page in pages if page]
+
+
+def split_paragraph(paragraph: Paragraph, size: float, box: TextBox) -> tuple[Paragraph, Paragraph]:
+    """Split a paragraph longer than a whole box after the last line that fits."""
+    spans = [Span(run.text, run.bold) for run in paragraph.runs]
+    lines = wrap(spans, size * paragraph.scale, line_width(paragraph, box))
+    per_line = paragraph.line_height(size, box.line_spacing)
+    fitting = max(1, int(box.room // per_line))
+    cut = lines[min(fitting, len(lines) - 1)].start
+    head_runs, tail_runs = _split_runs(paragraph.runs, cut)
+    role = Role.CONTINUED if paragraph.role in (Role.BULLET, Role.CONTINUED) else paragraph.role
+    return replace(paragraph, runs=head_runs), replace(paragraph, runs=tail_runs, role=role)
+
+
+def _split_runs(runs: tuple[Run, ...], cut: int) -> tuple[tuple[Run, ...], tuple[Run, ...]]:
+    head: list[Run] = []
+    tail: list[Run] = []
+    offset = 0
+    for run in runs:
+        end = offset + len(run.text)
+        if end <= cut:
+            head.append(run)
+        elif offset >= cut:
+            tail.append(run)
+        else:
+            head.append(replace(run, text=run.text[: cut - offset]))
+            tail.append(replace(run, text=run.text[cut - offset :]))
+        offset = end
+    if head and tail:
+        head[-1] = replace(head[-1], text=head[-1].text.rstrip(" "))
+        tail[0] = replace(tail[0], text=tail[0].text.lstrip(" "))
+    return tuple(r for r in head if r.text), tuple(r for r in tail if r.text)

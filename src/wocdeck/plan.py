@@ -1,0 +1,152 @@
+"""Slide plans: what goes on each slide and where, in points; made by compose, sized by fit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+INSET_X = 7.2  # text box insets, points (0.1 inch)
+INSET_Y = 3.6
+BULLET_MARGIN = (22.0, 46.0, 68.0)  # left margin of bullet levels 0, 1, 2, points
+
+
+class Layout(Enum):
+    """The slide layouts a theme provides."""
+
+    COVER = "cover"
+    CONTENT = "content"
+    CLOSING = "closing"
+
+
+class Role(Enum):
+    """What a paragraph is, which decides its bullet and style."""
+
+    BULLET = "bullet"
+    HEADING = "heading"
+    PLAIN = "plain"
+    CONTINUED = "continued"  # the rest of a bullet split across slides: no bullet mark
+
+
+@dataclass(frozen=True)
+class Run:
+    """Text in one style."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph; its size is the box's size times scale."""
+
+    runs: tuple[Run, ...]
+    role: Role = Role.PLAIN
+    level: int = 0
+    scale: float = 1.0
+    color: str = ""  # a theme colour slot; empty means the box's colour
+
+    @property
+    def text(self) -> str:
+        """The paragraph's plain text."""
+        return "".join(r.text for r in self.runs)
+
+    @property
+    def margin_left(self) -> float:
+        """The paragraph's left margin in points (where bulleted text starts)."""
+        if self.role in (Role.BULLET, Role.CONTINUED):
+            return BULLET_MARGIN[min(self.level, len(BULLET_MARGIN) - 1)]
+        return 0.0
+
+    def space_before(self, size: float) -> float:
+        """Space above the paragraph when it is not the first in its box, in points."""
+        if self.role is Role.HEADING:
+            return 0.8 * size
+        if self.role is Role.CONTINUED:
+            return 0.0
+        if self.role is Role.BULLET:
+            return (0.45 if self.level == 0 else 0.25) * size
+        return 0.25 * size * self.scale
+
+    def line_height(self, size: float, spacing: float) -> float:
+        """The height of one line at a box size and line spacing, in points."""
+        return size * self.scale * spacing
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on the slide, in points from the top-left corner."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def bottom(self) -> float:
+        """The y of the lower edge."""
+        return self.y + self.h
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """Paragraphs in a box at a size that fit may lower, down to floor."""
+
+    name: str
+    paragraphs: tuple[Paragraph, ...]
+    box: Box
+    size: float
+    floor: float
+    color: str = "dark1"
+    line_spacing: float = 1.2
+    align: str = "l"
+    anchor: str = "t"
+    fill: str = ""  # a theme colour slot for the shape's background
+    description: str = ""  # alt text for shapes that are figures
+    inset_x: float = INSET_X
+    inset_y: float = INSET_Y
+
+    @property
+    def room(self) -> float:
+        """The height available to text inside the box, in points."""
+        return self.box.h - 2 * self.inset_y
+
+    @property
+    def text(self) -> str:
+        """All the box's text, a line per paragraph."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide: a layout, its title and body, and any other text boxes and figure tiles."""
+
+    layout: Layout
+    title: TextBox
+    body: TextBox | None = None
+    extras: tuple[TextBox, ...] = ()
+    tiles: tuple[TextBox, ...] = ()
+    notes: str = ""
+    line: int = 0  # where in the deck file the slide comes from
+    continued: int = 0  # 0 for a first slide, n for its n-th continuation
+    footer: TextBox | None = None
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """Something fit changed on a slide, for the render report."""
+
+    line: int
+    slide: int
+    title: str
+    message: str
+
+
+@dataclass(frozen=True)
+class DeckPlan:
+    """Every slide of a deck, plus what fitting had to change."""
+
+    slides: tuple[Slide, ...]
+    adjustments: tuple[Adjustment, ...] = field(default=())
+    office: str = ""
+    title: str = ""

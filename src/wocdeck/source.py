@@ -1,0 +1,316 @@
+"""Read a YAML deck file safely into plain data, keeping every node's position.
+
+Scalars stay text exactly as written (YAML 1.1's `NO` → False, `1.10` → 1.1 and `010` → 8
+never happen); the model decides what a field's text means. Only plain empty, `~` and `null`
+become None.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from wocdeck.errors import DeckError, Location, Problem
+
+MAX_BYTES = 4 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_VALUES = 100_000
+
+DataPath = tuple[str | int, ...]
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_YAML_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = frozenset(
+    {None, "!"} | {_YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+)
+_COLLECTION_TAGS = frozenset({None, "!", _YAML_TAG + "map", _YAML_TAG + "seq"})
+_FORBIDDEN = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\u2028": "\n", "\u2029": "\n", "\r": None})
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class Source:
+    """A parsed YAML file: plain data plus the position of every key and value."""
+
+    path: str
+    data: Any
+    values: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+
+    def resolve(self, loc: tuple[Any, ...]) -> DataPath:
+        """Map a validation path onto the data, skipping parts the data does not have."""
+        node, path = self.data, ()
+        for part in loc:
+            if _has(node, part):
+                node = node[part]
+            else:
+                continue
+            path += (part,)
+        return path
+
+    def location(self, path: DataPath, *, key: bool = False) -> Location:
+        """The position of the value (or, with key=True, the key) at path, or its nearest parent."""
+        while path:
+            if key and path in self.keys:
+                return Location(self.path, *self.keys[path])
+            if path in self.values:
+                return Location(self.path, *self.values[path])
+            path = path[:-1]
+        line, column = self.values.get((), (1, 1))
+        return Location(self.path, line, column)
+
+
+def _has(node: Any, part: Any) -> bool:
+    if isinstance(node, dict):
+        return isinstance(part, str) and part in node
+    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+
+
+def read(file: Path, name: str | None = None) -> Source:
+    """Read and parse a YAML file; every problem becomes a located DeckError."""
+    name = name or str(file)
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            raise DeckError.at(
+                Location(name),
+                f"the file is {size / 1e6:.1f} MB; a deck file may be at most "
+                f"{MAX_BYTES // (1024 * 1024)} MB",
+                "keep pictures and data in their own files",
+            )
+        raw = file.read_bytes()
+    except IsADirectoryError:
+        raise DeckError.at(Location(name), "this is a folder, not a deck file") from None
+    except FileNotFoundError:
+        raise DeckError.at(Location(name), "no such file") from None
+    except PermissionError:
+        raise DeckError.at(Location(name), "the file cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise DeckError.at(Location(name), f"the file cannot be read: {exc.strerror}") from None
+    return parse(raw, name)
+
+
+def parse(raw: bytes, name: str) -> Source:
+    """Parse YAML bytes into a Source; every problem becomes a located DeckError."""
+    if len(raw) > MAX_BYTES:
+        raise DeckError.at(Location(name), f"the file is larger than {MAX_BYTES} bytes")
+    return _Builder(name).build(_decode(raw, name))
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        hint = "save the file as UTF-8"
+        if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            hint = "the file is UTF-16; save it as UTF-8"
+        raise DeckError.at(
+            Location(name, line, column),
+            f"byte 0x{raw[exc.start]:02X} at offset {exc.start} is not valid UTF-8",
+            hint,
+        ) from None
+
+
+@dataclass
+class _Frame:
+    value: dict[str, Any] | list[Any]
+    path: DataPath
+    anchor: str | None
+    start_mark: Any
+    size: int = 1
+    key: str | None = None
+    key_mark: tuple[int, int] = (0, 0)
+
+
+class _Builder:
+    """Turn YAML parser events into plain data; aliases are shared, never expanded."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.source = Source(name, None)
+        self.problems: list[Problem] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.stack: list[_Frame] = []
+        self.total = 0
+        self.documents = 0
+
+    def build(self, text: str) -> Source:
+        try:
+            for event in yaml.parse(text, Loader=_Loader):
+                self._event(event)
+        except yaml.MarkedYAMLError as exc:
+            raise DeckError([*self.problems, self._yaml_problem(exc, text)]) from None
+        except yaml.YAMLError as exc:
+            raise DeckError([*self.problems, Problem(Location(self.name), str(exc))]) from None
+        if self.problems:
+            raise DeckError(self.problems)
+        if self.documents == 0:
+            raise DeckError.at(Location(self.name, 1, 1), "the file is empty")
+        return self.source
+
+    def _at(self, mark: Any) -> tuple[int, int]:
+        return (mark.line + 1, mark.column + 1)
+
+    def _fail(self, mark: Any, message: str, hint: str = "") -> DeckError:
+        return DeckError(
+            [*self.problems, Problem(Location(self.name, *self._at(mark)), message, hint)]
+        )
+
+    def _event(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise self._fail(
+                    event.start_mark, "a deck file holds one YAML document", "remove '---'"
+                )
+        elif isinstance(event, yaml.ScalarEvent):
+            self._check_tag(event, _SCALAR_TAGS)
+            self._add(self._scalar(event), 1, event)
+        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            self._check_tag(event, _COLLECTION_TAGS)
+            if len(self.stack) >= MAX_DEPTH:
+                raise self._fail(event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels")
+            empty: dict[str, Any] | list[Any] = (
+                {} if isinstance(event, yaml.MappingStartEvent) else []
+            )
+            self._start(empty, event)
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            frame = self.stack.pop()
+            if frame.anchor:
+                self.anchors[frame.anchor] = (frame.value, frame.size)
+            self._attach(frame.value, frame.size, frame, event)
+        elif isinstance(event, yaml.AliasEvent):
+            if event.anchor not in self.anchors:
+                raise self._fail(event.start_mark, f"unknown alias *{event.anchor}")
+            value, size = self.anchors[event.anchor]
+            self._add(value, size, event)
+
+    def _check_tag(self, event: Any, allowed: frozenset[str | None]) -> None:
+        if event.tag not in allowed:
+            raise self._fail(
+                event.start_mark,
+                f"the tag {event.tag.replace(_YAML_TAG, '!!')} is not allowed here",
+                "deck files hold plain text, lists and mappings; remove the tag",
+            )
+
+    def _scalar(self, event: yaml.ScalarEvent) -> str | None:
+        value = event.value
+        plain = event.implicit[0] and event.style in (None, "")
+        if (plain and value in _NULLS) or event.tag == _YAML_TAG + "null":
+            return None
+        value = value.translate(_LINE_BREAKS)
+        bad = _FORBIDDEN.search(value)
+        if bad:
+            self.problems.append(
+                Problem(
+                    Location(self.name, *self._at(event.start_mark)),
+                    f"the control character U+{ord(bad.group()):04X} cannot be stored "
+                    "in a PowerPoint file",
+                    "remove it",
+                )
+            )
+        return value
+
+    def _start(self, value: dict[str, Any] | list[Any], event: Any) -> None:
+        self.stack.append(_Frame(value, self._child_path(), event.anchor, event.start_mark))
+
+    def _child_path(self) -> DataPath:
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.value, list):
+            return (*top.path, len(top.value))
+        if top.key is None:
+            return top.path  # this node is a key
+        return (*top.path, top.key)
+
+    def _add(self, value: Any, size: int, event: Any) -> None:
+        if isinstance(event, yaml.ScalarEvent) and event.anchor:
+            self.anchors[event.anchor] = (value, size)
+        self._attach(value, size, None, event)
+
+    def _attach(self, value: Any, size: int, frame: _Frame | None, event: Any) -> None:
+        self.total += size
+        if self.total > MAX_VALUES:
+            raise self._fail(
+                event.start_mark,
+                f"the document expands to more than {MAX_VALUES:,} values",
+                "aliases (*name) that repeat large parts are not allowed to blow up a deck",
+            )
+        mark = self._at(frame.start_mark if frame is not None else event.start_mark)
+        if not self.stack:
+            self.source.data = value
+            self.source.values[()] = mark
+            return
+        top = self.stack[-1]
+        top.size += size
+        if isinstance(top.value, list):
+            self.source.values[(*top.path, len(top.value))] = mark
+            top.value.append(value)
+        elif top.key is None:
+            self._take_key(top, value, event, mark)
+        else:
+            path = (*top.path, top.key)
+            self.source.values[path] = mark
+            self.source.keys[path] = top.key_mark
+            top.value[top.key] = value
+            top.key = None
+
+    def _take_key(self, top: _Frame, key: Any, event: Any, mark: tuple[int, int]) -> None:
+        if not isinstance(key, str):
+            raise self._fail(
+                event.start_mark, "a key must be plain text", "write it as `name: value`"
+            )
+        if key == "<<":
+            raise self._fail(
+                event.start_mark, "merge keys (<<) are not supported", "write the keys out"
+            )
+        assert isinstance(top.value, dict)
+        if key in top.value:
+            first = self.source.keys.get((*top.path, key), (0, 0))
+            self.problems.append(
+                Problem(
+                    Location(self.name, *mark),
+                    f"duplicate key '{key}' (first given on line {first[0]})",
+                    "keep one of them",
+                )
+            )
+            key = f"\0duplicate:{key}:{mark}"
+        top.key, top.key_mark = key, mark
+
+    def _yaml_problem(self, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        message = (exc.problem or exc.context or "this is not valid YAML").strip()
+        hint = ""
+        lines = text.splitlines()
+        if mark and 0 <= mark.line < len(lines):
+            row = lines[mark.line]
+            indent = row[: len(row) - len(row.lstrip(" \t"))]
+            if "\t" in indent or "'\\t'" in message:
+                message = "a tab is used for indentation"
+                hint = "YAML indents with spaces only; replace the tab with spaces"
+        if "mapping values are not allowed" in message:
+            hint = hint or "a value that contains ': ' must be quoted"
+        if "found character '@'" in message or "found character '`'" in message:
+            hint = hint or "text that starts with @ or ` must be quoted"
+        return Problem(Location(self.name, line, column), f"invalid YAML: {message}", hint)
+
+
+def nearest(word: str, choices: list[str]) -> str:
+    """A 'did you mean' hint for word among choices, or a list of the choices."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "expected one of: " + ", ".join(choices)
