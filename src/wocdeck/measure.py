@@ -20,7 +20,7 @@ NO_LINE_START = frozenset(
     "，。、．：；！？）］｝〕〉》」』】〙〗〟’”…‥ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ・,.:;!?)]}%"
 )
 NO_LINE_END = frozenset("（［｛〔〈《「『【〘〖〝‘“([{$")
-_BREAK_AFTER = frozenset(" -/\u2010\u2013\u2014\u200b")
+_BREAK_AFTER = frozenset(" -\u2010\u2013\u2014\u200b")  # not "/": LibreOffice keeps URLs whole
 UNKNOWN_WIDTH = 0.65
 EMOJI_WIDTH = 1.3
 

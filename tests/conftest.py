@@ -1,0 +1,82 @@
+"""Shared fixtures: the seed deck, the CLI, and LibreOffice for render checks."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from wocdeck.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_DECK = ROOT / "deck.yaml"
+SEED_TEXT = ROOT.parent / "shared" / "seed" / "000_81e5da698fe01706.txt"
+
+
+def require_renderer() -> None:
+    """Skip without LibreOffice and poppler, unless CI says render checks are mandatory."""
+    missing = [tool for tool in ("soffice", "pdftotext", "pdftoppm") if not shutil.which(tool)]
+    if missing:
+        message = f"render checks need {', '.join(missing)} (apt-get install libreoffice-impress poppler-utils)"
+        if os.environ.get("WOCDECK_REQUIRE_RENDERER"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture
+def renderer() -> None:
+    """Use in a test that needs LibreOffice."""
+    require_renderer()
+
+
+class Cli:
+    """Runs the real command line in-process and returns exit code, stdout and stderr."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str | Path) -> tuple[int, str, str]:
+        result = self.runner.invoke(app, [str(a) for a in args], catch_exceptions=True)
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def cli() -> Cli:
+    """The wocdeck command line, in-process."""
+    return Cli()
+
+
+def run_wocdeck(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run wocdeck as a separate process, as a user would."""
+    command = [sys.executable, "-m", "wocdeck.cli", *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=600, check=False)
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    """The seed deck copied into a temporary folder."""
+    target = tmp_path / "deck.yaml"
+    shutil.copy(SEED_DECK, target)
+    return target
+
+
+def write_deck(folder: Path, text: str, name: str = "deck.yaml") -> Path:
+    """Write deck text to a file and return its path."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+MINIMAL = """\
+event:
+  office: WIPO Office in China
+  title: Side-Event at the 2018 WIPO Assemblies
+  date: 2018-09-27
+"""

@@ -1,0 +1,76 @@
+"""Proof in a real renderer: LibreOffice draws every word inside its slide and its box."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from tests import pdfcheck
+from tests.conftest import SEED_DECK, require_renderer
+from tests.stress import STRESS_DECKS
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, list[pdfcheck.Page]]]:
+    """The seed deck and every stress deck, rendered by wocdeck and drawn by LibreOffice."""
+    require_renderer()
+    from wocdeck.pipeline import render
+
+    folder = tmp_path_factory.mktemp("render")
+    sources = {"seed": SEED_DECK.read_text(encoding="utf-8")}
+    sources.update({name: make() for name, make in STRESS_DECKS.items()})
+    decks = {}
+    for name, text in sources.items():
+        deck = folder / f"{name}.yaml"
+        deck.write_text(text, encoding="utf-8")
+        decks[name] = render(deck, deck.with_suffix(".pptx")).output
+    pages = pdfcheck.convert(list(decks.values()))
+    return {name: (pptx, pages[pptx]) for name, pptx in decks.items()}
+
+
+NAMES = ["seed", *STRESS_DECKS]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_libreoffice_draws_one_page_per_slide(rendered, name: str) -> None:
+    pptx, pages = rendered[name]
+    assert len(pages) == len(Presentation(str(pptx)).slides)
+    assert all(p.width == pytest.approx(960, abs=1) and p.height == pytest.approx(540, abs=1) for p in pages)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_word_is_inside_the_slide_and_its_box(rendered, name: str) -> None:
+    pptx, pages = rendered[name]
+    problems = []
+    for number, (page, shapes) in enumerate(zip(pages, pdfcheck.frames(pptx), strict=True), start=1):
+        problems += [f"slide {number}: {p}" for p in pdfcheck.misplaced(page, shapes)]
+    assert problems == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_word_collides_with_another(rendered, name: str) -> None:
+    _, pages = rendered[name]
+    problems = []
+    for number, page in enumerate(pages, start=1):
+        problems += [f"slide {number}: {p}" for p in pdfcheck.collisions(page)]
+    assert problems == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_word_of_the_deck_is_drawn(rendered, name: str) -> None:
+    pptx, pages = rendered[name]
+    drawn = "".join(w.text for page in pages for w in page.words)
+    for slide in Presentation(str(pptx)).slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                for word in shape.text_frame.text.split():
+                    assert word in drawn
+
+
+def test_chinese_text_is_drawn_in_a_chinese_font(rendered) -> None:
+    pptx, _ = rendered["chinese"]
+    fonts = pdfcheck.pdf_fonts(pptx.with_suffix(".pdf"))
+    assert any("CJK" in font for font in fonts), fonts
+    assert any("LiberationSans" in font for font in fonts), fonts
