@@ -303,6 +303,8 @@ class _Builder:
                 hint = "YAML indents with spaces only; replace the tab with spaces"
         if "mapping values are not allowed" in message:
             hint = hint or "a value that contains ': ' must be quoted"
+        if "alphabetic or numeric character" in message:
+            hint = hint or 'text that starts with * or & must be quoted, e.g. "**28** seminars"'
         if "found character '@'" in message or "found character '`'" in message:
             hint = hint or "text that starts with @ or ` must be quoted"
         return Problem(Location(self.name, line, column), f"invalid YAML: {message}", hint)

@@ -1,0 +1,152 @@
+"""The command line: exit codes, located errors, and outputs left alone on failure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINIMAL, run_wocdeck, write_deck
+from wocdeck import __version__
+
+# Each kind of broken deck → the location and words wocdeck must answer with.
+BROKEN = {
+    "yaml syntax": (MINIMAL + "about: [one, two\n", "deck.yaml:6:1: error: invalid YAML"),
+    "unknown key": (
+        MINIMAL + "about:\n  establshed: 2014-07-10\n",
+        "deck.yaml:6:3: error: unknown key 'establshed' in about (did you mean 'established'?)",
+    ),
+    "duplicate key": (
+        MINIMAL + "closing: Thanks\nclosing: Thank you\n",
+        "deck.yaml:6:1: error: duplicate key 'closing' (first given on line 5)",
+    ),
+    "wrong type": (
+        MINIMAL + "focus:\n  - name: Outreach\n    goal: eight\n    aims: [a]\n",
+        "deck.yaml:7:11: error: focus.goal: input should be a valid integer",
+    ),
+    "impossible date": (
+        MINIMAL.replace("2018-09-27", "2018-02-30"),
+        "deck.yaml:4:9: error: '2018-02-30' is not a valid date",
+    ),
+    "missing field": (
+        MINIMAL.replace("  title: Side-Event at the 2018 WIPO Assemblies\n", ""),
+        "deck.yaml:1:1: error: 'title' is missing in event",
+    ),
+    "list where text belongs": (
+        MINIMAL + "closing: [Thanks]\n",
+        "deck.yaml:5:10: error: closing: input should be a valid",
+    ),
+    "unknown theme": (
+        "theme: wipoo\n" + MINIMAL,
+        "deck.yaml:1:8: error: unknown theme 'wipoo' (did you mean 'wipo'?)",
+    ),
+    "bold at the start, unquoted": (
+        MINIMAL + "year_ahead:\n  - **28** seminars\n",
+        "(text that starts with * or & must be quoted, e.g. \"**28** seminars\")",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN)
+def test_broken_deck_is_a_located_error(cli, tmp_path: Path, case: str) -> None:
+    text, expected = BROKEN[case]
+    deck = write_deck(tmp_path, text)
+    code, out, err = cli("render", deck)
+    assert code == 1
+    assert expected in err.replace(str(tmp_path) + "/", "")
+    assert "Traceback" not in out + err
+    assert not deck.with_suffix(".pptx").exists()
+
+
+def test_all_errors_are_reported_not_only_the_first(cli, tmp_path: Path) -> None:
+    deck = write_deck(
+        tmp_path,
+        MINIMAL.replace("2018-09-27", "2018-13-01") + "about:\n  locaton: Beijing\nclosing: [x]\n",
+    )
+    code, _, err = cli("validate", deck)
+    assert code == 1
+    lines = [line for line in err.splitlines() if ": error: " in line]
+    assert len(lines) == 3
+    assert [line.split(":")[1] for line in lines] == ["4", "6", "7"]
+
+
+def test_render_writes_the_deck_and_says_so(cli, seed_copy: Path) -> None:
+    code, out, _ = cli("render", seed_copy)
+    assert code == 0
+    assert f"wrote {seed_copy.with_suffix('.pptx')} (14 slides)" in out
+    assert seed_copy.with_suffix(".pptx").stat().st_size > 20_000
+
+
+def test_render_reports_each_adjusted_slide(cli, seed_copy: Path) -> None:
+    code, out, _ = cli("render", seed_copy, "-o", seed_copy.parent / "out" / "talk.pptx")
+    assert code == 0
+    assert (
+        f'{seed_copy}:52: slide 7 "WOC Strategic Focus II: Key Achievements": text shrunk to 20 pt'
+        in out
+    )
+    assert (seed_copy.parent / "out" / "talk.pptx").is_file()
+
+
+def test_strict_turns_adjustments_into_errors(cli, seed_copy: Path) -> None:
+    code, _, err = cli("render", seed_copy, "--strict")
+    assert code == 1
+    assert f'{seed_copy}:52: error: slide 7 "WOC Strategic Focus II: Key Achievements"' in err
+    assert not seed_copy.with_suffix(".pptx").exists()
+
+
+def test_an_invalid_deck_leaves_the_previous_output_untouched(cli, tmp_path: Path) -> None:
+    deck = write_deck(tmp_path, MINIMAL)
+    assert cli("render", deck)[0] == 0
+    before = deck.with_suffix(".pptx").read_bytes()
+    deck.write_text(MINIMAL + "closing: [oops]\n", encoding="utf-8")
+    assert cli("render", deck)[0] == 1
+    assert deck.with_suffix(".pptx").read_bytes() == before
+
+
+def test_validate_checks_without_writing(cli, seed_copy: Path) -> None:
+    code, out, _ = cli("validate", seed_copy)
+    assert (code, out.strip()) == (0, f"{seed_copy}: ok (14 slides)")
+    assert list(seed_copy.parent.iterdir()) == [seed_copy]
+
+
+def test_version_and_help() -> None:
+    assert run_wocdeck("--version").stdout.strip() == f"wocdeck {__version__}"
+    helped = run_wocdeck("--help")
+    assert helped.returncode == 0
+    assert all(command in helped.stdout for command in ("render", "validate", "preview"))
+
+
+def test_command_line_mistakes_exit_2(tmp_path: Path) -> None:
+    assert run_wocdeck("render").returncode == 2
+    assert run_wocdeck("render", "deck.yaml", "--no-such-flag").returncode == 2
+    assert run_wocdeck("explode").returncode == 2
+
+
+def test_missing_deck_file(cli, tmp_path: Path) -> None:
+    code, _, err = cli("render", tmp_path / "nope.yaml")
+    assert code == 1
+    assert err.strip() == f"{tmp_path / 'nope.yaml'}: error: no such file"
+
+
+def test_pdf_export(cli, seed_copy: Path, renderer) -> None:
+    code, out, _ = cli("render", seed_copy, "--pdf")
+    assert code == 0
+    pdf = seed_copy.with_suffix(".pdf")
+    assert f"wrote {pdf}" in out
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_pdf_without_libreoffice_says_how_to_install(cli, seed_copy: Path, monkeypatch) -> None:
+    monkeypatch.setenv("PATH", str(seed_copy.parent))
+    code, _, err = cli("render", seed_copy, "--pdf")
+    assert code == 1
+    assert "LibreOffice (soffice) is not installed" in err and "apt-get install" in err
+    assert seed_copy.with_suffix(".pptx").is_file()  # the deck itself was written
+
+
+def test_preview_writes_a_png_per_slide_and_a_sheet(cli, seed_copy: Path, renderer) -> None:
+    code, out, _ = cli("preview", seed_copy, "-o", seed_copy.parent / "png")
+    assert code == 0
+    pngs = sorted((seed_copy.parent / "png").glob("slide-*.png"))
+    assert [p.name for p in pngs][:2] == ["slide-01.png", "slide-02.png"] and len(pngs) == 14
+    assert (seed_copy.parent / "png" / "sheet.png").stat().st_size > 10_000

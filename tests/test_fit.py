@@ -1,0 +1,106 @@
+"""Fitting: shrink to the floor, continue on new slides, never drop or cut text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import MINIMAL
+from tests.stress import LOREM, STRESS_DECKS
+from wocdeck.compose import compose
+from wocdeck.errors import DeckError, Location
+from wocdeck.fit import fit_deck, text_height
+from wocdeck.model import Deck
+from wocdeck.plan import Role
+from wocdeck.source import parse
+from wocdeck.theme import load_theme
+
+
+def _fit(text: str):  # noqa: ANN202
+    source = parse(text.encode(), "deck.yaml")
+    deck = Deck.model_validate(source.data)
+    return fit_deck(compose(deck, load_theme("wipo", Location("t")), source))
+
+
+def _body_text(slides) -> str:  # noqa: ANN001
+    return "".join(p.text for s in slides if s.body for p in s.body.paragraphs)
+
+
+def test_short_text_keeps_the_theme_size() -> None:
+    slides, adjustments = _fit(MINIMAL + "year_ahead: [One, Two]\n")
+    assert slides[1].body.size == 22 and adjustments == []
+
+
+def test_slightly_long_text_shrinks_without_continuing() -> None:
+    slides, adjustments = _fit(MINIMAL + "year_ahead:\n" + f"  - {LOREM}\n" * 8)
+    assert len(slides) == 2
+    assert 12 <= slides[1].body.size < 22
+    assert adjustments[0].message == f"text shrunk to {slides[1].body.size:g} pt"
+
+
+def test_three_times_too_long_continues_with_cont_titles() -> None:
+    slides, adjustments = _fit(STRESS_DECKS["three_times"]())
+    titles = [s.title.text for s in slides[1:]]
+    assert titles[0] == "The Year Ahead"
+    assert titles[1:] == ["The Year Ahead (cont.)"] * (len(titles) - 1)
+    assert len(titles) >= 2
+    assert all(s.body.size >= 12 for s in slides[1:])
+    assert "continued on" in adjustments[0].message
+    bullets = [p for s in slides[1:] for p in s.body.paragraphs]
+    assert [p.text for p in bullets] == [f"{LOREM} ({n})" for n in range(1, 28)]  # split between bullets
+
+
+def test_a_bullet_longer_than_a_slide_is_split_never_cut() -> None:
+    slides, _ = _fit(STRESS_DECKS["five_times_bullet"]())
+    body = [s for s in slides if s.body]
+    assert len(body) >= 2
+    assert all(s.body.size == 12 for s in body)
+    assert body[1].body.paragraphs[0].role is Role.CONTINUED
+    joined = " ".join(p.text for s in body for p in s.body.paragraphs)
+    expected = " ".join([LOREM] * 40) + " A short bullet after the long one"
+    assert " ".join(joined.split()) == expected
+    for slide in body:
+        assert text_height(slide.body.paragraphs, slide.body.size, slide.body) <= slide.body.room
+
+
+def test_headings_are_not_left_alone_at_the_bottom() -> None:
+    slides, _ = _fit(STRESS_DECKS["mixed"]())
+    for slide in slides:
+        if slide.body and len(slide.body.paragraphs) > 1:
+            assert slide.body.paragraphs[-1].role is not Role.HEADING
+
+
+def test_tiles_stay_on_the_first_slide_and_text_continues_full_width() -> None:
+    slides, _ = _fit(STRESS_DECKS["mixed"]())
+    achievements = [s for s in slides if "Key Achievements" in s.title.text and s.body]
+    assert len(achievements[0].tiles) == 4
+    assert all(not s.tiles for s in achievements[1:])
+    assert achievements[1].body.box.w > achievements[0].body.box.w or (
+        achievements[1].body.box.h > achievements[0].body.box.h
+    )
+
+
+def test_a_title_too_long_for_its_box_is_an_error_not_an_overflow() -> None:
+    with pytest.raises(DeckError, match="deck.yaml:6: error: the title text is too long"):
+        _fit(MINIMAL + "focus:\n  - name: " + "知识产权" * 60 + "\n    aims: [x]\n")
+
+
+@pytest.mark.parametrize("name", STRESS_DECKS)
+def test_no_text_is_lost(name: str) -> None:
+    text = STRESS_DECKS[name]()
+    slides, _ = _fit(text)
+    body = "".join(_body_text(slides).split())
+    import yaml
+
+    data = yaml.safe_load(text)
+    for value in _strings(data.get("year_ahead", [])) + _strings(
+        [f.get("aims", []) for f in data.get("focus", [])]
+    ):
+        assert "".join(value.replace("**", "").split()) in body
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []

@@ -1,0 +1,55 @@
+"""Text measurement: known widths, wrap points, CJK line-breaking rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from wocdeck.measure import Span, has_east_asian, text_width, wrap
+
+
+def _lines(text: str, size: float, width: float, bold: bool = False) -> list[str]:
+    return [text[line.start : line.end].strip() for line in wrap([Span(text, bold)], size, width)]
+
+
+def test_known_widths_match_arial() -> None:
+    # Arial/Liberation Sans advance widths (units of 2048): H 1479, e 1139, l 455, o 1139.
+    assert text_width("Hello", 10) == pytest.approx(4667 / 2048 * 10)
+    assert text_width("WIPO", 24) == pytest.approx((1933 + 569 + 1366 + 1593) / 2048 * 24)
+    assert text_width("Hello", 10, bold=True) > text_width("Hello", 10)
+
+
+def test_chinese_is_full_width() -> None:
+    assert text_width("知识产权", 20) == pytest.approx(80)
+    assert has_east_asian("PCT 申请") and not has_east_asian("PCT applications")
+
+
+def test_wraps_at_spaces_and_hyphens() -> None:
+    width = text_width("Outreaching to", 20) + 1
+    assert _lines("Outreaching to regions within China", 20, width) == [
+        "Outreaching to", "regions within", "China",
+    ]  # fmt: skip
+    width = text_width("communication", 20) + 1
+    assert _lines("e-communication", 20, width) == ["e-", "communication"]
+
+
+def test_breaks_a_word_longer_than_the_line() -> None:
+    url = "https://www.wipo.int/about-wipo/en/offices/china"
+    lines = _lines(url, 20, 150)
+    assert "".join(lines) == url
+    assert all(text_width(line, 20) <= 150 for line in lines)
+    assert len(lines) > 2
+
+
+def test_chinese_wraps_per_character_keeping_punctuation_off_line_starts() -> None:
+    text = "世界知识产权组织中国办事处，致力于推广"
+    lines = _lines(text, 10, 130)  # 13 characters fit on a line
+    assert "".join(lines) == text
+    assert all(not line.startswith(("，", "。", "、", "）")) for line in lines)
+    assert lines[0] == "世界知识产权组织中国办事"  # the comma pulls 处 to the next line
+
+
+def test_newline_always_breaks_and_nothing_is_lost() -> None:
+    assert _lines("one\ntwo", 12, 500) == ["one", "two"]
+    text = "word " * 200
+    lines = wrap([Span(text)], 12, 200)
+    assert " ".join(text[line.start : line.end].strip() for line in lines) == text.strip()
