@@ -56,7 +56,9 @@ def cli() -> Cli:
 def run_wocdeck(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run wocdeck as a separate process, as a user would."""
     command = [sys.executable, "-m", "wocdeck.cli", *map(str, args)]
-    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=600, check=False)
+    return subprocess.run(
+        command, capture_output=True, text=True, cwd=cwd, timeout=600, check=False
+    )
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from pptx import Presentation
 from pptx.util import Emu
 
 
-
 BULLETS = {"\u2022"}
 
 
@@ -123,8 +122,11 @@ def misplaced(page: Page, shapes: list[Frame], tolerance: float = 1.0) -> list[s
     """Words outside the slide, or outside every shape whose text holds them."""
     problems = []
     for word in page.words:
-        if word.x0 < -tolerance or word.y0 < -tolerance or word.x1 > page.width + tolerance or (
-            word.y1 > page.height + tolerance
+        if (
+            word.x0 < -tolerance
+            or word.y0 < -tolerance
+            or word.x1 > page.width + tolerance
+            or (word.y1 > page.height + tolerance)
         ):
             problems.append(f"{word.text!r} lies outside the slide")
             continue
@@ -138,7 +140,9 @@ def misplaced(page: Page, shapes: list[Frame], tolerance: float = 1.0) -> list[s
             and word.y1 <= s.y1 + tolerance
         ]
         if not inside:
-            where = ", ".join(f"{s.name} {s.x0:.0f},{s.y0:.0f}-{s.x1:.0f},{s.y1:.0f}" for s in owners)
+            where = ", ".join(
+                f"{s.name} {s.x0:.0f},{s.y0:.0f}-{s.x1:.0f},{s.y1:.0f}" for s in owners
+            )
             problems.append(
                 f"{word.text!r} at {word.x0:.1f},{word.y0:.1f}-{word.x1:.1f},{word.y1:.1f} "
                 f"is outside its box ({where or 'no shape holds it'})"

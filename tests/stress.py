@@ -40,7 +40,10 @@ def long_url() -> str:
                 "name": f"Reports at {URL}",
                 "aims": [f"Read the report at {URL} and share it", URL],
                 "achievements": [
-                    {"heading": URL, "metrics": [{"label": "PCT", "value": 33745, "change": "+6.8%"}]}
+                    {
+                        "heading": URL,
+                        "metrics": [{"label": "PCT", "value": 33745, "change": "+6.8%"}],
+                    }
                 ],
             }
         ]
@@ -54,7 +57,11 @@ def chinese() -> str:
             {
                 "name": "中国的知识产权合作与推广",
                 "goal": 8,
-                "aims": [CHINESE, CHINESE * 3, f"PCT 申请 33,745 件（1–8 月），增长 6.8%。{CHINESE}"],
+                "aims": [
+                    CHINESE,
+                    CHINESE * 3,
+                    f"PCT 申请 33,745 件（1–8 月），增长 6.8%。{CHINESE}",
+                ],
                 "achievements": [CHINESE * 2 for _ in range(4)],
             }
         ]
@@ -79,8 +86,18 @@ def mixed() -> str:
                     {
                         "heading": "Outcome",
                         "metrics": [
-                            {"label": "PCT", "value": 33745, "period": "Jan-Aug", "change": "+6.8%"},
-                            {"label": "Madrid", "value": 3571, "period": "Jan-Aug", "change": "+81%"},
+                            {
+                                "label": "PCT",
+                                "value": 33745,
+                                "period": "Jan-Aug",
+                                "change": "+6.8%",
+                            },
+                            {
+                                "label": "Madrid",
+                                "value": 3571,
+                                "period": "Jan-Aug",
+                                "change": "+81%",
+                            },
                             {
                                 "label": "Hague",
                                 "value": 87,

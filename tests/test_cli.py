@@ -42,7 +42,7 @@ BROKEN = {
     ),
     "bold at the start, unquoted": (
         MINIMAL + "year_ahead:\n  - **28** seminars\n",
-        "(text that starts with * or & must be quoted, e.g. \"**28** seminars\")",
+        '(text that starts with * or & must be quoted, e.g. "**28** seminars")',
     ),
 }
 

@@ -46,7 +46,9 @@ def test_three_times_too_long_continues_with_cont_titles() -> None:
     assert all(s.body.size >= 12 for s in slides[1:])
     assert "continued on" in adjustments[0].message
     bullets = [p for s in slides[1:] for p in s.body.paragraphs]
-    assert [p.text for p in bullets] == [f"{LOREM} ({n})" for n in range(1, 28)]  # split between bullets
+    assert [p.text for p in bullets] == [
+        f"{LOREM} ({n})" for n in range(1, 28)
+    ]  # split between bullets
 
 
 def test_a_bullet_longer_than_a_slide_is_split_never_cut() -> None:

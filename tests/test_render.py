@@ -13,7 +13,9 @@ from tests.stress import STRESS_DECKS
 
 
 @pytest.fixture(scope="session")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, list[pdfcheck.Page]]]:
+def rendered(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, tuple[Path, list[pdfcheck.Page]]]:
     """The seed deck and every stress deck, rendered by wocdeck and drawn by LibreOffice."""
     require_renderer()
     from wocdeck.pipeline import render
@@ -37,14 +39,19 @@ NAMES = ["seed", *STRESS_DECKS]
 def test_libreoffice_draws_one_page_per_slide(rendered, name: str) -> None:
     pptx, pages = rendered[name]
     assert len(pages) == len(Presentation(str(pptx)).slides)
-    assert all(p.width == pytest.approx(960, abs=1) and p.height == pytest.approx(540, abs=1) for p in pages)
+    assert all(
+        p.width == pytest.approx(960, abs=1) and p.height == pytest.approx(540, abs=1)
+        for p in pages
+    )
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_every_word_is_inside_the_slide_and_its_box(rendered, name: str) -> None:
     pptx, pages = rendered[name]
     problems = []
-    for number, (page, shapes) in enumerate(zip(pages, pdfcheck.frames(pptx), strict=True), start=1):
+    for number, (page, shapes) in enumerate(
+        zip(pages, pdfcheck.frames(pptx), strict=True), start=1
+    ):
         problems += [f"slide {number}: {p}" for p in pdfcheck.misplaced(page, shapes)]
     assert problems == []
 

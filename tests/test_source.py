@@ -28,7 +28,15 @@ def test_positions_of_keys_and_values() -> None:
 
 def test_yaml_11_scalars_stay_text_as_written() -> None:
     data = parse(b"a: NO\nb: on\nc: 1.10\nd: 010\ne: 2018-09-27\nf: ~\ng:\n", "d").data
-    assert data == {"a": "NO", "b": "on", "c": "1.10", "d": "010", "e": "2018-09-27", "f": None, "g": None}
+    assert data == {
+        "a": "NO",
+        "b": "on",
+        "c": "1.10",
+        "d": "010",
+        "e": "2018-09-27",
+        "f": None,
+        "g": None,
+    }
 
 
 def test_python_tags_are_refused_not_run() -> None:

@@ -112,12 +112,15 @@ def test_theme_part_holds_the_wipo_colours_and_fonts(prs) -> None:
     theme = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
     ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
     colours = {
-        etree.QName(slot).localname: slot[0].get("val")
-        for slot in theme.find(".//a:clrScheme", ns)
+        etree.QName(slot).localname: slot[0].get("val") for slot in theme.find(".//a:clrScheme", ns)
     }
     assert colours["accent1"] == "0059C6"
     assert colours["dk2"] == "004294"
-    assert {colours["accent2"], colours["accent3"], colours["accent4"]} == {"1C94AB", "A8B215", "B3145B"}
+    assert {colours["accent2"], colours["accent3"], colours["accent4"]} == {
+        "1C94AB",
+        "A8B215",
+        "B3145B",
+    }
     assert theme.find(".//a:minorFont/a:latin", ns).get("typeface") == "Arial"
     assert theme.find(".//a:minorFont/a:ea", ns).get("typeface") == "Microsoft YaHei"
 
@@ -160,7 +163,11 @@ def test_footer_and_slide_number_placeholders(prs) -> None:
 
 
 def test_layouts_are_the_themes_own(prs) -> None:
-    assert [layout.name for layout in prs.slide_layouts] == ["Cover", "Title and Content", "Closing"]
+    assert [layout.name for layout in prs.slide_layouts] == [
+        "Cover",
+        "Title and Content",
+        "Closing",
+    ]
     assert prs.slides[0].slide_layout.name == "Cover"
     assert prs.slides[-1].slide_layout.name == "Closing"
 
@@ -173,7 +180,10 @@ def test_east_asian_runs_get_the_east_asian_font(tmp_path: Path) -> None:
     runs = [r for p in prs.slides[1].placeholders[1].text_frame.paragraphs for r in p.runs]
     chinese, english = runs
     assert chinese._r.rPr.get("lang") == "zh-CN"
-    assert chinese._r.rPr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}ea").get(
-        "typeface"
-    ) == "Microsoft YaHei"
+    assert (
+        chinese._r.rPr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}ea").get(
+            "typeface"
+        )
+        == "Microsoft YaHei"
+    )
     assert english._r.rPr.get("lang") == "en-US"
