@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import MINIMAL, write_deck
 from wocdeck.errors import DeckError
-from wocdeck.source import MAX_BYTES, MAX_DEPTH, parse, read
+from wocdeck.source import MAX_BYTES, MAX_DEPTH, MAX_VALUES, parse, read
 
 
 def _error(raw: bytes) -> str:
@@ -50,7 +50,7 @@ def test_billion_laughs_is_refused_quickly() -> None:
     started = time.perf_counter()
     message = _error("\n".join(lines).encode())
     assert time.perf_counter() - started < 1.0
-    assert "expands to more than 100,000 values" in message
+    assert f"expands to more than {MAX_VALUES:,} values" in message
 
 
 def test_deep_nesting_is_refused_without_recursion_error() -> None:

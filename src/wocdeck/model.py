@@ -21,7 +21,7 @@ from pydantic import (
 from wocdeck.errors import DeckError, Problem
 from wocdeck.source import DataPath, Source, nearest
 
-MAX_FOCUS_AREAS = 500
+MAX_FOCUS_AREAS = 2500
 MAX_POINTS = 2000
 
 

@@ -20,7 +20,7 @@ from wocdeck.errors import DeckError, Location, Problem
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 40
-MAX_VALUES = 100_000
+MAX_VALUES = 500_000
 
 DataPath = tuple[str | int, ...]
 
@@ -176,7 +176,7 @@ class _Builder:
                 )
         elif isinstance(event, yaml.ScalarEvent):
             self._check_tag(event, _SCALAR_TAGS)
-            self._add(self._scalar(event), 1, event)
+            self._add(self._scalar(event), 1, event, new=1)
         elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
             self._check_tag(event, _COLLECTION_TAGS)
             if len(self.stack) >= MAX_DEPTH:
@@ -189,12 +189,12 @@ class _Builder:
             frame = self.stack.pop()
             if frame.anchor:
                 self.anchors[frame.anchor] = (frame.value, frame.size)
-            self._attach(frame.value, frame.size, frame, event)
+            self._attach(frame.value, frame.size, frame, event, new=1)
         elif isinstance(event, yaml.AliasEvent):
             if event.anchor not in self.anchors:
                 raise self._fail(event.start_mark, f"unknown alias *{event.anchor}")
             value, size = self.anchors[event.anchor]
-            self._add(value, size, event)
+            self._add(value, size, event, new=size)
 
     def _check_tag(self, event: Any, allowed: frozenset[str | None]) -> None:
         if event.tag not in allowed:
@@ -235,13 +235,14 @@ class _Builder:
             return top.path  # this node is a key
         return (*top.path, top.key)
 
-    def _add(self, value: Any, size: int, event: Any) -> None:
+    def _add(self, value: Any, size: int, event: Any, *, new: int) -> None:
         if isinstance(event, yaml.ScalarEvent) and event.anchor:
             self.anchors[event.anchor] = (value, size)
-        self._attach(value, size, None, event)
+        self._attach(value, size, None, event, new=new)
 
-    def _attach(self, value: Any, size: int, frame: _Frame | None, event: Any) -> None:
-        self.total += size
+    def _attach(self, value: Any, size: int, frame: _Frame | None, event: Any, *, new: int) -> None:
+        """Place a finished node in its parent; `new` counts the values it adds, aliases expanded."""
+        self.total += new
         if self.total > MAX_VALUES:
             raise self._fail(
                 event.start_mark,

@@ -7,7 +7,6 @@ import datetime as dt
 import io
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
@@ -19,6 +18,7 @@ from pptx.util import Pt
 from wocdeck.plan import Layout, Slide, TextBox
 from wocdeck.theme import Theme
 from wocdeck.writer import template
+from wocdeck.writer.slides import SlideAdder
 from wocdeck.writer.text import THEME_COLORS, fill_text_frame
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -38,8 +38,9 @@ def build(slides: list[Slide], theme: Theme, properties: Properties) -> bytes:
     """Write fitted slides as a .pptx and return its bytes (deterministic)."""
     prs = Presentation()
     layouts = template.prepare(prs, theme)
+    adder = SlideAdder(prs)
     for number, plan in enumerate(slides, start=1):
-        _add_slide(prs, layouts[plan.layout], plan, number, theme)
+        _add_slide(adder, layouts[plan.layout], plan, number, theme)
     _set_properties(prs, properties)
     buffer = io.BytesIO()
     prs.save(buffer)
@@ -47,9 +48,9 @@ def build(slides: list[Slide], theme: Theme, properties: Properties) -> bytes:
 
 
 def _add_slide(
-    prs: Presentation, layout: SlideLayout, plan: Slide, number: int, theme: Theme
+    adder: SlideAdder, layout: SlideLayout, plan: Slide, number: int, theme: Theme
 ) -> None:
-    slide = prs.slides.add_slide(layout)
+    slide = adder.add_slide(layout)
     by_type = {ph.placeholder_format.type: ph for ph in slide.placeholders}
     title = by_type.get(PP_PLACEHOLDER.TITLE) or by_type[PP_PLACEHOLDER.CENTER_TITLE]
     _frame(title, plan.title, theme)
@@ -73,7 +74,7 @@ def _add_slide(
     if plan.layout is Layout.CONTENT:
         _footer(slide, layout, plan, number, theme)
     if plan.notes:
-        slide.notes_slide.notes_text_frame.text = plan.notes
+        adder.add_notes(slide, plan.notes)
 
 
 def _frame(shape, box: TextBox, theme: Theme) -> None:
@@ -162,8 +163,3 @@ def _normalize_zip(data: bytes) -> bytes:
             member.external_attr = 0o644 << 16
             target.writestr(member, source.read(info.filename))
     return out.getvalue()
-
-
-def save(data: bytes, path: Path) -> None:
-    """Write bytes to path (callers make the write atomic)."""
-    path.write_bytes(data)

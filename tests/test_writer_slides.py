@@ -1,0 +1,63 @@
+"""The constant-time slide adder writes what plain python-pptx would."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from pptx import Presentation
+
+from wocdeck.writer.slides import SlideAdder
+
+NOTES = {0: "first", 2: "third", 3: "fourth"}
+
+
+def _plain() -> bytes:
+    prs = Presentation()
+    for index in range(6):
+        slide = prs.slides.add_slide(prs.slide_layouts[index % 2])
+        if index in NOTES:
+            slide.notes_slide.notes_text_frame.text = NOTES[index]
+    return _save(prs)
+
+
+def _adder() -> bytes:
+    prs = Presentation()
+    adder = SlideAdder(prs)
+    for index in range(6):
+        slide = adder.add_slide(prs.slide_layouts[index % 2])
+        if index in NOTES:
+            adder.add_notes(slide, NOTES[index])
+    return _save(prs)
+
+
+def _save(prs) -> bytes:  # noqa: ANN001
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return buffer.getvalue()
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def test_same_part_names_ids_and_relationships_as_python_pptx() -> None:
+    plain, fast = _parts(_plain()), _parts(_adder())
+    assert sorted(plain) == sorted(fast)
+    for name in (
+        "ppt/presentation.xml",  # slide ids and their rIds
+        "ppt/_rels/presentation.xml.rels",  # relationship ids and targets
+        "[Content_Types].xml",
+        "ppt/slides/_rels/slide3.xml.rels",
+        "ppt/notesSlides/_rels/notesSlide2.xml.rels",
+        "ppt/notesSlides/notesSlide3.xml",
+    ):
+        assert plain[name] == fast[name], name
+
+
+def test_notes_text_and_slide_ids() -> None:
+    prs = Presentation(io.BytesIO(_adder()))
+    assert [s.slide_id for s in prs.slides] == [256, 257, 258, 259, 260, 261]
+    notes = {i: s.notes_slide.notes_text_frame.text for i, s in enumerate(prs.slides) if s.has_notes_slide}
+    assert notes == NOTES
