@@ -74,7 +74,8 @@ def generated_deck(slides: int) -> str:
         for i in range(areas)
     ]
     deck = {
-        "event": {"office": "WIPO Office in China", "acronym": "WOC", "title": "Benchmark", "date": "2018-09-27",
+        "event": {"office": "WIPO Office in China", "acronym": "WOC", "title": "Benchmark",
+                  "date": "2018-09-27",
                   "notes": "Welcome."},
         "about": {"established": "2014-07-10", "location": "Beijing, China"},
         "focus": focus,
@@ -129,7 +130,8 @@ def main() -> None:
     print(f"stack floor (import pptx+pydantic+yaml+typer, 1 slide, save): {floor_s:.3f} s")
     for flag, times in startup.items():
         print(
-            f"wocdeck {flag}: {statistics.median(times):.3f} s = {statistics.median(times) / floor_s:.2f}x floor"
+            f"wocdeck {flag}: {statistics.median(times):.3f} s"
+            f" = {statistics.median(times) / floor_s:.2f}x floor"
         )
     for name, deck in decks.items():
         out = work / f"{deck.stem}.pptx"
@@ -157,12 +159,14 @@ def main() -> None:
         rows.append((name, n_slides, t, max(memory), f, nv, max(naive_memory)))
     print()
     print(
-        "| deck | slides | wocdeck render | peak MiB | stack floor | x floor | naive python-pptx | x naive |"
+        "| deck | slides | wocdeck render | peak MiB | stack floor | x floor "
+        "| naive python-pptx | x naive |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, n, t, mem, f, nv, _ in rows:
         print(
-            f"| {name} | {n} | {t:.2f} s | {mem:.0f} | {f:.2f} s | {t / f:.2f} | {nv:.2f} s | {t / nv:.2f} |"
+            f"| {name} | {n} | {t:.2f} s | {mem:.0f} | {f:.2f} s | {t / f:.2f} "
+            f"| {nv:.2f} s | {t / nv:.2f} |"
         )
     by_name = {r[0]: r for r in rows}
     if "1000" in by_name and "2000" in by_name:

@@ -22,7 +22,8 @@ def require_renderer() -> None:
     """Skip without LibreOffice and poppler, unless CI says render checks are mandatory."""
     missing = [tool for tool in ("soffice", "pdftotext", "pdftoppm") if not shutil.which(tool)]
     if missing:
-        message = f"render checks need {', '.join(missing)} (apt-get install libreoffice-impress poppler-utils)"
+        install = "apt-get install libreoffice-impress poppler-utils"
+        message = f"render checks need {', '.join(missing)} ({install})"
         if os.environ.get("WOCDECK_REQUIRE_RENDERER"):
             pytest.fail(message)
         pytest.skip(message)

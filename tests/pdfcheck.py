@@ -12,7 +12,6 @@ from pathlib import Path
 from pptx import Presentation
 from pptx.util import Emu
 
-
 BULLETS = {"\u2022"}
 
 
@@ -113,7 +112,7 @@ def frames(deck: Path) -> list[list[Frame]]:
     return out
 
 
-def _layout_shape(slide, shape):  # noqa: ANN001, ANN202
+def _layout_shape(slide, shape):
     idx = shape.placeholder_format.idx
     return next(p for p in slide.slide_layout.placeholders if p.placeholder_format.idx == idx)
 

@@ -23,9 +23,9 @@ def problems(deck: Path) -> list[str]:
         for name in sorted(names):
             if name.endswith("/"):
                 continue
-            if name != "[Content_Types].xml" and name not in overrides:
-                if name.rsplit(".", 1)[-1].lower() not in defaults:
-                    found.append(f"{name} has no content type")
+            typed = name in overrides or name.rsplit(".", 1)[-1].lower() in defaults
+            if name != "[Content_Types].xml" and not typed:
+                found.append(f"{name} has no content type")
             if name.endswith((".xml", ".rels")):
                 try:
                     etree.fromstring(package.read(name))

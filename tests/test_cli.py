@@ -147,6 +147,7 @@ def test_pdf_without_libreoffice_says_how_to_install(cli, seed_copy: Path, monke
 def test_preview_writes_a_png_per_slide_and_a_sheet(cli, seed_copy: Path, renderer) -> None:
     code, out, _ = cli("preview", seed_copy, "-o", seed_copy.parent / "png")
     assert code == 0
+    assert out.startswith(f"wrote 14 slides to {seed_copy.parent / 'png'}")
     pngs = sorted((seed_copy.parent / "png").glob("slide-*.png"))
     assert [p.name for p in pngs][:2] == ["slide-01.png", "slide-02.png"] and len(pngs) == 14
     assert (seed_copy.parent / "png" / "sheet.png").stat().st_size > 10_000

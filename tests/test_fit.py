@@ -15,13 +15,13 @@ from wocdeck.source import parse
 from wocdeck.theme import load_theme
 
 
-def _fit(text: str):  # noqa: ANN202
+def _fit(text: str):
     source = parse(text.encode(), "deck.yaml")
     deck = Deck.model_validate(source.data)
     return fit_deck(compose(deck, load_theme("wipo", Location("t")), source))
 
 
-def _body_text(slides) -> str:  # noqa: ANN001
+def _body_text(slides) -> str:
     return "".join(p.text for s in slides if s.body for p in s.body.paragraphs)
 
 
@@ -82,7 +82,7 @@ def test_tiles_stay_on_the_first_slide_and_text_continues_full_width() -> None:
 
 
 def test_a_title_too_long_for_its_box_is_an_error_not_an_overflow() -> None:
-    with pytest.raises(DeckError, match="deck.yaml:6: error: the title text is too long"):
+    with pytest.raises(DeckError, match=r"deck\.yaml:6: error: the title text is too long"):
         _fit(MINIMAL + "focus:\n  - name: " + "知识产权" * 60 + "\n    aims: [x]\n")
 
 

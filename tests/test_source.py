@@ -86,7 +86,7 @@ def test_control_characters_are_located_errors() -> None:
 
 
 def test_vertical_tab_and_line_separator_become_line_breaks() -> None:
-    data = parse('a: "one\\vtwo"\nb: "three\\Lfour"\n'.encode(), "d").data
+    data = parse(b'a: "one\\vtwo"\nb: "three\\Lfour"\n', "d").data
     assert data == {"a": "one\ntwo", "b": "three\nfour"}
 
 

@@ -18,7 +18,10 @@ main()
 
 def _loaded(*args: str) -> tuple[bool, bool]:
     done = subprocess.run(
-        [sys.executable, "-c", PROBE.format(args=list(args))], capture_output=True, text=True, check=False
+        [sys.executable, "-c", PROBE.format(args=list(args))],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     line = next(line for line in done.stdout.splitlines() if line.startswith("LOADED"))
     _, pptx, pydantic = line.split()

@@ -34,7 +34,7 @@ def seed_pptx(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def prs(seed_pptx: Path):  # noqa: ANN201
+def prs(seed_pptx: Path):
     return Presentation(str(seed_pptx))
 
 
@@ -58,12 +58,12 @@ def _seed_slides() -> list[tuple[str, list[str]]]:
     return slides
 
 
-def _slide_text(slide) -> str:  # noqa: ANN001
+def _slide_text(slide) -> str:
     texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
     return re.sub(r"\s+", " ", " ".join(texts).replace("\v", " "))
 
 
-def _title(slide) -> str:  # noqa: ANN001
+def _title(slide) -> str:
     return slide.shapes.title.text_frame.text if slide.shapes.title else ""
 
 

@@ -31,7 +31,7 @@ def _adder() -> bytes:
     return _save(prs)
 
 
-def _save(prs) -> bytes:  # noqa: ANN001
+def _save(prs) -> bytes:
     buffer = io.BytesIO()
     prs.save(buffer)
     return buffer.getvalue()
@@ -59,5 +59,9 @@ def test_same_part_names_ids_and_relationships_as_python_pptx() -> None:
 def test_notes_text_and_slide_ids() -> None:
     prs = Presentation(io.BytesIO(_adder()))
     assert [s.slide_id for s in prs.slides] == [256, 257, 258, 259, 260, 261]
-    notes = {i: s.notes_slide.notes_text_frame.text for i, s in enumerate(prs.slides) if s.has_notes_slide}
+    notes = {
+        i: s.notes_slide.notes_text_frame.text
+        for i, s in enumerate(prs.slides)
+        if s.has_notes_slide
+    }
     assert notes == NOTES

@@ -241,7 +241,7 @@ class _Builder:
         self._attach(value, size, None, event, new=new)
 
     def _attach(self, value: Any, size: int, frame: _Frame | None, event: Any, *, new: int) -> None:
-        """Place a finished node in its parent; `new` counts the values it adds, aliases expanded."""
+        """Place a finished node in its parent; `new` counts the values it adds (aliases too)."""
         self.total += new
         if self.total > MAX_VALUES:
             raise self._fail(
