@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from wocdeck.model import AchievementGroup, Deck, Focus, Metric, Money
@@ -190,7 +190,7 @@ class Composer:
         title: str,
         paragraphs: list[Paragraph],
         *,
-        tiles: list[tuple[str, str, str, str]] = (),  # type: ignore[assignment]
+        tiles: Sequence[tuple[str, str, str, str]] = (),
         notes: str | None = None,
         path: DataPath = (),
     ) -> Slide:

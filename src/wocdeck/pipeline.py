@@ -6,9 +6,14 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wocdeck.errors import DeckError, Location, Problem
 from wocdeck.plan import Adjustment, Slide
+
+if TYPE_CHECKING:
+    from wocdeck.model import Deck
+    from wocdeck.theme import Theme
 
 MAX_SLIDES = 5000
 
@@ -27,7 +32,8 @@ def validate(deck_file: Path) -> list[Slide]:
     return _plan(deck_file)[0]
 
 
-def _plan(deck_file: Path):
+def _plan(deck_file: Path) -> tuple[list[Slide], list[Adjustment], Deck, Theme]:
+    """Source → model → compose → fit; heavy modules are imported here, not at start-up."""
     from wocdeck.compose import compose
     from wocdeck.fit import fit_deck
     from wocdeck.model import load_deck
@@ -39,16 +45,18 @@ def _plan(deck_file: Path):
     deck = load_deck(source)
     theme = load_theme(deck.theme, source.location(("theme",)))
     planned = compose(deck, theme, source)
-    if len(planned) > MAX_SLIDES:
-        raise DeckError.at(
-            Location(name), f"the deck makes {len(planned):,} slides; at most {MAX_SLIDES:,}"
-        )
+    _check_count(len(planned), name)
     slides, adjustments = fit_deck(planned, name)
-    if len(slides) > MAX_SLIDES:
-        raise DeckError.at(
-            Location(name), f"the deck makes {len(slides):,} slides; at most {MAX_SLIDES:,}"
-        )
+    _check_count(len(slides), name)
     return slides, adjustments, deck, theme
+
+
+def _check_count(slides: int, name: str) -> None:
+    """Refuse decks beyond MAX_SLIDES, before fitting and again after continuations."""
+    if slides > MAX_SLIDES:
+        raise DeckError.at(
+            Location(name), f"the deck makes {slides:,} slides; at most {MAX_SLIDES:,}"
+        )
 
 
 def strict_problems(deck_file: Path, adjustments: list[Adjustment]) -> list[Problem]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 INSET_X = 7.2  # text box insets, points (0.1 inch)
@@ -140,13 +140,3 @@ class Adjustment:
     slide: int
     title: str
     message: str
-
-
-@dataclass(frozen=True)
-class DeckPlan:
-    """Every slide of a deck, plus what fitting had to change."""
-
-    slides: tuple[Slide, ...]
-    adjustments: tuple[Adjustment, ...] = field(default=())
-    office: str = ""
-    title: str = ""
