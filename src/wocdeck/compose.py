@@ -6,18 +6,12 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
+from wocdeck.geometry import GAP, Frames
 from wocdeck.model import AchievementGroup, Deck, Focus, Metric, Money
 from wocdeck.plan import Box, Layout, Paragraph, Role, Run, Slide, TextBox
 from wocdeck.source import DataPath, Source
 from wocdeck.theme import Theme
 
-SLIDE_WIDTH = 960.0
-SLIDE_HEIGHT = 540.0
-TITLE_TOP = 22.0
-TITLE_HEIGHT = 80.0
-BODY_TOP = 124.0
-FOOTER_TOP = 500.0
-GAP = 14.0
 TILES_PER_SLIDE = 4
 TILE_LABEL_SCALE = 0.45
 TILE_CAPTION_SCALE = 0.42
@@ -119,8 +113,7 @@ class Composer:
     def __init__(self, deck: Deck, theme: Theme, source: Source | None = None) -> None:
         self.deck, self.theme, self.source = deck, theme, source
         self.acronym = deck.event.acronym or deck.event.office
-        self.left = theme.margin
-        self.width = SLIDE_WIDTH - 2 * theme.margin
+        self.frames = Frames(theme.margin)
 
     def slides(self) -> list[Slide]:
         """Every slide of the deck, in order, before fitting."""
@@ -160,7 +153,7 @@ class Composer:
         return TextBox(
             "Title",
             (Paragraph(emphasis(text)),),
-            Box(self.left, TITLE_TOP, self.width, TITLE_HEIGHT),
+            self.frames.title,
             sizes.title,
             sizes.title_floor,
             color="dark2",
@@ -175,7 +168,7 @@ class Composer:
         return TextBox(
             "Footer",
             (Paragraph((Run(text),)),),
-            Box(self.left, FOOTER_TOP + 4, self.width - 80, SLIDE_HEIGHT - FOOTER_TOP - 10),
+            self.frames.footer,
             sizes.footer,
             sizes.footer_floor,
             color="accent6",
@@ -183,7 +176,7 @@ class Composer:
         )
 
     def _body_box(self) -> Box:
-        return Box(self.left, BODY_TOP, self.width, FOOTER_TOP - GAP - BODY_TOP)
+        return self.frames.body
 
     def _content(
         self,
@@ -265,11 +258,10 @@ class Composer:
     def _cover(self) -> Slide:
         event, sizes = self.deck.event, self.theme.sizes
         name = f"{event.office} ({event.acronym})" if event.acronym else event.office
-        panel_x = SLIDE_WIDTH * 0.7
         title = TextBox(
             "Title",
             (Paragraph(emphasis(name)),),
-            Box(self.left, 110, panel_x - self.left - 40, 200),
+            self.frames.cover_title,
             sizes.cover_title,
             sizes.cover_title_floor,
             color="light1",
@@ -279,7 +271,7 @@ class Composer:
         subtitle = TextBox(
             "Subtitle",
             (Paragraph(emphasis(event.title)),),
-            Box(self.left, 340, panel_x - self.left - 40, 110),
+            self.frames.cover_subtitle,
             sizes.cover_subtitle,
             sizes.cover_subtitle_floor,
             color="light1",
@@ -293,7 +285,7 @@ class Composer:
         date = TextBox(
             "Date",
             tuple(when),
-            Box(panel_x + 28, 110, SLIDE_WIDTH - panel_x - 56, 340),
+            self.frames.cover_date,
             sizes.cover_subtitle,
             sizes.cover_subtitle_floor,
             color="light1",
@@ -396,7 +388,7 @@ class Composer:
         title = TextBox(
             "Title",
             (Paragraph((Run(closing.text.replace("**", ""), italic=True),)),),
-            Box(self.left, 150, self.width, 160),
+            self.frames.closing_title,
             sizes.cover_title,
             sizes.cover_title_floor,
             color="light1",
@@ -408,7 +400,7 @@ class Composer:
         subtitle = TextBox(
             "Subtitle",
             (Paragraph((Run(event.office, bold=True),)), Paragraph((Run(where),))),
-            Box(self.left, 340, self.width, 100),
+            self.frames.closing_subtitle,
             sizes.cover_subtitle * 0.8,
             sizes.cover_subtitle_floor,
             color="light1",

@@ -19,7 +19,7 @@ from wocdeck.plan import Layout, Slide, TextBox
 from wocdeck.theme import Theme
 from wocdeck.writer import template
 from wocdeck.writer.slides import SlideAdder
-from wocdeck.writer.text import THEME_COLORS, fill_text_frame
+from wocdeck.writer.text import fill_text_frame, flat_fill
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -95,10 +95,7 @@ def _tile(slide: PptxSlide, box: TextBox, theme: Theme) -> None:
         MSO_SHAPE.RECTANGLE, Pt(box.box.x), Pt(box.box.y), Pt(box.box.w), Pt(box.box.h)
     )
     shape.name = box.name
-    shape.fill.solid()
-    shape.fill.fore_color.theme_color = THEME_COLORS[box.fill or "light2"]
-    shape.line.fill.background()
-    shape.shadow.inherit = False
+    flat_fill(shape, box.fill or "light2")
     shape._element.nvSpPr.cNvPr.set("descr", box.description)
     fill_text_frame(shape.text_frame, box, theme)
 

@@ -12,18 +12,19 @@ from pptx.shapes.autoshape import Shape
 from pptx.slide import SlideLayout, SlideMaster
 from pptx.util import Pt
 
-from wocdeck.compose import (
-    BODY_TOP,
+from wocdeck.geometry import (
+    ACCENT_Y,
+    COVER_PANEL_X,
     FOOTER_TOP,
-    GAP,
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
     TITLE_HEIGHT,
     TITLE_TOP,
+    Frames,
 )
-from wocdeck.plan import BULLET_MARGIN, Layout
+from wocdeck.plan import BULLET_MARGIN, Box, Layout
 from wocdeck.theme import Theme
-from wocdeck.writer.text import SCHEME_VALUES, THEME_COLORS
+from wocdeck.writer.text import SCHEME_VALUES, THEME_COLORS, flat_fill
 
 _SCHEME_SLOTS = {
     "dk1": "dark1",
@@ -40,7 +41,6 @@ _KEEP = {
     "Title Only": Layout.CLOSING,
 }
 _NAMES = {Layout.COVER: "Cover", Layout.CONTENT: "Title and Content", Layout.CLOSING: "Closing"}
-COVER_PANEL_X = SLIDE_WIDTH * 0.7
 
 
 def prepare(prs: Presentation, theme: Theme) -> dict[Layout, SlideLayout]:
@@ -58,42 +58,34 @@ def prepare(prs: Presentation, theme: Theme) -> dict[Layout, SlideLayout]:
         else:
             layout.name = _NAMES[role]
             layouts[role] = layout
-    margin = theme.margin
-    width = SLIDE_WIDTH - 2 * margin
-    footer = (margin, FOOTER_TOP + 4, width - 80, SLIDE_HEIGHT - FOOTER_TOP - 10)
-    number = (SLIDE_WIDTH - margin - 72, FOOTER_TOP + 4, 72, SLIDE_HEIGHT - FOOTER_TOP - 10)
-    title = (margin, TITLE_TOP, width, TITLE_HEIGHT)
-    body = (margin, BODY_TOP, width, FOOTER_TOP - GAP - BODY_TOP)
-    frames = {
-        PP_PLACEHOLDER.TITLE: title,
-        PP_PLACEHOLDER.BODY: body,
-        PP_PLACEHOLDER.OBJECT: body,
-        PP_PLACEHOLDER.FOOTER: footer,
-        PP_PLACEHOLDER.SLIDE_NUMBER: number,
-        PP_PLACEHOLDER.DATE: (margin, -100, 10, 10),
+    frames = Frames(theme.margin)
+    content = {
+        PP_PLACEHOLDER.TITLE: frames.title,
+        PP_PLACEHOLDER.BODY: frames.body,
+        PP_PLACEHOLDER.OBJECT: frames.body,
+        PP_PLACEHOLDER.FOOTER: frames.footer,
+        PP_PLACEHOLDER.SLIDE_NUMBER: frames.slide_number,
+        PP_PLACEHOLDER.DATE: Box(theme.margin, -100, 10, 10),  # off the slide: dates are unused
     }
-    _place(master, frames)
-    _place(layouts[Layout.CONTENT], frames)
-    _place(layouts[Layout.CLOSING], {**frames, PP_PLACEHOLDER.TITLE: (margin, 150, width, 160)})
-    _place(
-        layouts[Layout.COVER],
-        {
-            **frames,
-            PP_PLACEHOLDER.CENTER_TITLE: (margin, 110, COVER_PANEL_X - margin - 40, 200),
-            PP_PLACEHOLDER.SUBTITLE: (margin, 340, COVER_PANEL_X - margin - 40, 110),
-        },
-    )
+    _place(master, content)
+    _place(layouts[Layout.CONTENT], content)
+    _place(layouts[Layout.CLOSING], {**content, PP_PLACEHOLDER.TITLE: frames.closing_title})
+    cover = {
+        **content,
+        PP_PLACEHOLDER.CENTER_TITLE: frames.cover_title,
+        PP_PLACEHOLDER.SUBTITLE: frames.cover_subtitle,
+    }
+    _place(layouts[Layout.COVER], cover)
     _decorate(layouts, theme)
     return layouts
 
 
-def _place(slide: SlideMaster | SlideLayout, frames: dict[PP_PLACEHOLDER, tuple]) -> None:
+def _place(slide: SlideMaster | SlideLayout, frames: dict[PP_PLACEHOLDER, Box]) -> None:
     for placeholder in slide.placeholders:
-        frame = frames.get(placeholder.placeholder_format.type)
-        if frame:
-            x, y, w, h = frame
-            placeholder.left, placeholder.top = Pt(x), Pt(y)
-            placeholder.width, placeholder.height = Pt(w), Pt(h)
+        box = frames.get(placeholder.placeholder_format.type)
+        if box:
+            placeholder.left, placeholder.top = Pt(box.x), Pt(box.y)
+            placeholder.width, placeholder.height = Pt(box.w), Pt(box.h)
 
 
 def _decorate(layouts: dict[Layout, SlideLayout], theme: Theme) -> None:
@@ -107,8 +99,10 @@ def _decorate(layouts: dict[Layout, SlideLayout], theme: Theme) -> None:
     _rectangle(
         cover, "Panel", (COVER_PANEL_X, 0, SLIDE_WIDTH - COVER_PANEL_X, SLIDE_HEIGHT), "dark2"
     )
-    _rectangle(cover, "Accent", (margin + 7, 322, 72, 5), "accent3")
-    _rectangle(layouts[Layout.CLOSING], "Accent", (SLIDE_WIDTH / 2 - 36, 322, 72, 5), "accent3")
+    _rectangle(cover, "Accent", (margin + 7, ACCENT_Y, 72, 5), "accent3")
+    _rectangle(
+        layouts[Layout.CLOSING], "Accent", (SLIDE_WIDTH / 2 - 36, ACCENT_Y, 72, 5), "accent3"
+    )
     content = layouts[Layout.CONTENT]
     _rectangle(content, "Accent", (margin + 7, TITLE_TOP + TITLE_HEIGHT + 6, 56, 5), "accent3")
     _rectangle(content, "Rule", (margin, FOOTER_TOP, SLIDE_WIDTH - 2 * margin, 1), "accent5")
@@ -121,11 +115,7 @@ def _rectangle(layout: SlideLayout, name: str, frame: tuple[float, ...], color: 
     sp = tree.add_autoshape(layout.shapes._next_shape_id, name, "rect", x, y, w, h)
     tree.remove(sp)
     tree.insert(2, sp)  # behind the placeholders: after nvGrpSpPr and grpSpPr
-    shape = Shape(sp, layout.shapes)
-    shape.fill.solid()
-    shape.fill.fore_color.theme_color = THEME_COLORS[color]
-    shape.line.fill.background()
-    shape.shadow.inherit = False
+    flat_fill(Shape(sp, layout.shapes), color)
 
 
 def _apply_theme_part(master: SlideMaster, theme: Theme) -> None:

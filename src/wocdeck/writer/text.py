@@ -6,6 +6,7 @@ from lxml import etree
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
+from pptx.shapes.autoshape import Shape
 from pptx.text.text import TextFrame, _Paragraph
 from pptx.util import Pt
 
@@ -35,6 +36,14 @@ SCHEME_VALUES = {
 _ALIGN = {"l": PP_ALIGN.LEFT, "ctr": PP_ALIGN.CENTER, "r": PP_ALIGN.RIGHT}
 _ANCHOR = {"t": MSO_ANCHOR.TOP, "ctr": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}
 BULLET = "\u2022"
+
+
+def flat_fill(shape: Shape, color: str) -> None:
+    """Fill a shape with a theme colour, flat: no outline, no shadow."""
+    shape.fill.solid()
+    shape.fill.fore_color.theme_color = THEME_COLORS[color]
+    shape.line.fill.background()
+    shape.shadow.inherit = False
 
 
 def fill_text_frame(frame: TextFrame, box: TextBox, theme: Theme) -> None:

@@ -1,0 +1,76 @@
+"""Where things go on a 16:9 slide (960 x 540 points): one source for plans and layouts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wocdeck.plan import Box
+
+SLIDE_WIDTH = 960.0
+SLIDE_HEIGHT = 540.0
+TITLE_TOP = 22.0
+TITLE_HEIGHT = 80.0
+BODY_TOP = 124.0
+FOOTER_TOP = 500.0
+GAP = 14.0
+COVER_PANEL_X = SLIDE_WIDTH * 0.7
+ACCENT_Y = 322.0  # the accent bar between a cover's title and subtitle
+_NUMBER_WIDTH = 72.0
+
+
+@dataclass(frozen=True)
+class Frames:
+    """The boxes of every layout for a theme's side margin, in points."""
+
+    margin: float
+
+    @property
+    def width(self) -> float:
+        """The width between the side margins."""
+        return SLIDE_WIDTH - 2 * self.margin
+
+    @property
+    def title(self) -> Box:
+        """A content slide's title."""
+        return Box(self.margin, TITLE_TOP, self.width, TITLE_HEIGHT)
+
+    @property
+    def body(self) -> Box:
+        """A content slide's body: text and figure tiles."""
+        return Box(self.margin, BODY_TOP, self.width, FOOTER_TOP - GAP - BODY_TOP)
+
+    @property
+    def footer(self) -> Box:
+        """The footer text, left of the slide number."""
+        return Box(self.margin, FOOTER_TOP + 4, self.width - 80, SLIDE_HEIGHT - FOOTER_TOP - 10)
+
+    @property
+    def slide_number(self) -> Box:
+        """The slide number, at the right of the footer."""
+        x = SLIDE_WIDTH - self.margin - _NUMBER_WIDTH
+        return Box(x, FOOTER_TOP + 4, _NUMBER_WIDTH, SLIDE_HEIGHT - FOOTER_TOP - 10)
+
+    @property
+    def cover_title(self) -> Box:
+        """The office's name on the cover, left of the panel."""
+        return Box(self.margin, 110, COVER_PANEL_X - self.margin - 40, 200)
+
+    @property
+    def cover_subtitle(self) -> Box:
+        """The event's title on the cover."""
+        return Box(self.margin, 340, COVER_PANEL_X - self.margin - 40, 110)
+
+    @property
+    def cover_date(self) -> Box:
+        """City and date, on the cover's panel."""
+        return Box(COVER_PANEL_X + 28, 110, SLIDE_WIDTH - COVER_PANEL_X - 56, 340)
+
+    @property
+    def closing_title(self) -> Box:
+        """The closing line."""
+        return Box(self.margin, 150, self.width, 160)
+
+    @property
+    def closing_subtitle(self) -> Box:
+        """Office, city and date under the closing line."""
+        return Box(self.margin, 340, self.width, 100)
