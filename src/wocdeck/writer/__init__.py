@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
-import io
-import zipfile
 from dataclasses import dataclass
+from itertools import count
 
 from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
-from pptx.oxml.ns import qn
-from pptx.slide import Slide as PptxSlide
+from pptx.opc.package import Part
 from pptx.slide import SlideLayout
-from pptx.util import Pt
 
-from wocdeck.plan import Layout, Slide, TextBox
+from wocdeck.plan import Box, Layout, Slide, TextBox
 from wocdeck.theme import Theme
-from wocdeck.writer import template
-from wocdeck.writer.slides import SlideAdder
-from wocdeck.writer.text import fill_text_frame, flat_fill
+from wocdeck.writer import markup, template
+from wocdeck.writer.package import save
+from wocdeck.writer.slides import SlideAdder, inherited_placeholders
 
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_TITLES = ("title", "ctrTitle")
+_NOT_CLONED = ("dt", "ftr", "sldNum")  # python-pptx's rule: slides inherit these unshown
+LOGO_TOP, LOGO_HEIGHT = 36.0, 48.0
 
 
 @dataclass(frozen=True)
@@ -34,109 +31,86 @@ class Properties:
     when: dt.datetime
 
 
+@dataclass(frozen=True)
+class _LayoutShapes:
+    """What slides on one layout inherit from it, read once per deck."""
+
+    layout: SlideLayout
+    cloned: tuple[markup.Placeholder, ...]  # title and body placeholders, in z-order
+    footer: markup.Placeholder | None
+    number: markup.Placeholder | None
+    field: str  # the slide-number field's id (the layout's, so PowerPoint updates it)
+
+
 def build(slides: list[Slide], theme: Theme, properties: Properties) -> bytes:
     """Write fitted slides as a .pptx and return its bytes (deterministic)."""
     prs = Presentation()
-    layouts = template.prepare(prs, theme)
+    prepared = template.prepare(prs, theme)
+    layouts = {role: _layout_shapes(layout) for role, layout in prepared.items()}
     adder = SlideAdder(prs)
     for number, plan in enumerate(slides, start=1):
-        _add_slide(adder, layouts[plan.layout], plan, number, theme)
+        shapes = layouts[plan.layout]
+        part = adder.add_slide(shapes.layout)
+        part.blob = markup.slide(_shapes(adder, part, shapes, plan, number, theme))
+        if plan.notes:
+            adder.add_notes(part, plan.notes)
     _set_properties(prs, properties)
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    return _normalize_zip(buffer.getvalue())
+    return save(prs)
 
 
-def _add_slide(
-    adder: SlideAdder, layout: SlideLayout, plan: Slide, number: int, theme: Theme
-) -> None:
-    slide = adder.add_slide(layout)
-    by_type = {ph.placeholder_format.type: ph for ph in slide.placeholders}
-    title = by_type.get(PP_PLACEHOLDER.TITLE) or by_type[PP_PLACEHOLDER.CENTER_TITLE]
-    _frame(title, plan.title, theme)
-    body = by_type.get(PP_PLACEHOLDER.OBJECT) or by_type.get(PP_PLACEHOLDER.SUBTITLE)
+def _layout_shapes(layout: SlideLayout) -> _LayoutShapes:
+    everything = inherited_placeholders(layout.placeholders)
+    by_kind = {p.kind: p for p in everything}
+    fields = layout.element.xpath(".//p:sp[.//p:ph[@type='sldNum']]//a:fld/@id")
+    return _LayoutShapes(
+        layout,
+        tuple(p for p in everything if p.kind not in _NOT_CLONED),
+        by_kind.get("ftr"),
+        by_kind.get("sldNum") if fields else None,
+        fields[0] if fields else "",
+    )
+
+
+def _shapes(
+    adder: SlideAdder, part: Part, layout: _LayoutShapes, plan: Slide, number: int, theme: Theme
+) -> list[str]:
+    """The slide's shapes as XML, back to front, with ids from 2."""
+    ids = count(2)
     extras = list(plan.extras)
-    if plan.layout is Layout.COVER and extras:
-        body_plan: TextBox | None = extras.pop(0)
-    else:
-        body_plan = plan.body
-    if body is not None:
-        if body_plan is None:
-            body._element.getparent().remove(body._element)
+    body = extras.pop(0) if plan.layout is Layout.COVER and extras else plan.body
+    shapes = []
+    for inherited in layout.cloned:
+        box: TextBox | None
+        if inherited.kind in _TITLES:
+            box = plan.title
         else:
-            _frame(body, body_plan, theme)
-    for box in extras:
-        _text_box(slide, box, theme)
-    for tile in plan.tiles:
-        _tile(slide, tile, theme)
+            box, body = body, None
+        if box is not None:
+            shapes.append(markup.placeholder(next(ids), inherited, box, theme))
+    shapes += [markup.text_box(next(ids), box, theme) for box in extras]
+    shapes += [markup.tile(next(ids), box, theme) for box in plan.tiles]
     if plan.layout is Layout.COVER and theme.logo_file is not None:
-        _logo(slide, theme)
-    if plan.layout is Layout.CONTENT:
-        _footer(slide, layout, plan, number, theme)
-    if plan.notes:
-        adder.add_notes(slide, plan.notes)
+        shapes.append(_logo(adder, part, next(ids), theme))
+    if plan.footer is not None:
+        if layout.footer is not None:
+            shapes.append(
+                markup.placeholder(next(ids), layout.footer, plan.footer, theme, positioned=False)
+            )
+        if layout.number is not None:
+            shapes.append(
+                markup.slide_number(
+                    next(ids), layout.number, layout.field, number, plan.footer.size, theme
+                )
+            )
+    return shapes
 
 
-def _frame(shape, box: TextBox, theme: Theme) -> None:
-    shape.left, shape.top = Pt(box.box.x), Pt(box.box.y)
-    shape.width, shape.height = Pt(box.box.w), Pt(box.box.h)
-    fill_text_frame(shape.text_frame, box, theme)
-
-
-def _text_box(slide: PptxSlide, box: TextBox, theme: Theme) -> None:
-    shape = slide.shapes.add_textbox(Pt(box.box.x), Pt(box.box.y), Pt(box.box.w), Pt(box.box.h))
-    shape.name = box.name
-    fill_text_frame(shape.text_frame, box, theme)
-
-
-def _tile(slide: PptxSlide, box: TextBox, theme: Theme) -> None:
-    """A figure tile: one flat rectangle holding label, value and caption, with alt text."""
-    shape = slide.shapes.add_shape(
-        MSO_SHAPE.RECTANGLE, Pt(box.box.x), Pt(box.box.y), Pt(box.box.w), Pt(box.box.h)
-    )
-    shape.name = box.name
-    flat_fill(shape, box.fill or "light2")
-    shape._element.nvSpPr.cNvPr.set("descr", box.description)
-    fill_text_frame(shape.text_frame, box, theme)
-
-
-def _logo(slide: PptxSlide, theme: Theme) -> None:
+def _logo(adder: SlideAdder, part: Part, shape_id: int, theme: Theme) -> str:
+    """The theme's logo at the cover's top left, 48 pt high, its aspect kept."""
     assert theme.logo_file is not None
-    picture = slide.shapes.add_picture(
-        str(theme.logo_file), Pt(theme.margin), Pt(36), height=Pt(48)
-    )
-    picture.name = "Logo"
-    picture._element.nvPicPr.cNvPr.set("descr", f"{theme.name} logo")
-
-
-def _footer(slide: PptxSlide, layout: SlideLayout, plan: Slide, number: int, theme: Theme) -> None:
-    """Footer text and slide number as real footer placeholders, inheriting the layout's place."""
-    for placeholder in layout.placeholders:
-        kind = placeholder.placeholder_format.type
-        if kind not in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
-            continue
-        element = copy.deepcopy(placeholder._element)
-        element.nvSpPr.cNvPr.set("id", str(slide.shapes._next_shape_id))
-        xfrm = element.spPr.find(qn("a:xfrm"))
-        if xfrm is not None:
-            element.spPr.remove(xfrm)
-        slide.shapes._spTree.append(element)
-        shape = slide.placeholders[placeholder.placeholder_format.idx]
-        if kind is PP_PLACEHOLDER.FOOTER and plan.footer is not None:
-            fill_text_frame(shape.text_frame, plan.footer, theme)
-        elif kind is PP_PLACEHOLDER.SLIDE_NUMBER:
-            _slide_number(shape, number, plan, theme)
-
-
-def _slide_number(shape, number: int, plan: Slide, theme: Theme) -> None:
-    field = shape._element.find(".//" + qn("a:fld"))
-    if field is None:
-        return
-    field.find(qn("a:t")).text = str(number)
-    rPr = field.find(qn("a:rPr"))
-    if rPr is not None and plan.footer is not None:
-        rPr.set("sz", str(round(plan.footer.size * 100)))
-        rPr.set("lang", theme.fonts.language)
+    rId, (width, height) = adder.add_image(part, str(theme.logo_file))
+    box = Box(theme.margin, LOGO_TOP, LOGO_HEIGHT * width / height, LOGO_HEIGHT)
+    return markup.picture(shape_id, "Logo", f"{theme.name} logo", rId, box)
 
 
 def _set_properties(prs: Presentation, properties: Properties) -> None:
@@ -148,15 +122,3 @@ def _set_properties(prs: Presentation, properties: Properties) -> None:
     core.revision = 1
     core.created = core.modified = core.last_printed = properties.when
     core.keywords = core.comments = core.category = ""
-
-
-def _normalize_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed member times, so equal decks are equal bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, ZIP_TIME)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o644 << 16
-            target.writestr(member, source.read(info.filename))
-    return out.getvalue()

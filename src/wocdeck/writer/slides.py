@@ -9,22 +9,27 @@ grows quadratically:
 - `NotesSlidePart.new` → `OpcPackage.next_partname` walks every part of the package to find a
   free `/ppt/notesSlides/notesSlideN.xml`.
 
-`SlideAdder` keeps its own counters for those three and otherwise calls python-pptx's own
-constructors, so the result is the same package python-pptx would write for slides appended
-in order (tests/test_writer_slides.py compares them).
+`SlideAdder` keeps its own counters for those three. Slides and notes slides are plain parts
+whose XML the writer supplies (see markup.py), so python-pptx does not parse and re-serialize
+them; it still owns the package, the relationships and the saving. The result has the part
+names, slide ids and relationships python-pptx would give slides appended in order
+(tests/test_writer_slides.py compares them).
 """
 
 from __future__ import annotations
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
-from pptx.oxml.slide import CT_NotesSlide
-from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.presentation import Presentation
-from pptx.slide import Slide, SlideLayout
+from pptx.shapes.placeholder import _BaseSlidePlaceholder
+from pptx.slide import SlideLayout
+
+from wocdeck.writer import markup
 
 _MIN_SLIDE_ID = 256
+_NOTES_CLONED = ("sldImg", "body", "sldNum")  # what python-pptx copies from the notes master
 
 
 class SlideAdder:
@@ -32,38 +37,61 @@ class SlideAdder:
 
     def __init__(self, prs: Presentation) -> None:
         self._part = prs.part
+        self._package = prs.part.package
         self._slide_ids = prs.slides._sldIdLst
         ids = [int(i) for i in self._slide_ids.xpath("./p:sldId/@id")]
         self._next_id = max([_MIN_SLIDE_ID - 1, *ids]) + 1
         self._next_slide = len(ids) + 1
-        names = {str(part.partname) for part in self._part.package.iter_parts()}
+        names = {str(part.partname) for part in self._package.iter_parts()}
         self._next_notes = 1
         while f"/ppt/notesSlides/notesSlide{self._next_notes}.xml" in names:
             self._next_notes += 1
+        self._notes_master: Part | None = None
+        self._notes_placeholders: list[markup.Placeholder] = []
 
-    def add_slide(self, layout: SlideLayout) -> Slide:
-        """Append a slide based on layout, with the layout's placeholders cloned."""
+    def add_slide(self, layout: SlideLayout) -> Part:
+        """Append an empty slide part based on layout; the caller sets its XML as `blob`."""
         partname = PackURI(f"/ppt/slides/slide{self._next_slide}.xml")
-        slide_part = SlidePart.new(partname, self._part.package, layout.part)
+        slide_part = Part(partname, CT.PML_SLIDE, self._package)
+        slide_part.rels._add_relationship(RT.SLIDE_LAYOUT, layout.part)
         rId = self._part.rels._add_relationship(RT.SLIDE, slide_part)
-        slide = slide_part.slide
-        slide.shapes.clone_layout_placeholders(layout)
         self._slide_ids._add_sldId(id=self._next_id, rId=rId)
         self._next_id += 1
         self._next_slide += 1
-        return slide
+        return slide_part
 
-    def add_notes(self, slide: Slide, text: str) -> None:
-        """Give a slide a notes slide holding text (only ever called for slides with notes)."""
-        master_part = self._part.notes_master_part
+    def add_image(self, slide_part: Part, image_file: str) -> tuple[str, tuple[int, int]]:
+        """Relate an image to a slide; returns its rId and its native size in EMU."""
+        image_part = self._package.get_or_add_image_part(image_file)
+        rId = slide_part.rels._add_relationship(RT.IMAGE, image_part)
+        return rId, image_part.scale(None, None)
+
+    def add_notes(self, slide_part: Part, text: str) -> None:
+        """Give a slide a notes slide holding text (only ever for slides with notes)."""
+        if self._notes_master is None:
+            self._notes_master = self._part.notes_master_part
+            master = self._notes_master.notes_master
+            self._notes_placeholders = inherited_placeholders(master.placeholders, _NOTES_CLONED)
         partname = PackURI(f"/ppt/notesSlides/notesSlide{self._next_notes}.xml")
-        notes_part = NotesSlidePart(
-            partname, CT.PML_NOTES_SLIDE, self._part.package, CT_NotesSlide.new()
-        )
-        notes_part.relate_to(master_part, RT.NOTES_MASTER)
-        notes_part.relate_to(slide.part, RT.SLIDE)
-        notes = notes_part.notes_slide
-        notes.clone_master_placeholders(master_part.notes_master)
-        slide.part.relate_to(notes_part, RT.NOTES_SLIDE)
-        notes.notes_text_frame.text = text
+        xml = markup.notes(self._notes_placeholders, text)
+        notes_part = Part(partname, CT.PML_NOTES_SLIDE, self._package, xml)
+        notes_part.rels._add_relationship(RT.NOTES_MASTER, self._notes_master)
+        notes_part.rels._add_relationship(RT.SLIDE, slide_part)
+        slide_part.rels._add_relationship(RT.NOTES_SLIDE, notes_part)
         self._next_notes += 1
+
+
+def inherited_placeholders(
+    placeholders: list[_BaseSlidePlaceholder], kinds: tuple[str, ...] | None = None
+) -> list[markup.Placeholder]:
+    """Placeholders as slides copy them: the p:ph attributes and the name without its number."""
+    found = []
+    for placeholder in placeholders:
+        ph = placeholder.element.ph
+        kind = ph.get("type", "obj")
+        if kinds is None or kind in kinds:
+            attributes = "".join(f' {k}="{markup.attribute(v)}"' for k, v in ph.attrib.items())
+            stem, _, number = placeholder.name.rpartition(" ")
+            name = stem if number.isdigit() else placeholder.name
+            found.append(markup.Placeholder(kind, attributes, name))
+    return found

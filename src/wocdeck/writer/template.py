@@ -4,11 +4,12 @@ text styles, and three designed layouts (cover, content, closing)."""
 from __future__ import annotations
 
 from lxml import etree
+from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
-from pptx.shapes.autoshape import Shape
 from pptx.slide import SlideLayout, SlideMaster
 from pptx.util import Pt
 
@@ -24,7 +25,7 @@ from wocdeck.geometry import (
 )
 from wocdeck.plan import BULLET_MARGIN, Box, Layout
 from wocdeck.theme import Theme
-from wocdeck.writer.text import SCHEME_VALUES, THEME_COLORS, flat_fill
+from wocdeck.writer.markup import NAMESPACES, SCHEME_VALUES, rectangle
 
 _SCHEME_SLOTS = {
     "dk1": "dark1",
@@ -94,7 +95,7 @@ def _decorate(layouts: dict[Layout, SlideLayout], theme: Theme) -> None:
     for role in (Layout.COVER, Layout.CLOSING):
         fill = layouts[role].background.fill
         fill.solid()
-        fill.fore_color.theme_color = THEME_COLORS["accent1"]
+        fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
     cover = layouts[Layout.COVER]
     _rectangle(
         cover, "Panel", (COVER_PANEL_X, 0, SLIDE_WIDTH - COVER_PANEL_X, SLIDE_HEIGHT), "dark2"
@@ -110,12 +111,9 @@ def _decorate(layouts: dict[Layout, SlideLayout], theme: Theme) -> None:
 
 
 def _rectangle(layout: SlideLayout, name: str, frame: tuple[float, ...], color: str) -> None:
-    x, y, w, h = (Pt(v) for v in frame)
-    tree = layout.shapes._spTree
-    sp = tree.add_autoshape(layout.shapes._next_shape_id, name, "rect", x, y, w, h)
-    tree.remove(sp)
-    tree.insert(2, sp)  # behind the placeholders: after nvGrpSpPr and grpSpPr
-    flat_fill(Shape(sp, layout.shapes), color)
+    """A flat decoration behind the placeholders: after nvGrpSpPr and grpSpPr."""
+    xml = rectangle(layout.shapes._next_shape_id, name, Box(*frame), color)
+    layout.shapes._spTree.insert(2, parse_xml(xml.replace("<p:sp>", f"<p:sp {NAMESPACES}>", 1)))
 
 
 def _apply_theme_part(master: SlideMaster, theme: Theme) -> None:

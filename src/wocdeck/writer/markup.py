@@ -1,0 +1,246 @@
+"""PresentationML and DrawingML for planned slides, written as XML text.
+
+Writing a slide's XML straight from its plan is about twenty times faster than building it node
+by node through python-pptx's shape and text API, which was most of the time of a large deck
+(issue #5). The writer hands the text to python-pptx as part blobs; python-pptx still owns the
+package, its relationships and the template. Every value is escaped here, and source.py has
+already refused the characters XML cannot hold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wocdeck.measure import has_east_asian
+from wocdeck.plan import Box, Paragraph, Role, TextBox
+from wocdeck.theme import Theme
+
+NAMESPACES = (
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
+)
+_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+SCHEME_VALUES = {
+    "dark1": "tx1",
+    "light1": "bg1",
+    "dark2": "tx2",
+    "light2": "bg2",
+    **{f"accent{i}": f"accent{i}" for i in range(1, 7)},
+}
+BULLET = "\u2022"
+EMU_PER_POINT = 12700
+_RECT = '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+_TREE_START = (
+    '<p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
+)
+_TREE_END = "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr>"
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A layout's or master's placeholder as a slide inherits it: `p:ph` attributes and name."""
+
+    kind: str  # the ph type: "title", "ctrTitle", "obj", "subTitle", "ftr", "sldNum", ...
+    attributes: str  # the p:ph element's attributes, written as XML
+    name: str  # the name's stem, e.g. "Title" for "Title 1"
+
+
+def text(value: str) -> str:
+    """Escape element text."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def attribute(value: str) -> str:
+    """Escape an attribute value (double-quoted); line breaks and tabs survive."""
+    return text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
+
+
+def emu(points: float) -> int:
+    """Points as English Metric Units."""
+    return round(points * EMU_PER_POINT)
+
+
+def xfrm(box: Box) -> str:
+    """A shape's position and size."""
+    return (
+        f'<a:xfrm><a:off x="{emu(box.x)}" y="{emu(box.y)}"/>'
+        f'<a:ext cx="{emu(box.w)}" cy="{emu(box.h)}"/></a:xfrm>'
+    )
+
+
+def color(slot: str) -> str:
+    """A solid fill with a theme colour slot (dark1, accent1, ...)."""
+    return f'<a:solidFill><a:schemeClr val="{SCHEME_VALUES[slot]}"/></a:solidFill>'
+
+
+def slide(shapes: list[str]) -> bytes:
+    """A slide part holding shapes in z-order."""
+    return (
+        f"{_DECLARATION}<p:sld {NAMESPACES}>{_TREE_START}<p:grpSpPr/>{''.join(shapes)}"
+        f"{_TREE_END}</p:sld>"
+    ).encode()
+
+
+def notes(placeholders: list[Placeholder], note: str) -> bytes:
+    """A notes slide: the notes master's slide image, notes and number placeholders."""
+    shapes = []
+    for shape_id, placeholder in enumerate(placeholders, start=2):
+        body = _notes_body(note) if placeholder.kind == "body" else ""
+        shapes.append(_placeholder(shape_id, placeholder, "<p:spPr/>", body))
+    group = (
+        '<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/>'
+        '<a:chOff x="0" y="0"/><a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>'
+    )
+    return (
+        f"{_DECLARATION}<p:notes {NAMESPACES}>{_TREE_START}{group}{''.join(shapes)}"
+        f"{_TREE_END}</p:notes>"
+    ).encode()
+
+
+def _notes_body(note: str) -> str:
+    paragraphs = "".join(
+        f"<a:p><a:r><a:t>{text(line)}</a:t></a:r></a:p>" if line else "<a:p/>"
+        for line in note.split("\n")
+    )
+    return f"<p:txBody><a:bodyPr/><a:lstStyle/>{paragraphs}</p:txBody>"
+
+
+def placeholder(
+    shape_id: int, inherited: Placeholder, box: TextBox, theme: Theme, *, positioned: bool = True
+) -> str:
+    """A placeholder filled with a planned text box; unpositioned ones keep the layout's place."""
+    geometry = f"<p:spPr>{xfrm(box.box)}</p:spPr>" if positioned else "<p:spPr/>"
+    return _placeholder(shape_id, inherited, geometry, text_body(box, theme))
+
+
+def slide_number(
+    shape_id: int, inherited: Placeholder, field: str, number: int, size: float, theme: Theme
+) -> str:
+    """The slide-number placeholder with its field showing `number` at the footer's size."""
+    body = (
+        f'<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:fld id="{attribute(field)}" type="slidenum">'
+        f'<a:rPr{_language(False, theme)} sz="{round(size * 100)}"/><a:t>{number}</a:t></a:fld>'
+        "</a:p></p:txBody>"
+    )
+    return _placeholder(shape_id, inherited, "<p:spPr/>", body)
+
+
+def _placeholder(shape_id: int, inherited: Placeholder, geometry: str, body: str) -> str:
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{attribute(inherited.name)} '
+        f'{shape_id - 1}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+        f"<p:nvPr><p:ph{inherited.attributes}/></p:nvPr></p:nvSpPr>{geometry}{body}</p:sp>"
+    )
+
+
+def text_box(shape_id: int, box: TextBox, theme: Theme) -> str:
+    """A free text box (no fill) holding a planned text box."""
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{attribute(box.name)}"/>'
+        f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{xfrm(box.box)}{_RECT}<a:noFill/>'
+        f"</p:spPr>{text_body(box, theme)}</p:sp>"
+    )
+
+
+def rectangle(
+    shape_id: int, name: str, box: Box, fill: str, *, description: str = "", body: str = ""
+) -> str:
+    """A flat rectangle: a theme-colour fill, no outline, no shadow; optionally holding text."""
+    described = f' descr="{attribute(description)}"' if description else ""
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{attribute(name)}"{described}/>'
+        f"<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>{xfrm(box)}{_RECT}{color(fill)}"
+        f"<a:ln><a:noFill/></a:ln><a:effectLst/></p:spPr>{body}</p:sp>"
+    )
+
+
+def tile(shape_id: int, box: TextBox, theme: Theme) -> str:
+    """A figure tile: a flat rectangle holding label, value and caption, with alt text."""
+    return rectangle(
+        shape_id,
+        box.name,
+        box.box,
+        box.fill or "light2",
+        description=box.description,
+        body=text_body(box, theme),
+    )
+
+
+def picture(shape_id: int, name: str, description: str, rId: str, box: Box) -> str:
+    """A picture shape showing the image related to the slide as rId."""
+    return (
+        f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="{attribute(name)}" '
+        f'descr="{attribute(description)}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/>'
+        f'</p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="{rId}"/>'
+        f"<a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr>{xfrm(box)}{_RECT}</p:spPr>"
+        "</p:pic>"
+    )
+
+
+def text_body(box: TextBox, theme: Theme) -> str:
+    """A fitted text box as `p:txBody`: insets, anchor and no autofit, every size explicit."""
+    inset_x, inset_y = emu(box.inset_x), emu(box.inset_y)
+    paragraphs = "".join(
+        _paragraph(planned, box, theme, first=index == 0)
+        for index, planned in enumerate(box.paragraphs)
+    )
+    return (
+        f'<p:txBody><a:bodyPr wrap="square" lIns="{inset_x}" tIns="{inset_y}" rIns="{inset_x}" '
+        f'bIns="{inset_y}" anchor="{box.anchor}"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
+        f"{paragraphs or '<a:p/>'}</p:txBody>"
+    )
+
+
+def _paragraph(planned: Paragraph, box: TextBox, theme: Theme, *, first: bool) -> str:
+    size = box.size * planned.scale
+    margin = emu(planned.margin_left)
+    level = f' lvl="{planned.level}"' if planned.level else ""
+    indent = -margin if planned.role is Role.BULLET else 0
+    before = 0 if first else planned.space_before(box.size)
+    line = planned.line_height(box.size, box.line_spacing)
+    properties = (
+        f'<a:pPr marL="{margin}"{level} indent="{indent}" algn="{box.align}">'
+        f'<a:lnSpc><a:spcPts val="{round(line * 100)}"/></a:lnSpc>'
+        f'<a:spcBef><a:spcPts val="{round(before * 100)}"/></a:spcBef>'
+        f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{_bullet(planned, theme)}</a:pPr>'
+    )
+    fill = color(planned.color or box.color)
+    runs = []
+    for run in planned.runs:
+        bold = run.bold or planned.role is Role.HEADING
+        style = f' sz="{round(size * 100)}" b="{int(bold)}"' + (' i="1"' if run.italic else "")
+        for number, piece in enumerate(run.text.split("\n")):
+            east_asian = has_east_asian(piece)
+            language = _language(east_asian, theme)
+            if number:
+                runs.append(f"<a:br><a:rPr{language}{style}/></a:br>")
+            if piece:
+                font = _east_asian_font(theme) if east_asian else ""
+                runs.append(
+                    f"<a:r><a:rPr{language}{style}>{fill}{font}</a:rPr>"
+                    f"<a:t>{text(piece)}</a:t></a:r>"
+                )
+    return f"<a:p>{properties}{''.join(runs)}</a:p>"
+
+
+def _bullet(planned: Paragraph, theme: Theme) -> str:
+    """The bullet (or its absence), explicit so every renderer agrees."""
+    if planned.role is not Role.BULLET:
+        return "<a:buNone/>"
+    return (
+        f'<a:buClr><a:schemeClr val="{SCHEME_VALUES["accent1"]}"/></a:buClr>'
+        f'<a:buFont typeface="{attribute(theme.fonts.latin)}"/><a:buChar char="{BULLET}"/>'
+    )
+
+
+def _language(east_asian: bool, theme: Theme) -> str:
+    """A run's language attributes: East Asian text is tagged with the East Asian language."""
+    language = attribute(theme.fonts.language)
+    if east_asian:
+        return f' lang="{attribute(theme.fonts.east_asian_language)}" altLang="{language}"'
+    return f' lang="{language}"'
+
+
+def _east_asian_font(theme: Theme) -> str:
+    return f'<a:ea typeface="{attribute(theme.fonts.east_asian)}"/>'
