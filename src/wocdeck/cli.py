@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -131,8 +132,15 @@ class _failures:
         raise typer.Exit(3)
 
 
+# A render allocates millions of short-lived, acyclic objects; the default young-generation
+# threshold (700) runs the cycle collector thousands of times for nothing, a fifth of the
+# time of a large deck. Reference counting still frees them at once.
+GC_THRESHOLD = (50_000, 20, 20)
+
+
 def main() -> None:
     """Run the command line."""
+    gc.set_threshold(*GC_THRESHOLD)
     sys.exit(app())
 
 

@@ -72,6 +72,8 @@ def is_wide(char: str) -> bool:
 
 def has_east_asian(text: str) -> bool:
     """Whether text holds any East Asian wide character."""
+    if text.isascii():
+        return False
     return any(ord(c) >= 0x1100 and is_wide(c) for c in text)
 
 
@@ -81,13 +83,13 @@ def char_widths(spans: list[Span]) -> list[float]:
     out: list[float] = []
     for span in spans:
         table = bold if span.bold else regular
-        for char in span.text:
-            width = table.get(char)
-            if width is None:
-                width = regular.get(char) if span.bold else None
-                if width is None:
-                    width = _fallback(char)
-            out.append(width)
+        widths = list(map(table.get, span.text))
+        if None in widths:
+            for i, char in enumerate(span.text):
+                if widths[i] is None:
+                    found = regular.get(char) if span.bold else None
+                    widths[i] = found if found is not None else _fallback(char)
+        out.extend(widths)
     return out
 
 
@@ -118,6 +120,9 @@ def wrap(spans: list[Span], size: float, width: float) -> list[Line]:
     """
     text = "".join(s.text for s in spans)
     advances = [w * size for w in char_widths(spans)]
+    if "\n" not in text and sum(advances) <= width:
+        trimmed = len(text.rstrip(" "))
+        return [Line(0, len(text), sum(advances[:trimmed]))]  # the common case: one line
     lines: list[Line] = []
     start, n = 0, len(text)
     while start < n or not lines:
