@@ -17,7 +17,7 @@ from wocdeck.writer.package import save
 from wocdeck.writer.slides import SlideAdder, inherited_placeholders
 
 _TITLES = ("title", "ctrTitle")
-_NOT_CLONED = ("dt", "ftr", "sldNum")  # python-pptx's rule: slides inherit these unshown
+_NOT_CLONED = ("dt", "ftr", "sldNum")  # as python-pptx: not copied; footer and number added below
 LOGO_TOP, LOGO_HEIGHT = 36.0, 48.0
 
 
