@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wocdeck.measure import Span, has_east_asian, text_width, wrap
 
@@ -53,3 +57,24 @@ def test_newline_always_breaks_and_nothing_is_lost() -> None:
     text = "word " * 200
     lines = wrap([Span(text)], 12, 200)
     assert " ".join(text[line.start : line.end].strip() for line in lines) == text.strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("ab WIPO-/知识，\n"), max_size=80),
+    st.floats(min_value=20, max_value=400),
+    st.booleans(),
+)
+def test_wrapped_lines_cover_the_text_in_order_and_fit(text: str, width: float, bold: bool) -> None:
+    lines = wrap([Span(text, bold)], 12, width)
+    assert lines[0].start == 0 and text[lines[-1].end :].strip(" \n") == ""
+    for before, after in pairwise(lines):
+        assert before.end <= after.start  # in order, never overlapping
+        assert text[before.end : after.start].strip(" \n") == ""  # only spaces or a newline skipped
+    for line in lines:
+        content = text[line.start : line.end].rstrip(" ")
+        assert line.width == pytest.approx(text_width(content, 12, bold=bold))
+        assert line.width <= width or len(content.strip()) <= 1  # only a lone glyph may not fit
+    fits = "\n" not in text and text_width(text, 12, bold=bold) <= width
+    if fits:
+        assert len(lines) == 1  # the common case: one line, no walk
