@@ -1,10 +1,11 @@
 """PresentationML and DrawingML for planned slides, written as XML text.
 
-Writing a slide's XML straight from its plan is about twenty times faster than building it node
-by node through python-pptx's shape and text API, which was most of the time of a large deck
-(issue #5). The writer hands the text to python-pptx as part blobs; python-pptx still owns the
-package, its relationships and the template. Every value is escaped here, and source.py has
-already refused the characters XML cannot hold.
+Writing a slide's XML straight from its plan is much faster than building it node by node
+through python-pptx's shape and text API, which was most of the time of a large deck (issue #5:
+writing 1,000 slides with notes took 5.5 s that way, 0.33 s this way). The writer hands the
+XML to python-pptx as part blobs; python-pptx still owns the package, its relationships and
+the template. Every value is escaped here, and source.py has already refused the characters
+XML cannot hold.
 """
 
 from __future__ import annotations
