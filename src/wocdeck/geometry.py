@@ -16,6 +16,8 @@ GAP = 14.0
 COVER_PANEL_X = SLIDE_WIDTH * 0.7
 ACCENT_Y = 322.0  # the accent bar between a cover's title and subtitle
 _NUMBER_WIDTH = 72.0
+LOGO_TOP = 36.0
+LOGO_HEIGHT = 48.0
 
 
 @dataclass(frozen=True)
@@ -74,3 +76,7 @@ class Frames:
     def closing_subtitle(self) -> Box:
         """Office, city and date under the closing line."""
         return Box(self.margin, 340, self.width, 100)
+
+    def logo(self, aspect: float) -> Box:
+        """A theme's logo at the cover's top left, 48 pt high; aspect is width over height."""
+        return Box(self.margin, LOGO_TOP, LOGO_HEIGHT * aspect, LOGO_HEIGHT)

@@ -10,7 +10,8 @@ from pptx import Presentation
 from pptx.opc.package import Part
 from pptx.slide import SlideLayout
 
-from wocdeck.plan import Box, Layout, Slide, TextBox
+from wocdeck.geometry import Frames
+from wocdeck.plan import Layout, Slide, TextBox
 from wocdeck.theme import Theme
 from wocdeck.writer import markup, template
 from wocdeck.writer.package import save
@@ -18,7 +19,6 @@ from wocdeck.writer.slides import SlideAdder, inherited_placeholders
 
 _TITLES = ("title", "ctrTitle")
 _NOT_CLONED = ("dt", "ftr", "sldNum")  # as python-pptx: not copied; footer and number added below
-LOGO_TOP, LOGO_HEIGHT = 36.0, 48.0
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def _logo(adder: SlideAdder, part: Part, shape_id: int, theme: Theme) -> str:
     """The theme's logo at the cover's top left, 48 pt high, its aspect kept."""
     assert theme.logo_file is not None
     rId, (width, height) = adder.add_image(part, str(theme.logo_file))
-    box = Box(theme.margin, LOGO_TOP, LOGO_HEIGHT * width / height, LOGO_HEIGHT)
+    box = Frames(theme.margin).logo(width / height)
     return markup.picture(shape_id, "Logo", f"{theme.name} logo", rId, box)
 
 

@@ -11,10 +11,11 @@ XML cannot hold.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from wocdeck.measure import has_east_asian
 from wocdeck.plan import Box, Paragraph, Role, TextBox
-from wocdeck.theme import Theme
+from wocdeck.theme import Fonts, Theme
 
 NAMESPACES = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -119,10 +120,10 @@ def slide_number(
     shape_id: int, inherited: Placeholder, field: str, number: int, size: float, theme: Theme
 ) -> str:
     """The slide-number placeholder with its field showing `number` at the footer's size."""
+    language = _fonts(theme.fonts).language
     body = (
         f'<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:fld id="{attribute(field)}" type="slidenum">'
-        f'<a:rPr{_language(False, theme)} sz="{round(size * 100)}"/><a:t>{number}</a:t></a:fld>'
-        "</a:p></p:txBody>"
+        f'<a:rPr{language} sz="{round(size * 100)}"/><a:t>{number}</a:t></a:fld></a:p></p:txBody>'
     )
     return _placeholder(shape_id, inherited, "<p:spPr/>", body)
 
@@ -207,17 +208,18 @@ def _paragraph(planned: Paragraph, box: TextBox, theme: Theme, *, first: bool) -
         f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{_bullet(planned, theme)}</a:pPr>'
     )
     fill = color(planned.color or box.color)
+    fonts = _fonts(theme.fonts)
     runs = []
     for run in planned.runs:
         bold = run.bold or planned.role is Role.HEADING
         style = f' sz="{round(size * 100)}" b="{int(bold)}"' + (' i="1"' if run.italic else "")
         for number, piece in enumerate(run.text.split("\n")):
             east_asian = has_east_asian(piece)
-            language = _language(east_asian, theme)
+            language = fonts.east_asian_language if east_asian else fonts.language
             if number:
                 runs.append(f"<a:br><a:rPr{language}{style}/></a:br>")
             if piece:
-                font = _east_asian_font(theme) if east_asian else ""
+                font = fonts.east_asian_font if east_asian else ""
                 runs.append(
                     f"<a:r><a:rPr{language}{style}>{fill}{font}</a:rPr>"
                     f"<a:t>{text(piece)}</a:t></a:r>"
@@ -227,21 +229,28 @@ def _paragraph(planned: Paragraph, box: TextBox, theme: Theme, *, first: bool) -
 
 def _bullet(planned: Paragraph, theme: Theme) -> str:
     """The bullet (or its absence), explicit so every renderer agrees."""
-    if planned.role is not Role.BULLET:
-        return "<a:buNone/>"
-    return (
-        f'<a:buClr><a:schemeClr val="{SCHEME_VALUES["accent1"]}"/></a:buClr>'
-        f'<a:buFont typeface="{attribute(theme.fonts.latin)}"/><a:buChar char="{BULLET}"/>'
+    return _fonts(theme.fonts).bullet if planned.role is Role.BULLET else "<a:buNone/>"
+
+
+@dataclass(frozen=True)
+class _FontMarkup:
+    """A theme's font and language markup, escaped once per deck rather than once per run."""
+
+    language: str  # rPr attributes of a Latin run
+    east_asian_language: str  # rPr attributes of a run with East Asian text
+    east_asian_font: str  # the a:ea element naming the East Asian typeface
+    bullet: str  # a bulleted paragraph's bullet colour, font and character
+
+
+@lru_cache(maxsize=8)
+def _fonts(fonts: Fonts) -> _FontMarkup:
+    language = attribute(fonts.language)
+    return _FontMarkup(
+        language=f' lang="{language}"',
+        east_asian_language=f' lang="{attribute(fonts.east_asian_language)}" altLang="{language}"',
+        east_asian_font=f'<a:ea typeface="{attribute(fonts.east_asian)}"/>',
+        bullet=(
+            f'<a:buClr><a:schemeClr val="{SCHEME_VALUES["accent1"]}"/></a:buClr>'
+            f'<a:buFont typeface="{attribute(fonts.latin)}"/><a:buChar char="{BULLET}"/>'
+        ),
     )
-
-
-def _language(east_asian: bool, theme: Theme) -> str:
-    """A run's language attributes: East Asian text is tagged with the East Asian language."""
-    language = attribute(theme.fonts.language)
-    if east_asian:
-        return f' lang="{attribute(theme.fonts.east_asian_language)}" altLang="{language}"'
-    return f' lang="{language}"'
-
-
-def _east_asian_font(theme: Theme) -> str:
-    return f'<a:ea typeface="{attribute(theme.fonts.east_asian)}"/>'

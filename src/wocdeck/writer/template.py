@@ -113,7 +113,8 @@ def _decorate(layouts: dict[Layout, SlideLayout], theme: Theme) -> None:
 def _rectangle(layout: SlideLayout, name: str, frame: tuple[float, ...], color: str) -> None:
     """A flat decoration behind the placeholders: after nvGrpSpPr and grpSpPr."""
     xml = rectangle(layout.shapes._next_shape_id, name, Box(*frame), color)
-    layout.shapes._spTree.insert(2, parse_xml(xml.replace("<p:sp>", f"<p:sp {NAMESPACES}>", 1)))
+    fragment = parse_xml(f"<p:spTree {NAMESPACES}>{xml}</p:spTree>")
+    layout.shapes._spTree.insert(2, fragment[0])
 
 
 def _apply_theme_part(master: SlideMaster, theme: Theme) -> None:
