@@ -129,7 +129,7 @@ def misplaced(page: Page, shapes: list[Frame], tolerance: float = 1.0) -> list[s
         ):
             problems.append(f"{word.text!r} lies outside the slide")
             continue
-        owners = [s for s in shapes if _token(word.text) in _token(s.text) or word.text in BULLETS]
+        owners = [s for s in shapes if holds(s.text, word.text) or word.text in BULLETS]
         inside = [
             s
             for s in owners
@@ -169,3 +169,9 @@ def collisions(page: Page, overlap: float = 0.25) -> list[str]:
 
 def _token(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+def holds(text: str, word: str) -> bool:
+    """Whether text holds a drawn word; right-to-left words are extracted in visual order."""
+    token = _token(word)
+    return token in _token(text) or token[::-1] in _token(text)

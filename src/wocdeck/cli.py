@@ -5,11 +5,15 @@ from __future__ import annotations
 import gc
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from wocdeck import __version__
+
+if TYPE_CHECKING:
+    from wocdeck.errors import Problem
+    from wocdeck.pipeline import Rendered
 
 app = typer.Typer(
     name="wocdeck",
@@ -21,6 +25,45 @@ app = typer.Typer(
 )
 
 DeckArg = Annotated[Path, typer.Argument(help="The deck file, e.g. deck.yaml.", show_default=False)]
+LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar", "ja", "pt", "de")  # as languages.SUPPORTED
+
+
+def _language(value: str | None) -> str | None:
+    if value is not None and value not in (*LANGUAGES, "all"):
+        raise typer.BadParameter(f"'{value}' is not one of {', '.join(LANGUAGES)} or all")
+    return value
+
+
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        callback=_language,
+        help="Write the deck in this language (" + ", ".join(LANGUAGES) + ") as DECK.LANG.pptx, "
+        "or 'all': one deck per language the file has [default: the deck's language:].",
+    ),
+]
+
+
+def _in_languages(deck: Path, lang: str | None) -> list[str | None]:
+    """The languages a command runs in: the deck's own (None), one, or every one it has."""
+    if lang != "all":
+        return [lang]
+    from wocdeck.pipeline import languages
+
+    return list(languages(deck))
+
+
+def _named(path: Path, language: str | None, suffix: str = "") -> Path:
+    """deck.yaml → deck.zh.pptx; out.pptx → out.zh.pptx (suffix replaces the extension)."""
+    if language is None:
+        return path.with_suffix(suffix) if suffix else path
+    return path.with_name(f"{path.stem}.{language}{suffix or path.suffix}")
+
+
+def _notices(notices: tuple[Problem, ...]) -> None:
+    for notice in notices:
+        typer.echo(str(notice), err=True)
 
 
 def _version(value: bool) -> None:
@@ -52,35 +95,51 @@ def render(
         bool, typer.Option("--pdf", help="Also write DECK.pdf (needs LibreOffice).")
     ] = False,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Treat shrunk or continued text as an error.")
+        bool,
+        typer.Option(
+            "--strict", help="Treat shrunk or continued text and untranslated fields as errors."
+        ),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Render DECK to a PowerPoint file."""
+    from wocdeck.pipeline import check
     from wocdeck.pipeline import render as render_deck
 
-    target = output or deck.with_suffix(".pptx")
     with _failures():
-        result = render_deck(deck, target, strict=strict)
-        for change in result.adjustments:
-            typer.echo(
-                f'{deck}:{change.line}: slide {change.slide} "{change.title}": {change.message}'
-            )
-        typer.echo(f"wrote {result.output} ({result.slides} slides)")
-        if pdf:
-            from wocdeck.export import to_pdf
+        languages = _in_languages(deck, lang)
+        if len(languages) > 1:  # check every language before writing any of them
+            for language in languages:
+                check(deck, language, strict=strict)
+        for language in languages:
+            target = _named(output, language) if output else _named(deck, language, ".pptx")
+            _render_one(deck, render_deck(deck, target, strict=strict, language=language), pdf)
 
-            written = to_pdf(result.output, result.output.with_suffix(".pdf"))
-            typer.echo(f"wrote {written}")
+
+def _render_one(deck: Path, result: Rendered, pdf: bool) -> None:
+    """Report one rendered deck, and convert it to PDF if asked."""
+    _notices(result.notices)
+    for change in result.adjustments:
+        typer.echo(f'{deck}:{change.line}: slide {change.slide} "{change.title}": {change.message}')
+    typer.echo(f"wrote {result.output} ({result.slides} slides)")
+    if pdf:
+        from wocdeck.export import to_pdf
+
+        written = to_pdf(result.output, result.output.with_suffix(".pdf"))
+        typer.echo(f"wrote {written}")
 
 
 @app.command()
-def validate(deck: DeckArg) -> None:
+def validate(deck: DeckArg, lang: LangOption = None) -> None:
     """Check DECK without writing anything (exit 0 when it is fine, 1 when not)."""
-    from wocdeck.pipeline import validate as validate_deck
+    from wocdeck.pipeline import check
 
     with _failures():
-        slides = validate_deck(deck)
-        typer.echo(f"{deck}: ok ({len(slides)} slides)")
+        for language in _in_languages(deck, lang):
+            checked = check(deck, language)
+            _notices(checked.notices)
+            named = f" [{language}]" if language else ""
+            typer.echo(f"{deck}{named}: ok ({len(checked.slides)} slides)")
 
 
 @app.command()
@@ -88,8 +147,11 @@ def preview(
     deck: DeckArg,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Folder for the PNGs [default: DECK-preview]."),
+        typer.Option(
+            "--output", "-o", help="Folder for the PNGs [default: DECK-preview, DECK.LANG-preview]."
+        ),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Render DECK to one PNG per slide and a contact sheet (needs LibreOffice)."""
     import tempfile
@@ -97,12 +159,19 @@ def preview(
     from wocdeck.export import contact_sheet, to_pdf, to_png
     from wocdeck.pipeline import render as render_deck
 
-    folder = output or deck.with_name(deck.stem + "-preview")
-    with _failures(), tempfile.TemporaryDirectory(prefix="wocdeck-") as work:
-        result = render_deck(deck, Path(work) / (deck.stem + ".pptx"))
-        pages = to_png(to_pdf(result.output, Path(work) / (deck.stem + ".pdf")), folder)
-        sheet = contact_sheet(pages, folder / "sheet.png")
-        typer.echo(f"wrote {len(pages)} slides to {folder}/ and {sheet}")
+    with _failures():
+        languages = _in_languages(deck, lang)
+        for language in languages:
+            stem = _named(deck, language, ".pptx").stem
+            folder = output or deck.with_name(stem + "-preview")
+            if output and len(languages) > 1:
+                folder = output / str(language)
+            with tempfile.TemporaryDirectory(prefix="wocdeck-") as work:
+                result = render_deck(deck, Path(work) / (stem + ".pptx"), language=language)
+                _notices(result.notices)
+                pages = to_png(to_pdf(result.output, Path(work) / (stem + ".pdf")), folder)
+                sheet = contact_sheet(pages, folder / "sheet.png")
+                typer.echo(f"wrote {len(pages)} slides to {folder}/ and {sheet}")
 
 
 class _failures:

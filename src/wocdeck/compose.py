@@ -2,103 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator, Sequence
-from decimal import Decimal
 
 from wocdeck.geometry import GAP, Frames
-from wocdeck.model import AchievementGroup, Deck, Focus, Metric, Money
+from wocdeck.model import AchievementGroup, Deck, Focus
 from wocdeck.plan import Box, Layout, Paragraph, Role, Run, Slide, TextBox
 from wocdeck.source import DataPath, Source
 from wocdeck.theme import Theme
+from wocdeck.wording import wording
 
 TILES_PER_SLIDE = 4
 TILE_LABEL_SCALE = 0.45
 TILE_CAPTION_SCALE = 0.42
-
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_ROMAN = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
-
-
-def roman(number: int) -> str:
-    """Write a positive whole number in Roman numerals."""
-    out = []
-    for value, numeral in _ROMAN:
-        count, number = divmod(number, value)
-        out.append(numeral * count)
-    return "".join(out)
-
-
-def long_date(day: dt.date) -> str:
-    """'Thursday, September 27' (English, whatever the machine's locale)."""
-    return f"{_DAYS[day.weekday()]}, {_MONTHS[day.month - 1]} {day.day}"
-
-
-def month_day_year(day: dt.date) -> str:
-    """'July 10, 2014'."""
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
-
-
-def number(value: Decimal) -> str:
-    """A figure with thousands separators: 33745 → '33,745', 1234.5 → '1,234.5'."""
-    if value == value.to_integral_value():
-        return f"{int(value):,}"
-    return f"{value:,}"
-
-
-def money(amount: Money) -> str:
-    """'CHF 108,348'; cents only where the amount has them."""
-    if amount.amount == amount.amount.to_integral_value():
-        return f"{amount.currency} {int(amount.amount):,}"
-    return f"{amount.currency} {amount.amount:,.2f}"
-
-
-def change_wording(metric: Metric) -> str:
-    """'growing by 6.8%', 'exceeding 2017 total by 85%', 'declining by 3%'."""
-    if not metric.change:
-        return ""
-    raw = metric.change.strip().replace("\u2212", "-").replace(" ", "")
-    amount = raw.lstrip("+-")
-    falling = raw.startswith("-")
-    if float(amount.rstrip("%")) == 0:
-        return f"level with {metric.versus}" if metric.versus else "unchanged"
-    if metric.versus:
-        return f"{'below' if falling else 'exceeding'} {metric.versus} by {amount}"
-    return f"{'declining' if falling else 'growing'} by {amount}"
-
-
-def metric_caption(metric: Metric) -> str:
-    """'(Jan-Aug), growing by 6.8%'."""
-    parts = [f"({metric.period})" if metric.period else "", change_wording(metric)]
-    return ", ".join(p for p in parts if p)
 
 
 def emphasis(text: str) -> tuple[Run, ...]:
@@ -114,6 +29,7 @@ class Composer:
         self.deck, self.theme, self.source = deck, theme, source
         self.acronym = deck.event.acronym or deck.event.office
         self.frames = Frames(theme.margin)
+        self.words = wording(deck.language)
 
     def slides(self) -> list[Slide]:
         """Every slide of the deck, in order, before fitting."""
@@ -131,7 +47,7 @@ class Composer:
         if deck.year_ahead:
             section = deck.year_ahead
             yield self._content(
-                section.title or "The Year Ahead",
+                section.title or self.words.phrase("year_ahead"),
                 [self._bullet(p) for p in section.points],
                 notes=section.notes,
                 path=("year_ahead",),
@@ -208,6 +124,7 @@ class Composer:
             notes=notes or "",
             line=self._line(path),
             footer=self._footer(),
+            continuation=self.words.phrase("continued"),
         )
 
     def _arrange(self, area: Box, count: int, has_text: bool) -> tuple[Box, list[Box]]:
@@ -257,7 +174,12 @@ class Composer:
 
     def _cover(self) -> Slide:
         event, sizes = self.deck.event, self.theme.sizes
-        name = f"{event.office} ({event.acronym})" if event.acronym else event.office
+        words = self.words
+        name = (
+            words.phrase("office_acronym", office=event.office, acronym=event.acronym)
+            if event.acronym
+            else event.office
+        )
         title = TextBox(
             "Title",
             (Paragraph(emphasis(name)),),
@@ -277,8 +199,8 @@ class Composer:
             color="light1",
         )
         when = [
-            Paragraph((Run(long_date(event.date)),), scale=0.8),
-            Paragraph((Run(str(event.date.year), bold=True),), scale=1.6),
+            Paragraph((Run(words.long_date(event.date)),), scale=0.8),
+            Paragraph((Run(words.year(event.date), bold=True),), scale=1.6),
         ]
         if event.city:
             when.insert(0, Paragraph((Run(event.city, bold=True),)))
@@ -302,14 +224,15 @@ class Composer:
     def _about(self) -> Slide:
         about = self.deck.about
         assert about is not None
+        words = self.words
         points = []
         if about.established:
-            points.append(f"Established on {month_day_year(about.established)}")
+            points.append(words.phrase("established", date=words.date(about.established)))
         if about.location:
-            points.append(f"Located in {about.location}")
+            points.append(words.phrase("located", place=about.location))
         points.extend(about.points)
         return self._content(
-            about.title or f"About the {self.acronym}",
+            about.title or words.phrase("about_title", acronym=self.acronym),
             [self._bullet(p) for p in points],
             notes=about.notes,
             path=("about",),
@@ -318,17 +241,19 @@ class Composer:
     def _resources(self) -> Slide:
         resources = self.deck.resources
         assert resources is not None
+        words = self.words
         paragraphs = []
         if resources.personnel:
-            paragraphs.append(self._heading(resources.personnel_heading))
+            heading = resources.personnel_heading or words.phrase("personnel_heading")
+            paragraphs.append(self._heading(heading))
             paragraphs.extend(self._bullet(p) for p in resources.personnel)
         tiles = []
         if resources.budget:
-            value = money(resources.budget)
-            label = resources.budget_heading
+            value = words.money(resources.budget.amount, resources.budget.currency)
+            label = resources.budget_heading or words.phrase("budget_heading")
             tiles.append((label, value, "", f"{label}: {value}"))
         return self._content(
-            resources.title or f"{self.acronym} \u2013 Resources",
+            resources.title or words.phrase("resources_title", acronym=self.acronym),
             paragraphs,
             tiles=tiles,
             notes=resources.notes,
@@ -337,17 +262,19 @@ class Composer:
 
     def _focus(self, index: int, focus: Focus) -> Iterator[Slide]:
         path: DataPath = ("focus", index)
-        numeral = roman(index + 1)
-        named = f"{self.acronym} Strategic Focus {numeral}: {focus.name}"
+        words = self.words
+        numeral = words.numeral(index + 1)
+        name = focus.name
         if focus.goal is not None:
-            named += f" (SG {focus.goal})"
+            name = words.phrase("with_goal", name=name, goal=str(focus.goal))
+        named = words.phrase("focus_title", acronym=self.acronym, number=numeral, name=name)
         if focus.aims:
             paragraphs = [self._bullet(p) for p in focus.aims]
             yield self._content(focus.title or named, paragraphs, notes=focus.notes, path=path)
         if not focus.achievements:
             return
         title = focus.achievements_title or (
-            f"{self.acronym} Strategic Focus {numeral}: Key Achievements"
+            words.phrase("achievements_title", acronym=self.acronym, number=numeral)
             if focus.aims
             else focus.title or named
         )
@@ -363,7 +290,9 @@ class Composer:
             path=achievements_path,
         )
         for chunk in chunks[1:]:
-            yield self._content(f"{title} (cont.)", [], tiles=chunk, path=achievements_path)
+            yield self._content(
+                title + words.phrase("continued"), [], tiles=chunk, path=achievements_path
+            )
 
     def _achievements(
         self, achievements: list[str | AchievementGroup]
@@ -377,7 +306,8 @@ class Composer:
             paragraphs.append(self._heading(item.heading))
             paragraphs.extend(self._bullet(p) for p in item.points)
             for metric in item.metrics:
-                value, caption = number(metric.value), metric_caption(metric)
+                value = self.words.number(metric.value)
+                caption = self.words.caption(metric.period, metric.change, metric.versus)
                 description = f"{metric.label}: {value}" + (f" {caption}" if caption else "")
                 tiles.append((metric.label, value, caption, description))
         return paragraphs, tiles
@@ -385,9 +315,11 @@ class Composer:
     def _closing(self) -> Slide:
         closing, event, sizes = self.deck.closing, self.deck.event, self.theme.sizes
         assert closing is not None
+        words = self.words
+        text = closing.text or words.phrase("thank_you")
         title = TextBox(
             "Title",
-            (Paragraph((Run(closing.text.replace("**", ""), italic=True),)),),
+            (Paragraph((Run(text.replace("**", ""), italic=True),)),),
             self.frames.closing_title,
             sizes.cover_title,
             sizes.cover_title_floor,
@@ -396,7 +328,7 @@ class Composer:
             align="ctr",
             anchor="b",
         )
-        where = ", ".join(p for p in (event.city, month_day_year(event.date)) if p)
+        where = words.phrase("separator").join(p for p in (event.city, words.date(event.date)) if p)
         subtitle = TextBox(
             "Subtitle",
             (Paragraph((Run(event.office, bold=True),)), Paragraph((Run(where),))),

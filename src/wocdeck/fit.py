@@ -24,7 +24,6 @@ from wocdeck.plan import (
 )
 
 WIDTH_SAFETY = 0.97  # renderers differ by a hair in where they wrap; keep a margin
-CONTINUED = " (cont.)"
 
 
 def fit_deck(
@@ -62,7 +61,8 @@ def fit_slide(slide: Slide, deck_path: str = "deck.yaml") -> tuple[list[Slide], 
         notes.append(f"continued on {len(pages)} slides")
     out = [replace(first, body=replace(slide.body, paragraphs=tuple(pages[0]), size=size))]
     for number, page in enumerate(pages[1:], start=1):
-        more = replace(slide.title, paragraphs=(_with_suffix(slide.title.paragraphs[0]),))
+        suffixed = _with_suffix(slide.title.paragraphs[0], slide.continuation)
+        more = replace(slide.title, paragraphs=(suffixed,))
         body = replace(slide.body, paragraphs=tuple(page), size=size, box=full)
         out.append(
             replace(
@@ -81,8 +81,8 @@ def _widest_box(slide: Slide) -> Box:
     return Box(left, top, right - left, bottom - top)
 
 
-def _with_suffix(paragraph: Paragraph) -> Paragraph:
-    return replace(paragraph, runs=(*paragraph.runs, Run(CONTINUED)))
+def _with_suffix(paragraph: Paragraph, suffix: str) -> Paragraph:
+    return replace(paragraph, runs=(*paragraph.runs, Run(suffix)))
 
 
 def _sizes(box: TextBox) -> list[float]:

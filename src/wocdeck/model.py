@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import typing
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -19,6 +19,7 @@ from pydantic import (
 )
 
 from wocdeck.errors import DeckError, Problem
+from wocdeck.languages import SUPPORTED
 from wocdeck.source import DataPath, Source, nearest
 
 MAX_FOCUS_AREAS = 2500
@@ -35,6 +36,7 @@ def _check_text(value: str) -> str:
 
 Text = Annotated[str, AfterValidator(_check_text)]
 Points = Annotated[list[Text], Field(max_length=MAX_POINTS)]
+Language = Literal[tuple(SUPPORTED)]  # type: ignore[valid-type]
 _TYPE_ERRORS = ("string_type", "model_type", "list_type", "dict_type")
 _CHANGE = re.compile(r"^[+\-\u2212]?\d+(?:\.\d+)?\s?%$")
 
@@ -78,9 +80,9 @@ class Resources(Part):
     """Staff and budget of the office."""
 
     title: Text | None = None
-    personnel_heading: Text = "Personnel Resources"
+    personnel_heading: Text | None = None  # default: the language's "Personnel Resources"
     personnel: Points = []
-    budget_heading: Text = "Non-Personnel Resources available for Program Implementation"
+    budget_heading: Text | None = None
     budget: Money | None = None
     notes: Text | None = None
 
@@ -148,7 +150,7 @@ class Section(Part):
 class Closing(Part):
     """The last slide's line; a bare string is accepted as its text."""
 
-    text: Text
+    text: Text | None = None  # default: the language's "Thank you for your time."
     notes: Text | None = None
 
     @model_validator(mode="before")
@@ -161,6 +163,7 @@ class Deck(Part):
     """A whole office report deck."""
 
     theme: Text = "wipo"
+    language: Language = "en"
     event: Event
     about: About | None = None
     resources: Resources | None = None

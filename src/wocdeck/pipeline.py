@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,15 @@ class Rendered:
     output: Path
     slides: int
     adjustments: tuple[Adjustment, ...]
+    notices: tuple[Problem, ...] = ()  # fields that fell back to the deck's default language
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A checked deck in one language: its fitted slides and the notices about it."""
+
+    slides: list[Slide]
+    notices: tuple[Problem, ...]
 
 
 def validate(deck_file: Path) -> list[Slide]:
@@ -32,23 +41,47 @@ def validate(deck_file: Path) -> list[Slide]:
     return _plan(deck_file)[0]
 
 
-def _plan(deck_file: Path) -> tuple[list[Slide], list[Adjustment], Deck, Theme]:
-    """Source → model → compose → fit; heavy modules are imported here, not at start-up."""
+def check(deck_file: Path, language: str | None = None, *, strict: bool = False) -> Checked:
+    """Validate a deck in a language (default: its own); strict makes notices errors."""
+    slides, _, _, _, notices = _plan(deck_file, language)
+    _refuse_notices(notices, strict)
+    return Checked(slides, notices)
+
+
+def languages(deck_file: Path) -> list[str]:
+    """The deck's own language, then every other language its fields are given in."""
+    from wocdeck.languages import present
+    from wocdeck.source import read
+
+    return present(read(deck_file, str(deck_file)))
+
+
+def _refuse_notices(notices: tuple[Problem, ...], strict: bool) -> None:
+    if strict and notices:
+        raise DeckError([replace(n, severity="error") for n in notices])
+
+
+def _plan(
+    deck_file: Path, language: str | None = None
+) -> tuple[list[Slide], list[Adjustment], Deck, Theme, tuple[Problem, ...]]:
+    """Source → language → model → compose → fit; heavy modules are imported here."""
     from wocdeck.compose import compose
     from wocdeck.fit import fit_deck
+    from wocdeck.languages import select
     from wocdeck.model import load_deck
     from wocdeck.source import read
     from wocdeck.theme import load_theme
 
     name = str(deck_file)
-    source = read(deck_file, name)
+    selection = select(read(deck_file, name), language)
+    source = selection.source
     deck = load_deck(source)
     theme = load_theme(deck.theme, source.location(("theme",)))
     planned = compose(deck, theme, source)
     _check_count(len(planned), name)
     slides, adjustments = fit_deck(planned, name)
     _check_count(len(slides), name)
-    return slides, adjustments, deck, theme
+    return slides, adjustments, deck, theme, selection.notices
 
 
 def _check_count(slides: int, name: str) -> None:
@@ -71,13 +104,16 @@ def strict_problems(deck_file: Path, adjustments: list[Adjustment]) -> list[Prob
     ]
 
 
-def render(deck_file: Path, output: Path, *, strict: bool = False) -> Rendered:
-    """Render a deck file to a .pptx; nothing is written when the deck has errors."""
+def render(
+    deck_file: Path, output: Path, *, strict: bool = False, language: str | None = None
+) -> Rendered:
+    """Render a deck file (in a language, default its own) to a .pptx; nothing on errors."""
     from wocdeck.output import check_target, write_atomic
     from wocdeck.writer import Properties, build
 
     check_target(output, [deck_file])
-    slides, adjustments, deck, theme = _plan(deck_file)
+    slides, adjustments, deck, theme, notices = _plan(deck_file, language)
+    _refuse_notices(notices, strict)
     if strict and adjustments:
         raise DeckError(strict_problems(deck_file, adjustments))
     event = deck.event
@@ -88,7 +124,7 @@ def render(deck_file: Path, output: Path, *, strict: bool = False) -> Rendered:
         when=_timestamp(event.date),
     )
     write_atomic(output, build(slides, theme, properties))
-    return Rendered(output, len(slides), tuple(adjustments))
+    return Rendered(output, len(slides), tuple(adjustments), notices)
 
 
 def _timestamp(day: dt.date) -> dt.datetime:

@@ -130,6 +130,7 @@ class Slide:
     line: int = 0  # where in the deck file the slide comes from
     continued: int = 0  # 0 for a first slide, n for its n-th continuation
     footer: TextBox | None = None
+    continuation: str = " (cont.)"  # appended to the title of a continuation slide
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,41 @@
+"""LibreOffice draws the seed deck in each UN language with every word inside its box."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests import pdfcheck
+from tests.conftest import SEED_DECK, require_renderer
+
+UN_LANGUAGES = ["en", "fr", "es", "ru", "zh"]  # Arabic: see the right-to-left tests
+
+
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, list]]:
+    """The seed deck in each UN language, rendered by wocdeck and drawn by LibreOffice."""
+    require_renderer()
+    from wocdeck.pipeline import render
+
+    folder = tmp_path_factory.mktemp("languages")
+    deck = folder / "deck.yaml"
+    deck.write_text(SEED_DECK.read_text(encoding="utf-8"), encoding="utf-8")
+    decks = {
+        language: render(deck, folder / f"seed-{language}.pptx", language=language).output
+        for language in UN_LANGUAGES
+    }
+    pages = pdfcheck.convert(list(decks.values()))
+    return {language: (pptx, pages[pptx]) for language, pptx in decks.items()}
+
+
+@pytest.mark.parametrize("language", UN_LANGUAGES)
+def test_every_word_is_inside_its_box_and_none_collide(drawn, language: str) -> None:
+    pptx, pages = drawn[language]
+    problems = []
+    for number, (page, shapes) in enumerate(
+        zip(pages, pdfcheck.frames(pptx), strict=True), start=1
+    ):
+        problems += [f"slide {number}: {p}" for p in pdfcheck.misplaced(page, shapes)]
+        problems += [f"slide {number}: {p}" for p in pdfcheck.collisions(page)]
+    assert problems == []
