@@ -173,5 +173,21 @@ def _token(text: str) -> str:
 
 def holds(text: str, word: str) -> bool:
     """Whether text holds a drawn word; right-to-left words are extracted in visual order."""
-    token = _token(word)
-    return token in _token(text) or token[::-1] in _token(text)
+    token, whole = re.sub(r"\(cid:\d+\)", "", _token(word)), _token(text)
+    if token in whole:
+        return True
+    arabic = re.search("[\u0600-\u06ff]", token) is not None
+    return arabic and logical(token) in _without_lam_alef(whole)
+
+
+def logical(drawn: str) -> str:
+    """An Arabic word as extracted from a PDF (visual order) in reading order, for comparing.
+
+    The lam-alef ligature is extracted in reading order inside the reversed word, so lam and
+    alef are left out of the comparison.
+    """
+    return _without_lam_alef(drawn[::-1])
+
+
+def _without_lam_alef(text: str) -> str:
+    return re.sub("[\u0644\u0627\u0623\u0625\u0622]", "", text)

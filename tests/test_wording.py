@@ -25,6 +25,7 @@ def test_every_phrase_exists_in_every_language_with_the_same_blanks(language: st
     english = _table("en")["phrases"]
     table = _table(language)
     assert table["numbering"] in NUMBERINGS
+    assert isinstance(table["italic"], bool)
     assert set(table["phrases"]) == set(english)
     for name, template in table["phrases"].items():
         assert isinstance(template, str) and template.strip(), name

@@ -319,7 +319,7 @@ class Composer:
         text = closing.text or words.phrase("thank_you")
         title = TextBox(
             "Title",
-            (Paragraph((Run(text.replace("**", ""), italic=True),)),),
+            (Paragraph((Run(text.replace("**", ""), italic=words.italic),)),),
             self.frames.closing_title,
             sizes.cover_title,
             sizes.cover_title_floor,

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from wocdeck.scripts import has_arabic
+from wocdeck.shaping import with_arabic_shaped
+
 _TABLE = Path(__file__).resolve().parent / "fonts" / "liberation-sans.json"
 
 # Characters that may not start a line (kinsoku shori) and that may not end one.
@@ -89,6 +92,8 @@ def char_widths(spans: list[Span]) -> list[float]:
                 if widths[i] is None:
                     found = regular.get(char) if span.bold else None
                     widths[i] = found if found is not None else _fallback(char)
+            if has_arabic(span.text):
+                widths = with_arabic_shaped(span.text, span.bold, widths)
         out.extend(widths)
     return out
 

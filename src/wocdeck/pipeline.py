@@ -67,7 +67,8 @@ def _plan(
     """Source → language → model → compose → fit; heavy modules are imported here."""
     from wocdeck.compose import compose
     from wocdeck.fit import fit_deck
-    from wocdeck.languages import select
+    from wocdeck.languages import is_right_to_left, select
+    from wocdeck.mirror import right_to_left
     from wocdeck.model import load_deck
     from wocdeck.source import read
     from wocdeck.theme import load_theme
@@ -76,11 +77,13 @@ def _plan(
     selection = select(read(deck_file, name), language)
     source = selection.source
     deck = load_deck(source)
-    theme = load_theme(deck.theme, source.location(("theme",)))
+    theme = load_theme(deck.theme, source.location(("theme",))).for_language(deck.language)
     planned = compose(deck, theme, source)
     _check_count(len(planned), name)
     slides, adjustments = fit_deck(planned, name)
     _check_count(len(slides), name)
+    if is_right_to_left(deck.language):
+        slides = right_to_left(slides)
     return slides, adjustments, deck, theme, selection.notices
 
 
@@ -122,6 +125,7 @@ def render(
         author=event.office,
         subject=event.title,
         when=_timestamp(event.date),
+        language=deck.language,
     )
     write_atomic(output, build(slides, theme, properties))
     return Rendered(output, len(slides), tuple(adjustments), notices)

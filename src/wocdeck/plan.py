@@ -105,6 +105,7 @@ class TextBox:
     description: str = ""  # alt text for shapes that are figures
     inset_x: float = INSET_X
     inset_y: float = INSET_Y
+    rtl: bool = False  # right-to-left paragraphs (Arabic): bullets and first words on the right
 
     @property
     def room(self) -> float:

@@ -36,13 +36,56 @@ class Colors(_Strict):
     followed_hyperlink: Hex
 
 
+class LanguageFonts(_Strict):
+    """What a deck in one language changes of the theme's fonts and language tags."""
+
+    latin: str | None = None
+    east_asian: str | None = None
+    complex_script: str | None = None
+    language: str | None = None
+    east_asian_language: str | None = None
+    complex_script_language: str | None = None
+
+
+# Per deck language, before a theme's own `fonts.languages`: the faces Office uses for each
+# script on Windows, and proofing tags. Arabic is drawn in Noto Sans Arabic, the face wocdeck
+# measures Arabic with (src/wocdeck/fonts/); a theme may name another.
+LANGUAGE_FONTS = {
+    "en": LanguageFonts(language="en-US"),
+    "fr": LanguageFonts(language="fr-FR"),
+    "es": LanguageFonts(language="es-ES"),
+    "ru": LanguageFonts(language="ru-RU"),
+    "pt": LanguageFonts(language="pt-BR"),
+    "de": LanguageFonts(language="de-DE"),
+    "zh": LanguageFonts(east_asian="Microsoft YaHei", east_asian_language="zh-CN"),
+    "zh-TW": LanguageFonts(east_asian="Microsoft JhengHei", east_asian_language="zh-TW"),
+    "ja": LanguageFonts(east_asian="Yu Gothic", east_asian_language="ja-JP"),
+    "ko": LanguageFonts(east_asian="Malgun Gothic", east_asian_language="ko-KR"),
+    "ar": LanguageFonts(complex_script="Noto Sans Arabic", complex_script_language="ar-SA"),
+}
+
+
 class Fonts(_Strict):
-    """Typefaces for Latin and East Asian text, and their language tags."""
+    """Typefaces for Latin, East Asian and complex-script (Arabic) text, and language tags."""
 
     latin: str = "Arial"
     east_asian: str = "Microsoft YaHei"
+    complex_script: str = "Noto Sans Arabic"
     language: str = "en-US"
     east_asian_language: str = "zh-CN"
+    complex_script_language: str = "ar-SA"
+    languages: dict[str, LanguageFonts] = {}
+
+    def for_language(self, language: str) -> Fonts:
+        """The fonts of a deck in a language: wocdeck's defaults, then the theme's own."""
+        changes: dict[str, str] = {}
+        for table in (LANGUAGE_FONTS, self.languages):
+            if language in table:
+                changes.update(table[language].model_dump(exclude_none=True))
+        return self.model_copy(update=changes)
+
+    def __hash__(self) -> int:  # the writer caches markup per Fonts; `languages` is a dict
+        return hash(tuple(v for k, v in self if k != "languages"))
 
 
 class Sizes(_Strict):
@@ -74,6 +117,10 @@ class Theme(_Strict):
     margin: Annotated[float, Field(ge=0, le=200)] = 48
     logo: str | None = None
     folder: Path = Path()
+
+    def for_language(self, language: str) -> Theme:
+        """The theme as a deck in a language uses it (its fonts and language tags)."""
+        return self.model_copy(update={"fonts": self.fonts.for_language(language)})
 
     @property
     def logo_file(self) -> Path | None:

@@ -83,6 +83,7 @@ class Wording:
     language: str
     phrases: dict[str, str]
     numbering: str
+    italic: bool = True  # whether the script is set in italics for emphasis (not CJK, Arabic)
 
     def phrase(self, key: str, /, **values: str) -> str:
         """A phrase of the table with its {names} filled in."""
@@ -180,4 +181,9 @@ def wording(language: str) -> Wording:
     if language not in SUPPORTED:
         raise ValueError(f"no wording for language {language!r}")
     table = _table(language)
-    return Wording(language, dict(table["phrases"]), table.get("numbering", "roman"))
+    return Wording(
+        language,
+        dict(table["phrases"]),
+        table.get("numbering", "roman"),
+        bool(table.get("italic", True)),
+    )

@@ -11,9 +11,11 @@ from pptx.opc.package import Part
 from pptx.slide import SlideLayout
 
 from wocdeck.geometry import Frames
+from wocdeck.languages import is_right_to_left
 from wocdeck.plan import Layout, Slide, TextBox
 from wocdeck.theme import Theme
 from wocdeck.writer import markup, template
+from wocdeck.writer.direction import mirror_layouts
 from wocdeck.writer.package import save
 from wocdeck.writer.slides import SlideAdder, inherited_placeholders
 
@@ -29,6 +31,7 @@ class Properties:
     author: str
     subject: str
     when: dt.datetime
+    language: str = "en"  # the deck's language; right-to-left ones get mirrored layouts
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ def build(slides: list[Slide], theme: Theme, properties: Properties) -> bytes:
     """Write fitted slides as a .pptx and return its bytes (deterministic)."""
     prs = Presentation()
     prepared = template.prepare(prs, theme)
+    if is_right_to_left(properties.language):
+        mirror_layouts(prs, list(prepared.values()))
     layouts = {role: _layout_shapes(layout) for role, layout in prepared.items()}
     adder = SlideAdder(prs)
     for number, plan in enumerate(slides, start=1):
@@ -122,3 +127,4 @@ def _set_properties(prs: Presentation, properties: Properties) -> None:
     core.revision = 1
     core.created = core.modified = core.last_printed = properties.when
     core.keywords = core.comments = core.category = ""
+    core.language = properties.language

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from wocdeck.measure import has_east_asian
 from wocdeck.plan import Box, Paragraph, Role, TextBox
+from wocdeck.scripts import has_arabic
 from wocdeck.theme import Fonts, Theme
 
 NAMESPACES = (
@@ -201,8 +202,9 @@ def _paragraph(planned: Paragraph, box: TextBox, theme: Theme, *, first: bool) -
     indent = -margin if planned.role is Role.BULLET else 0
     before = 0 if first else planned.space_before(box.size)
     line = planned.line_height(box.size, box.line_spacing)
+    direction = ' rtl="1"' if box.rtl else ""
     properties = (
-        f'<a:pPr marL="{margin}"{level} indent="{indent}" algn="{box.align}">'
+        f'<a:pPr marL="{margin}"{level} indent="{indent}" algn="{box.align}"{direction}>'
         f'<a:lnSpc><a:spcPts val="{round(line * 100)}"/></a:lnSpc>'
         f'<a:spcBef><a:spcPts val="{round(before * 100)}"/></a:spcBef>'
         f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{_bullet(planned, theme)}</a:pPr>'
@@ -214,17 +216,24 @@ def _paragraph(planned: Paragraph, box: TextBox, theme: Theme, *, first: bool) -
         bold = run.bold or planned.role is Role.HEADING
         style = f' sz="{round(size * 100)}" b="{int(bold)}"' + (' i="1"' if run.italic else "")
         for number, piece in enumerate(run.text.split("\n")):
-            east_asian = has_east_asian(piece)
-            language = fonts.east_asian_language if east_asian else fonts.language
+            language, font = _script(fonts, piece)
             if number:
                 runs.append(f"<a:br><a:rPr{language}{style}/></a:br>")
             if piece:
-                font = fonts.east_asian_font if east_asian else ""
                 runs.append(
                     f"<a:r><a:rPr{language}{style}>{fill}{font}</a:rPr>"
                     f"<a:t>{text(piece)}</a:t></a:r>"
                 )
     return f"<a:p>{properties}{''.join(runs)}</a:p>"
+
+
+def _script(fonts: _FontMarkup, piece: str) -> tuple[str, str]:
+    """A run's language attributes and font element, by the script of its text."""
+    if has_arabic(piece):
+        return fonts.complex_script_language, fonts.complex_script_font
+    if has_east_asian(piece):
+        return fonts.east_asian_language, fonts.east_asian_font
+    return fonts.language, ""
 
 
 def _bullet(planned: Paragraph, theme: Theme) -> str:
@@ -239,6 +248,8 @@ class _FontMarkup:
     language: str  # rPr attributes of a Latin run
     east_asian_language: str  # rPr attributes of a run with East Asian text
     east_asian_font: str  # the a:ea element naming the East Asian typeface
+    complex_script_language: str  # rPr attributes of a run with Arabic text
+    complex_script_font: str  # the a:cs element naming the Arabic typeface
     bullet: str  # a bulleted paragraph's bullet colour, font and character
 
 
@@ -249,6 +260,10 @@ def _fonts(fonts: Fonts) -> _FontMarkup:
         language=f' lang="{language}"',
         east_asian_language=f' lang="{attribute(fonts.east_asian_language)}" altLang="{language}"',
         east_asian_font=f'<a:ea typeface="{attribute(fonts.east_asian)}"/>',
+        complex_script_language=(
+            f' lang="{attribute(fonts.complex_script_language)}" altLang="{language}"'
+        ),
+        complex_script_font=f'<a:cs typeface="{attribute(fonts.complex_script)}"/>',
         bullet=(
             f'<a:buClr><a:schemeClr val="{SCHEME_VALUES["accent1"]}"/></a:buClr>'
             f'<a:buFont typeface="{attribute(fonts.latin)}"/><a:buChar char="{BULLET}"/>'

@@ -136,9 +136,12 @@ def _apply_theme_part(master: SlideMaster, theme: Theme) -> None:
         element = fonts.find(group)
         element.find(qn("a:latin")).set("typeface", theme.fonts.latin)
         element.find(qn("a:ea")).set("typeface", theme.fonts.east_asian)
+        element.find(qn("a:cs")).set("typeface", theme.fonts.complex_script)
         for script in element.findall(qn("a:font")):
             if script.get("script") == "Hans":
                 script.set("typeface", theme.fonts.east_asian)
+            elif script.get("script") == "Arab":
+                script.set("typeface", theme.fonts.complex_script)
     _flatten_effects(root)
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
