@@ -12,7 +12,7 @@ from pathlib import Path
 from pptx import Presentation
 from pptx.util import Emu
 
-BULLETS = {"\u2022"}
+BULLETS = {"\u2022", "\u2013"}  # first- and second-level bullet marks
 
 
 @dataclass(frozen=True)

@@ -118,10 +118,20 @@ def mixed() -> str:
     )
 
 
+def sub_bullets() -> str:
+    """Bullets with second-level bullets, about twice longer than a slide holds."""
+    points = [
+        {"text": f"{LOREM} ({n})", "points": [f"Sub-point {n}.{m}: {LOREM}" for m in (1, 2)]}
+        for n in range(1, 7)
+    ]
+    return _deck(year_ahead=points)
+
+
 STRESS_DECKS = {
     "three_times": three_times,
     "five_times_bullet": five_times_bullet,
     "long_url": long_url,
     "chinese": chinese,
     "mixed": mixed,
+    "sub_bullets": sub_bullets,
 }

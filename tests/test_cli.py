@@ -11,7 +11,10 @@ from wocdeck import __version__
 
 # Each kind of broken deck → the location and words wocdeck must answer with.
 BROKEN = {
-    "yaml syntax": (MINIMAL + "about: [one, two\n", "deck.yaml:6:1: error: invalid YAML"),
+    "yaml syntax": (
+        MINIMAL + "about: [one, two\n",
+        "deck.yaml:5:8: error: the '[' here is not closed by a ']'",
+    ),
     "unknown key": (
         MINIMAL + "about:\n  establshed: 2014-07-10\n",
         "deck.yaml:6:3: error: unknown key 'establshed' in about (did you mean 'established'?)",
@@ -22,7 +25,7 @@ BROKEN = {
     ),
     "wrong type": (
         MINIMAL + "focus:\n  - name: Outreach\n    goal: eight\n    aims: [a]\n",
-        "deck.yaml:7:11: error: focus.goal: input should be a valid integer",
+        "deck.yaml:7:11: error: focus.goal: should be a whole number such as 8, found 'eight'",
     ),
     "impossible date": (
         MINIMAL.replace("2018-09-27", "2018-02-30"),
@@ -34,7 +37,7 @@ BROKEN = {
     ),
     "list where text belongs": (
         MINIMAL + "closing: [Thanks]\n",
-        "deck.yaml:5:10: error: closing: input should be a valid",
+        "deck.yaml:5:10: error: closing: should be a line of text, found a list",
     ),
     "unknown theme": (
         "theme: wipoo\n" + MINIMAL,
@@ -42,7 +45,7 @@ BROKEN = {
     ),
     "bold at the start, unquoted": (
         MINIMAL + "year_ahead:\n  - **28** seminars\n",
-        '(text that starts with * or & must be quoted, e.g. "**28** seminars")',
+        '(text that starts with * or & must be quoted: - "**28** seminars")',
     ),
 }
 
@@ -105,7 +108,7 @@ def test_an_invalid_deck_leaves_the_previous_output_untouched(cli, tmp_path: Pat
 
 def test_validate_checks_without_writing(cli, seed_copy: Path) -> None:
     code, out, _ = cli("validate", seed_copy)
-    assert (code, out.strip()) == (0, f"{seed_copy}: ok (14 slides)")
+    assert (code, out.splitlines()[-1]) == (0, f"{seed_copy}: ok (14 slides)")
     assert list(seed_copy.parent.iterdir()) == [seed_copy]
 
 
@@ -147,7 +150,86 @@ def test_pdf_without_libreoffice_says_how_to_install(cli, seed_copy: Path, monke
 def test_preview_writes_a_png_per_slide_and_a_sheet(cli, seed_copy: Path, renderer) -> None:
     code, out, _ = cli("preview", seed_copy, "-o", seed_copy.parent / "png")
     assert code == 0
-    assert out.startswith(f"wrote 14 slides to {seed_copy.parent / 'png'}")
+    assert out.splitlines()[-1].startswith(f"wrote 14 slides to {seed_copy.parent / 'png'}")
     pngs = sorted((seed_copy.parent / "png").glob("slide-*.png"))
     assert [p.name for p in pngs][:2] == ["slide-01.png", "slide-02.png"] and len(pngs) == 14
     assert (seed_copy.parent / "png" / "sheet.png").stat().st_size > 10_000
+
+
+# --- outputs whose suffix must agree with their format, notices everywhere, -h (issue 9) ---
+
+
+def test_an_output_named_pdf_writes_the_pdf_and_the_pptx_beside_it(
+    cli, seed_copy: Path, renderer
+) -> None:
+    report = seed_copy.parent / "report.pdf"
+    code, out, _ = cli("render", seed_copy, "-o", report, "--pdf")
+    assert code == 0
+    assert f"wrote {report.with_suffix('.pptx')} (14 slides)" in out
+    assert f"wrote {report}" in out.splitlines()[-1]
+    assert report.read_bytes().startswith(b"%PDF")
+    assert report.with_suffix(".pptx").read_bytes().startswith(b"PK")  # not overwritten
+
+
+def test_pdf_never_overwrites_the_pptx(cli, seed_copy: Path, renderer) -> None:
+    target = seed_copy.parent / "talk.pptx"
+    code, _, _ = cli("render", seed_copy, "-o", target, "--pdf")
+    assert code == 0
+    assert target.read_bytes().startswith(b"PK")
+    assert target.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("name", ["report.ppt", "report.txt", "report"])
+def test_an_output_suffix_that_is_neither_pptx_nor_pdf_is_a_command_line_error(
+    cli, seed_copy: Path, name: str
+) -> None:
+    code, _, err = cli("render", seed_copy, "-o", seed_copy.parent / name)
+    assert code == 2
+    assert "must end in .pptx (the PowerPoint file) or .pdf" in err
+    assert list(seed_copy.parent.iterdir()) == [seed_copy]
+
+
+def test_rendering_the_pptx_by_mistake_says_it_is_a_powerpoint_file(cli, seed_copy: Path) -> None:
+    assert cli("render", seed_copy)[0] == 0
+    pptx = seed_copy.with_suffix(".pptx")
+    before = pptx.read_bytes()
+    code, _, err = cli("render", pptx)
+    assert code == 1
+    assert err.strip() == (
+        f"{pptx}: error: this is a PowerPoint file, not a deck file "
+        "(give the deck's YAML file, e.g. wocdeck render deck.yaml)"
+    )
+    assert pptx.read_bytes() == before
+    renamed = seed_copy.parent / "copy.yaml"
+    renamed.write_bytes(before)
+    code, _, err = cli("validate", renamed)
+    assert code == 1 and "this is a PowerPoint file (or another zipped document)" in err
+
+
+def test_validate_reports_the_fitting_notices_render_reports(cli, seed_copy: Path) -> None:
+    _, rendered, _ = cli("render", seed_copy)
+    code, validated, _ = cli("validate", seed_copy)
+    notice = (
+        f'{seed_copy}:52: slide 7 "WOC Strategic Focus II: Key Achievements": text shrunk to 20 pt'
+    )
+    assert code == 0
+    assert notice in rendered and notice in validated
+
+
+def test_validate_strict_turns_notices_into_errors(cli, seed_copy: Path) -> None:
+    code, _, err = cli("validate", seed_copy, "--strict")
+    assert code == 1
+    assert f'{seed_copy}:52: error: slide 7 "WOC Strategic Focus II: Key Achievements"' in err
+
+
+def test_preview_prints_the_notices(cli, seed_copy: Path, renderer) -> None:
+    code, out, _ = cli("preview", seed_copy, "-o", seed_copy.parent / "png")
+    assert code == 0
+    assert f'{seed_copy}:52: slide 7 "WOC Strategic Focus II: Key Achievements"' in out
+
+
+def test_dash_h_works_like_help() -> None:
+    for command in ([], ["render"], ["validate"], ["preview"]):
+        short, long = run_wocdeck(*command, "-h"), run_wocdeck(*command, "--help")
+        assert short.returncode == 0 and short.stdout == long.stdout
+        assert "Usage:" in short.stdout

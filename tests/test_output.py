@@ -6,6 +6,7 @@ import os
 import stat
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -118,8 +119,16 @@ def test_packaged_install_renders_from_another_folder(tmp_path: Path) -> None:
     """A non-editable install (themes and font metrics inside the wheel) works anywhere."""
     root = SEED_DECK.parent
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
+    # The dependencies come from the environment running the tests (a user's venv or the
+    # system's), listed after the new venv's own packages, so its wheel-installed wocdeck wins.
+    site = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    ours = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
+    Path(site, "wocdeck-test-dependencies.pth").write_text("\n".join(sorted(ours)) + "\n")
     subprocess.run(
         [python, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", str(root)],
         check=True,

@@ -81,3 +81,17 @@ def test_chinese_text_is_drawn_in_a_chinese_font(rendered) -> None:
     fonts = pdfcheck.pdf_fonts(pptx.with_suffix(".pdf"))
     assert any("CJK" in font for font in fonts), fonts
     assert any("LiberationSans" in font for font in fonts), fonts
+
+
+def test_sub_bullets_are_drawn_indented_under_their_bullet(rendered) -> None:
+    _, pages = rendered["sub_bullets"]
+    assert len(pages) > 2  # continued: the fitter measured the sub-bullets
+    starts: dict[str, list[float]] = {"Strengthening": [], "Sub-point": []}
+    for page in pages:
+        for index, word in enumerate(page.words):
+            first_on_line = index == 0 or page.words[index - 1].y0 < word.y0 - 1
+            previous = page.words[index - 1].text if index else ""
+            if word.text in starts and (first_on_line or previous in pdfcheck.BULLETS):
+                starts[word.text].append(word.x0)
+    assert len(starts["Sub-point"]) == 12  # every sub-bullet drawn
+    assert min(starts["Sub-point"]) > max(starts["Strengthening"]) + 15

@@ -53,8 +53,10 @@ def test_billion_laughs_is_refused_quickly() -> None:
     assert f"expands to more than {MAX_VALUES:,} values" in message
 
 
-def test_deep_nesting_is_refused_without_recursion_error() -> None:
-    message = _error(b"a: " + b"[" * 5000 + b"]" * 5000)
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 10, 5000])  # ours, and past libyaml's own limit
+def test_deep_nesting_is_refused_without_recursion_error(depth: int) -> None:
+    message = _error(b"a: " + b"[" * depth + b"]" * depth)
+    assert message.startswith("deck.yaml:1:")
     assert f"nesting is deeper than {MAX_DEPTH} levels" in message
 
 
@@ -77,7 +79,7 @@ def test_utf8_bom_is_accepted() -> None:
 
 def test_tab_indentation_says_so() -> None:
     message = _error(b"a:\n\t- x\n")
-    assert "deck.yaml:2:1: error: invalid YAML: a tab is used for indentation" in message
+    assert "deck.yaml:2:1: error: a tab is used for indentation" in message
 
 
 def test_control_characters_are_located_errors() -> None:
@@ -117,3 +119,119 @@ def test_yes_no_in_text_fields_renders_as_written(cli, tmp_path: Path) -> None:
     assert cli("render", deck)[0] == 0
     body = Presentation(str(deck.with_suffix(".pptx"))).slides[1].placeholders[1]
     assert [p.text for p in body.text_frame.paragraphs] == ["NO", "on", "1.10", "010"]
+
+
+# --- '#' inside text, folded sub-bullets, and the parser's errors in plain words (issue 9) ---
+
+
+def test_a_hashtag_after_text_is_refused_at_the_hash_with_the_quoted_line() -> None:
+    message = _error(
+        b"year_ahead:\n  - World IP Day campaign #ReachForGold reached **2** million views\n"
+    )
+    assert message.startswith("deck.yaml:2:27: error: the text after ' #ReachForGold' would be ")
+    assert (
+        'quote this line: - "World IP Day campaign #ReachForGold reached **2** million views"'
+        in (message)
+    )
+
+
+def test_a_bullet_that_starts_with_a_hashtag_is_refused() -> None:
+    message = _error(b"year_ahead:\n  - #1 priority for 2019\n")
+    assert message.startswith("deck.yaml:2:5: error: the text after ' #1' would be dropped")
+    assert '- "#1 priority for 2019"' in message
+
+
+def test_a_hashtag_starting_a_continuation_line_is_refused() -> None:
+    message = _error(
+        b"year_ahead:\n  - World IP Day campaign\n    #ReachForGold reached 2 million views\n"
+    )
+    assert message.startswith(
+        "deck.yaml:3:5: error: this line starts with '#ReachForGold', so YAML drops it"
+    )
+
+
+def test_ordinary_comments_keep_working() -> None:
+    source = parse(
+        b"# a comment line\ntheme: wipo   # a bundled theme\nyear_ahead:\n"
+        b'  - One   # a comment\n  - Two #\n  - "#Three"  # quoted\n  #- commented out\n'
+        b"  - Four\n    # a comment under it\n",
+        "deck.yaml",
+    )
+    assert source.data == {"theme": "wipo", "year_ahead": ["One", "Two", "#Three", "Four"]}
+
+
+def test_indented_bullets_folded_into_the_one_above_are_a_located_error() -> None:
+    message = _error(
+        b"year_ahead:\n  - Cooperation with stakeholders in China\n"
+        b"    - universities\n    - industry associations\n"
+    )
+    assert message.startswith(
+        "deck.yaml:3:5: error: this '- ' line is indented under 'Cooperation with "
+        "stakeholders in China', so YAML joins the two into one line of text"
+    )
+    assert "write the bullet as `- text: …` with `points:` under it" in message
+
+
+# Parser mistakes → the line to change and what to do, in the editor's words.
+PARSER = {
+    "bullet indented less than its list": (
+        b"focus:\n  - name: A\n    aims:\n      - one\n     - two\n",
+        "deck.yaml:5:6: error: this line is indented differently from the lines around it",
+        "line it up with the list item on line 4 (column 7)",
+    ),
+    "key indented less than its group": (
+        b"event:\n  office: X\n  title: Y\n date: 2018-01-01\n",
+        "deck.yaml:4:2: error: this line is indented differently",
+        "line it up with the key on line 3 (column 3)",
+    ),
+    "key indented more than the one above": (
+        b"event:\n  office: X\n    title: Y\n  date: 2018-01-01\n",
+        "deck.yaml:3:5: error: this line is indented more than line 2, so YAML reads it as "
+        "more text of line 2",
+        "line it up with line 2",
+    ),
+    "key after a list, misindented": (
+        b"focus:\n  - name: A\n    aims:\n      - one\n   achievements:\n      - two\n",
+        "deck.yaml:5:4: error: this line is indented differently",
+        "line it up with the key on line 3 (column 5)",
+    ),
+    "': ' twice in a bullet": (
+        b"year_ahead:\n  - Result: 28 seminars and: more\n",
+        "error: a ': ' inside text makes YAML read a key",
+        'put the line in quotes: - "Result: 28 seminars and: more"',
+    ),
+    "': ' in a value": (
+        b"closing: Note: this is it\n",
+        "deck.yaml:1:14: error: a ': ' inside text makes YAML read a key",
+        'put the line in quotes: closing: "Note: this is it"',
+    ),
+    "'**' after ': '": (
+        b"year_ahead:\n  - Result: **28** seminars\n",
+        "error: a ': ' inside text makes YAML read a key",
+        'put the line in quotes: - "Result: **28** seminars"',
+    ),
+    "a list on its key's line": (
+        b"about:\n  points: - a\n",
+        "deck.yaml:2:11: error: a list item ('- ') cannot start on the same line as its key",
+        "start the list on the next line",
+    ),
+    "'%' at the start": (
+        b"year_ahead:\n  - %5 more\n",
+        "deck.yaml:2:5: error: text cannot start with '%' unless it is quoted",
+        '- "%5 more"',
+    ),
+    "unclosed quote": (
+        b'closing: "Thank you\nevent: x\n',
+        "deck.yaml:1:10: error: a quotation mark is opened but never closed",
+        "close the quote",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", PARSER)
+def test_parser_errors_are_translated_into_what_to_do(case: str) -> None:
+    raw, start, hint = PARSER[case]
+    message = _error(raw)
+    assert start in message and hint in message
+    for jargon in ("did not find expected", "mapping values", "block", "scalar", "token"):
+        assert jargon not in message

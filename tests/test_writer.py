@@ -187,3 +187,73 @@ def test_east_asian_runs_get_the_east_asian_font(tmp_path: Path) -> None:
         == "Microsoft YaHei"
     )
     assert english._r.rPr.get("lang") == "en-US"
+
+
+# --- package conformance: the notes master listed, sub-bullets at level 2 (issue 9) ---
+
+ROOT = SEED_DECK.parent
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def _ooxml_check():
+    """The shared OOXML checker, beside the repo (CI) or beside the worktree folder."""
+    import importlib
+    import sys
+
+    for folder in (ROOT.parent / "shared" / "tools", ROOT.parent.parent / "shared" / "tools"):
+        if (folder / "ooxml_check.py").is_file():
+            sys.path.insert(0, str(folder))
+            try:
+                return importlib.import_module("ooxml_check")
+            finally:
+                sys.path.remove(str(folder))
+    pytest.fail("shared/tools/ooxml_check.py is missing beside the repository")
+
+
+SUB_BULLETS = """\
+event:
+  office: WIPO Office in China
+  title: Side-Event at the 2018 WIPO Assemblies
+  date: 1900-01-01
+  notes: Welcome
+year_ahead:
+  - text: Cooperation with stakeholders in China
+    points:
+      - universities
+      - industry associations
+  - A plain bullet
+"""
+
+
+def test_the_notes_master_is_listed_and_the_package_passes_ooxml_check(
+    seed_pptx: Path, tmp_path: Path
+) -> None:
+    check = _ooxml_check()
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(SUB_BULLETS, encoding="utf-8")
+    for pptx in (seed_pptx, render(deck, deck.with_suffix(".pptx")).output):
+        assert check.check(str(pptx), strict=True) == [], pptx  # tolerated deviations too
+        prs = Presentation(str(pptx))
+        listed = prs.part._element.xpath("./p:notesMasterIdLst/p:notesMasterId/@r:id")
+        assert [prs.part.rels[r].reltype for r in listed] == [RT.NOTES_MASTER]
+
+
+def test_sub_bullets_are_level_two_paragraphs_with_their_own_indent(tmp_path: Path) -> None:
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(SUB_BULLETS, encoding="utf-8")
+    prs = Presentation(str(render(deck, deck.with_suffix(".pptx")).output))
+    body = next(s for s in prs.slides[1].placeholders if s.placeholder_format.idx == 1)
+    rows = [(p.level, p.text, p._p.pPr.get("marL")) for p in body.text_frame.paragraphs]
+    assert [(level, text) for level, text, _ in rows] == [
+        (0, "Cooperation with stakeholders in China"),
+        (1, "universities"),
+        (1, "industry associations"),
+        (0, "A plain bullet"),
+    ]
+    assert int(rows[1][2]) > int(rows[0][2])  # indented further
+    marks = [p._p.pPr.find(f"{{{_A}}}buChar").get("char") for p in body.text_frame.paragraphs]
+    assert marks == ["\u2022", "\u2013", "\u2013", "\u2022"]  # sub-bullets: their own mark
+    hanging = [
+        int(p._p.pPr.get("marL")) + int(p._p.pPr.get("indent")) for p in body.text_frame.paragraphs
+    ]
+    assert hanging[1] == int(rows[0][2])  # a sub-bullet's mark sits under its bullet's text

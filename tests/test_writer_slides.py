@@ -55,10 +55,14 @@ def _parts(data: bytes) -> dict[str, bytes]:
 def test_same_part_names_ids_and_relationships_as_python_pptx() -> None:
     plain, fast = _parts(_plain()), _parts(_adder())
     assert list(plain) == list(fast)  # the same members in the same order
-    same = ["ppt/presentation.xml", "[Content_Types].xml"]  # slide ids and their rIds
+    same = ["[Content_Types].xml"]
     same += [name for name in plain if name.endswith(".rels")]  # every relationship
     for name in same:
         assert plain[name] == fast[name], name
+    # Slide ids and their rIds as python-pptx writes them, plus the notes master's listing.
+    listing = b'<p:notesMasterIdLst><p:notesMasterId r:id="rId8"/></p:notesMasterIdLst>'
+    assert fast["ppt/presentation.xml"].replace(listing, b"") == plain["ppt/presentation.xml"]
+    assert listing in fast["ppt/presentation.xml"]
     assert b'TargetMode="External"' in fast["ppt/slides/_rels/slide2.xml.rels"]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -14,6 +15,7 @@ from wocdeck import __version__
 if TYPE_CHECKING:
     from wocdeck.errors import Problem
     from wocdeck.pipeline import Rendered
+    from wocdeck.plan import Adjustment
 
 app = typer.Typer(
     name="wocdeck",
@@ -22,6 +24,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 DeckArg = Annotated[Path, typer.Argument(help="The deck file, e.g. deck.yaml.", show_default=False)]
@@ -89,10 +92,15 @@ def render(
     deck: DeckArg,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Where to write the .pptx [default: DECK.pptx]."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write the .pptx [default: DECK.pptx]; a .pdf name writes the PDF "
+            "and the .pptx beside it.",
+        ),
     ] = None,
     pdf: Annotated[
-        bool, typer.Option("--pdf", help="Also write DECK.pdf (needs LibreOffice).")
+        bool, typer.Option("--pdf", help="Also write a PDF beside the .pptx (needs LibreOffice).")
     ] = False,
     strict: Annotated[
         bool,
@@ -103,41 +111,81 @@ def render(
     lang: LangOption = None,
 ) -> None:
     """Render DECK to a PowerPoint file."""
+    from wocdeck.output import check_target
     from wocdeck.pipeline import check
     from wocdeck.pipeline import render as render_deck
+    from wocdeck.source import refuse_non_deck
 
+    with _failures():
+        refuse_non_deck(deck)
+        if output is not None:
+            check_target(output, [deck])  # the input itself, a folder: exit 1
+    pptx, pdf_file = _targets(deck, output, pdf)  # a suffix that is neither: exit 2
     with _failures():
         languages = _in_languages(deck, lang)
         if len(languages) > 1:  # check every language before writing any of them
             for language in languages:
                 check(deck, language, strict=strict)
         for language in languages:
-            target = _named(output, language) if output else _named(deck, language, ".pptx")
-            _render_one(deck, render_deck(deck, target, strict=strict, language=language), pdf)
+            pdf_target = _named(pdf_file, language) if pdf_file else None
+            if pdf_target is not None:
+                check_target(pdf_target, [deck])
+            result = render_deck(deck, _named(pptx, language), strict=strict, language=language)
+            _render_one(deck, result, pdf_target)
 
 
-def _render_one(deck: Path, result: Rendered, pdf: bool) -> None:
-    """Report one rendered deck, and convert it to PDF if asked."""
+def _render_one(deck: Path, result: Rendered, pdf: Path | None) -> None:
+    """Report one rendered deck, and convert it to PDF if asked (never over the .pptx)."""
     _notices(result.notices)
-    for change in result.adjustments:
-        typer.echo(f'{deck}:{change.line}: slide {change.slide} "{change.title}": {change.message}')
+    _adjustments(deck, result.adjustments)
     typer.echo(f"wrote {result.output} ({result.slides} slides)")
-    if pdf:
+    if pdf is not None:
         from wocdeck.export import to_pdf
 
-        written = to_pdf(result.output, result.output.with_suffix(".pdf"))
+        written = to_pdf(result.output, pdf)
         typer.echo(f"wrote {written}")
 
 
+def _targets(deck: Path, output: Path | None, pdf: bool) -> tuple[Path, Path | None]:
+    """The .pptx to write and the PDF, if any; an output's suffix must say which it is."""
+    target = output or deck.with_suffix(".pptx")
+    suffix = target.suffix.lower()
+    if suffix == ".pdf":
+        return target.with_suffix(".pptx"), target
+    if suffix != ".pptx":
+        raise typer.BadParameter(
+            f"'{target}' must end in .pptx (the PowerPoint file) or .pdf (the PDF, with the "
+            f".pptx written beside it), e.g. {target.with_suffix('.pptx').name}",
+            param_hint="'--output' / '-o'",
+        )
+    return target, target.with_suffix(".pdf") if pdf else None
+
+
+def _adjustments(deck: Path, adjustments: Sequence[Adjustment]) -> None:
+    """Print what fitting changed, one line per slide, as render, validate and preview do."""
+    for change in adjustments:
+        typer.echo(f'{deck}:{change.line}: slide {change.slide} "{change.title}": {change.message}')
+
+
 @app.command()
-def validate(deck: DeckArg, lang: LangOption = None) -> None:
-    """Check DECK without writing anything (exit 0 when it is fine, 1 when not)."""
+def validate(
+    deck: DeckArg,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Treat shrunk or continued text and untranslated fields as errors."
+        ),
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Check DECK as render would, without writing anything (exit 0 when fine, 1 when not)."""
     from wocdeck.pipeline import check
 
     with _failures():
         for language in _in_languages(deck, lang):
-            checked = check(deck, language)
+            checked = check(deck, language, strict=strict)
             _notices(checked.notices)
+            _adjustments(deck, checked.adjustments)
             named = f" [{language}]" if language else ""
             typer.echo(f"{deck}{named}: ok ({len(checked.slides)} slides)")
 
@@ -169,6 +217,7 @@ def preview(
             with tempfile.TemporaryDirectory(prefix="wocdeck-") as work:
                 result = render_deck(deck, Path(work) / (stem + ".pptx"), language=language)
                 _notices(result.notices)
+                _adjustments(deck, result.adjustments)
                 pages = to_png(to_pdf(result.output, Path(work) / (stem + ".pdf")), folder)
                 sheet = contact_sheet(pages, folder / "sheet.png")
                 typer.echo(f"wrote {len(pages)} slides to {folder}/ and {sheet}")

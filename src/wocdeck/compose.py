@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from wocdeck.geometry import GAP, Frames
-from wocdeck.model import AchievementGroup, Deck, Focus
+from wocdeck.model import AchievementGroup, Bullet, Deck, Focus
 from wocdeck.plan import Box, Layout, Paragraph, Role, Run, Slide, TextBox
 from wocdeck.source import DataPath, Source
 from wocdeck.theme import Theme
@@ -48,7 +48,7 @@ class Composer:
             section = deck.year_ahead
             yield self._content(
                 section.title or self.words.phrase("year_ahead"),
-                [self._bullet(p) for p in section.points],
+                self._bullets(section.points),
                 notes=section.notes,
                 path=("year_ahead",),
             )
@@ -60,6 +60,17 @@ class Composer:
 
     def _bullet(self, text: str, level: int = 0) -> Paragraph:
         return Paragraph(emphasis(text), Role.BULLET, level)
+
+    def _bullets(self, points: Sequence[str | Bullet]) -> list[Paragraph]:
+        """Bullets, each followed by its second-level bullets."""
+        paragraphs = []
+        for point in points:
+            if isinstance(point, Bullet):
+                paragraphs.append(self._bullet(point.text))
+                paragraphs.extend(self._bullet(sub, level=1) for sub in point.points)
+            else:
+                paragraphs.append(self._bullet(point))
+        return paragraphs
 
     def _heading(self, text: str) -> Paragraph:
         return Paragraph(emphasis(text), Role.HEADING, color="accent1")
@@ -225,7 +236,7 @@ class Composer:
         about = self.deck.about
         assert about is not None
         words = self.words
-        points = []
+        points: list[str | Bullet] = []
         if about.established:
             points.append(words.phrase("established", date=words.date(about.established)))
         if about.location:
@@ -233,7 +244,7 @@ class Composer:
         points.extend(about.points)
         return self._content(
             about.title or words.phrase("about_title", acronym=self.acronym),
-            [self._bullet(p) for p in points],
+            self._bullets(points),
             notes=about.notes,
             path=("about",),
         )
@@ -246,7 +257,7 @@ class Composer:
         if resources.personnel:
             heading = resources.personnel_heading or words.phrase("personnel_heading")
             paragraphs.append(self._heading(heading))
-            paragraphs.extend(self._bullet(p) for p in resources.personnel)
+            paragraphs.extend(self._bullets(resources.personnel))
         tiles = []
         if resources.budget:
             value = words.money(resources.budget.amount, resources.budget.currency)
@@ -269,7 +280,7 @@ class Composer:
             name = words.phrase("with_goal", name=name, goal=str(focus.goal))
         named = words.phrase("focus_title", acronym=self.acronym, number=numeral, name=name)
         if focus.aims:
-            paragraphs = [self._bullet(p) for p in focus.aims]
+            paragraphs = self._bullets(focus.aims)
             yield self._content(focus.title or named, paragraphs, notes=focus.notes, path=path)
         if not focus.achievements:
             return
@@ -295,18 +306,18 @@ class Composer:
             )
 
     def _achievements(
-        self, achievements: list[str | AchievementGroup]
+        self, achievements: Sequence[str | Bullet | AchievementGroup]
     ) -> tuple[list[Paragraph], list[tuple[str, str, str, str]]]:
         paragraphs: list[Paragraph] = []
         tiles = []
         for item in achievements:
-            if isinstance(item, str):
-                paragraphs.append(self._bullet(item))
+            if not isinstance(item, AchievementGroup):
+                paragraphs.extend(self._bullets([item]))
                 continue
             paragraphs.append(self._heading(item.heading))
-            paragraphs.extend(self._bullet(p) for p in item.points)
+            paragraphs.extend(self._bullets(item.points))
             for metric in item.metrics:
-                value = self.words.number(metric.value)
+                value = metric.value.shown(self.words.number)
                 caption = self.words.caption(metric.period, metric.change, metric.versus)
                 description = f"{metric.label}: {value}" + (f" {caption}" if caption else "")
                 tiles.append((metric.label, value, caption, description))

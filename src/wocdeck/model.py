@@ -3,48 +3,162 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import typing
+import difflib
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
+    PlainValidator,
+    Tag,
     ValidationError,
-    field_validator,
+    WithJsonSchema,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
-from wocdeck.errors import DeckError, Problem
+from wocdeck.errors import DeckError
+from wocdeck.figures import EXAMPLES, Figure, FigureError, parse_figure
 from wocdeck.languages import SUPPORTED
-from wocdeck.source import DataPath, Source, nearest
+from wocdeck.messages import describe, located_problems, quoted_item
+from wocdeck.source import Source
 
 MAX_FOCUS_AREAS = 2500
 MAX_POINTS = 2000
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
 def _check_text(value: str) -> str:
     if not value.strip():
-        raise ValueError("text must not be empty")
+        raise plain("this text is empty", "write the text, or remove the line")
     if value.count("**") % 2:
         raise ValueError("unbalanced '**': emphasis is written **like this**")
     return value.strip()
 
 
+def plain(message: str, hint: str = "") -> PydanticCustomError:
+    """A validation error in plain words, with a hint, for load_deck to locate."""
+    return PydanticCustomError("plain", "{message}", {"message": message, "hint": hint})
+
+
+def _as_list(value: Any) -> Any:
+    """A single line or group where a list is expected is a one-item list."""
+    return [value] if isinstance(value, str | dict) else value
+
+
+def _as_dict_list(value: Any) -> Any:
+    """A single group where a list of groups is expected is a one-item list."""
+    return [value] if isinstance(value, dict) else value
+
+
+def _figure(value: Any) -> Figure:
+    if isinstance(value, Figure):
+        return value
+    if not isinstance(value, str):
+        raise plain(f"a figure is {EXAMPLES}, found {describe(value)}")
+    try:
+        return parse_figure(value)
+    except FigureError as exc:
+        raise plain(exc.message, exc.hint) from None
+
+
+def _change(value: Any) -> str:
+    """A change in per cent, separators read: '+1,200%' → '+1200%', for the wording to write."""
+    figure = _figure(value)
+    if figure.unit.strip() != "%" or figure.prefix:
+        raise plain(
+            f"a change is a percentage such as +6.8% or -3%, found '{value}'",
+            "write the change in per cent, with a % sign",
+        )
+    return ("+" if figure.plus else "") + f"{figure.number}%"
+
+
+def _amount(value: Any) -> Decimal:
+    figure = _figure(value)
+    if figure.unit or figure.prefix:
+        raise plain(
+            f"an amount is a number such as 108348 or 108,348, found '{value}'",
+            "give the currency in `currency:` and only the number in `amount:`",
+        )
+    return figure.number
+
+
+_FIGURE_SCHEMA = WithJsonSchema({"type": ["string", "number"]})
 Text = Annotated[str, AfterValidator(_check_text)]
-Points = Annotated[list[Text], Field(max_length=MAX_POINTS)]
+FigureValue = Annotated[Figure, PlainValidator(_figure), _FIGURE_SCHEMA]
+Change = Annotated[str, PlainValidator(_change), _FIGURE_SCHEMA]
+Lines = Annotated[list[Text], BeforeValidator(_as_list), Field(max_length=MAX_POINTS)]
 Language = Literal[tuple(SUPPORTED)]  # type: ignore[valid-type]
-_TYPE_ERRORS = ("string_type", "model_type", "list_type", "dict_type")
-_CHANGE = re.compile(r"^[+\-\u2212]?\d+(?:\.\d+)?\s?%$")
 
 
 class Part(BaseModel):
     """Base for every part of a deck: unknown keys are errors, values never change."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Bullet(Part):
+    """A bullet with second-level bullets under it."""
+
+    text: Text
+    points: Lines = []
+
+
+def _misread(value: Any) -> Any:
+    """A list item YAML read as `key: value` because of a ': ' in its text."""
+    assert isinstance(value, dict) and len(value) == 1
+    ((key, inner),) = value.items()
+    if isinstance(inner, list):
+        raise plain(
+            f"'{key}:' followed by a list: sub-bullets are written under `points:`",
+            f"write `- text: {key}` and, under it, `points:` with the sub-bullets indented "
+            "below (see 'Editing deck.yaml' in the README)",
+        )
+    text = f"{key}:" if inner is None else f"{key}: {inner}"
+    where = "a ':' at the end of" if inner is None else "a ': ' inside"
+    raise plain(
+        f"{where} text makes YAML read '{key}' as a key",
+        f"put the line in quotes: {quoted_item(text)}",
+    )
+
+
+def _kind(fields: tuple[str, ...], model: str, other: tuple[str, ...] = ()) -> Any:
+    """A discriminator: a list item is text, a `model` mapping, or a line misread as a key."""
+
+    def kind(value: Any) -> str:
+        if not isinstance(value, dict):
+            return "text"
+        keys = [str(k) for k in value]
+        if any(k in fields + other for k in keys) or len(keys) != 1:
+            return model
+        if difflib.get_close_matches(keys[0], fields + other, n=1, cutoff=0.75):
+            return model  # a misspelt key: report it as an unknown key with a suggestion
+        return "misread"
+
+    return kind
+
+
+_Misread = Annotated[dict[str, Any], PlainValidator(_misread), Tag("misread")]
+Point = Annotated[
+    Annotated[Text, Tag("text")] | Annotated[Bullet, Tag("Bullet")] | _Misread,
+    Discriminator(_kind(("text", "points"), "Bullet")),
+]
+Points = Annotated[list[Point], BeforeValidator(_as_list), Field(max_length=MAX_POINTS)]
+
+
+def _event_day(day: dt.date) -> dt.date:
+    """The event's date is written into the file's properties: keep it to plausible years."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise plain(
+            f"the year {day.year} is not a plausible event date",
+            f"write the full year, from {FIRST_YEAR} to {LAST_YEAR}, e.g. 2018-09-27",
+        )
+    return day
 
 
 class Event(Part):
@@ -54,7 +168,7 @@ class Event(Part):
     acronym: Text | None = None
     title: Text
     city: Text | None = None
-    date: dt.date
+    date: Annotated[dt.date, AfterValidator(_event_day)]
     footer: Text | None = None
     notes: Text | None = None
 
@@ -73,7 +187,7 @@ class Money(Part):
     """An amount in a currency, e.g. CHF 108,348."""
 
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
-    amount: Annotated[Decimal, Field(ge=0, allow_inf_nan=False, max_digits=18)]
+    amount: Annotated[Decimal, BeforeValidator(_amount), Field(ge=0)]
 
 
 class Resources(Part):
@@ -91,17 +205,10 @@ class Metric(Part):
     """A figure worth a tile: label, value, period and change against a basis."""
 
     label: Text
-    value: Annotated[Decimal, Field(allow_inf_nan=False, max_digits=18)]
+    value: FigureValue
     period: Text | None = None
-    change: str | None = None
+    change: Change | None = None
     versus: Text | None = None
-
-    @field_validator("change")
-    @classmethod
-    def _percent(cls, value: str | None) -> str | None:
-        if value is not None and not _CHANGE.match(value.strip()):
-            raise ValueError(f"a change is a percentage such as +6.8% or -3%, found '{value}'")
-        return value
 
 
 class AchievementGroup(Part):
@@ -109,10 +216,26 @@ class AchievementGroup(Part):
 
     heading: Text
     points: Points = []
-    metrics: Annotated[list[Metric], Field(max_length=MAX_POINTS)] = []
+    metrics: Annotated[list[Metric], BeforeValidator(_as_list), Field(max_length=MAX_POINTS)] = []
 
 
-Achievement = Text | AchievementGroup
+_group_kind = _kind(("heading", "points", "metrics"), "AchievementGroup", ("text",))
+
+
+def _bullet_or_group(value: Any) -> str:
+    """An achievement is text, a bullet with sub-bullets (`text:`), or a group (`heading:`)."""
+    if isinstance(value, dict) and "text" in value and not {"heading", "metrics"} & set(value):
+        return "Bullet"
+    return _group_kind(value)
+
+
+Achievement = Annotated[
+    Annotated[Text, Tag("text")]
+    | Annotated[Bullet, Tag("Bullet")]
+    | Annotated[AchievementGroup, Tag("AchievementGroup")]
+    | _Misread,
+    Discriminator(_bullet_or_group),
+]
 
 
 class Focus(Part):
@@ -121,7 +244,9 @@ class Focus(Part):
     name: Text
     goal: Annotated[int, Field(ge=1, le=99)] | None = None
     aims: Points = []
-    achievements: Annotated[list[Achievement], Field(max_length=MAX_POINTS)] = []
+    achievements: Annotated[
+        list[Achievement], BeforeValidator(_as_list), Field(max_length=MAX_POINTS)
+    ] = []
     title: Text | None = None
     achievements_title: Text | None = None
     notes: Text | None = None
@@ -135,7 +260,7 @@ class Focus(Part):
 
 
 class Section(Part):
-    """A titled list of points; a bare list is accepted as its points."""
+    """A titled list of points; a bare list (or a single line) is accepted as its points."""
 
     title: Text | None = None
     points: Points = []
@@ -144,7 +269,7 @@ class Section(Part):
     @model_validator(mode="before")
     @classmethod
     def _from_list(cls, value: Any) -> Any:
-        return {"points": value} if isinstance(value, list) else value
+        return {"points": value} if isinstance(value, list | str) else value
 
 
 class Closing(Part):
@@ -156,6 +281,11 @@ class Closing(Part):
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            raise plain(
+                "closing: should be a line of text, found a list",
+                "write it after the key: `closing: Thank you for your time.`",
+            )
         return {"text": value} if isinstance(value, str) else value
 
 
@@ -167,7 +297,9 @@ class Deck(Part):
     event: Event
     about: About | None = None
     resources: Resources | None = None
-    focus: Annotated[list[Focus], Field(max_length=MAX_FOCUS_AREAS)] = []
+    focus: Annotated[
+        list[Focus], BeforeValidator(_as_dict_list), Field(max_length=MAX_FOCUS_AREAS)
+    ] = []
     year_ahead: Section | None = None
     closing: Closing | None = None
 
@@ -182,81 +314,3 @@ def load_deck(source: Source) -> Deck:
         return Deck.model_validate(source.data)
     except ValidationError as exc:
         raise DeckError(located_problems(source, exc, Deck)) from None
-
-
-def located_problems(source: Source, exc: ValidationError, root: type[BaseModel]) -> list[Problem]:
-    """Turn pydantic's errors into located, plain-language problems, one per error."""
-    problems: dict[tuple[Any, ...], Problem] = {}
-    for error in exc.errors(include_url=False):
-        path = source.resolve(error["loc"])
-        problem = _problem(source, error, path, root)
-        problems.setdefault((problem.location, problem.message), problem)
-    return sorted(problems.values(), key=lambda p: p.location)
-
-
-def _problem(
-    source: Source, error: dict[str, Any], path: DataPath, root: type[BaseModel]
-) -> Problem:
-    kind, found = error["type"], error.get("input")
-    names = [str(p) for p in path if isinstance(p, str)]
-    where = ".".join(names) or "the deck"
-    if kind == "extra_forbidden":
-        key = str(error["loc"][-1])
-        hint = nearest(key, _keys_at(root, path[:-1]))
-        return Problem(
-            source.location(path, key=True), f"unknown key '{key}' in {_parent(path)}", hint
-        )
-    if kind == "missing":
-        field = str(error["loc"][-1])
-        return Problem(
-            source.location(path, key=True),
-            f"'{field}' is missing in {where if path else 'the deck'}",
-            f"add `{field}: …`",
-        )
-    message = error["msg"].removeprefix("Value error, ")
-    hint = ""
-    if kind.startswith("date"):
-        message = f"'{found}' is not a valid date: {error.get('ctx', {}).get('error', message)}"
-        hint = "write dates as YYYY-MM-DD, e.g. 2018-09-27"
-    elif kind in _TYPE_ERRORS or kind.startswith(("int", "decimal")):
-        message = f"{where}: {message.lower()}, found {_describe(found)}"
-    elif kind == "string_pattern_mismatch" and names and names[-1] == "currency":
-        message = f"'{found}' is not a currency code"
-        hint = "use the three-letter ISO code, e.g. CHF or USD"
-    else:
-        message = f"{where}: {message}"
-    return Problem(source.location(path), message, hint)
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing"
-    return f"'{value}'"
-
-
-def _parent(path: DataPath) -> str:
-    names = [str(p) for p in path[:-1] if isinstance(p, str)]
-    return ".".join(names) if names else "the deck"
-
-
-def _keys_at(root: type[BaseModel], path: DataPath) -> list[str]:
-    """The keys the model accepts at a data path (list indices are skipped)."""
-    model: type[BaseModel] = root
-    for part in path:
-        if isinstance(part, int) or part not in model.model_fields:
-            continue
-        inner = _models_in(model.model_fields[part].annotation)
-        if not inner:
-            break
-        model = inner[0]
-    return list(model.model_fields)
-
-
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return [m for arg in typing.get_args(annotation) for m in _models_in(arg)]

@@ -34,6 +34,7 @@ class Checked:
 
     slides: list[Slide]
     notices: tuple[Problem, ...]
+    adjustments: tuple[Adjustment, ...] = ()  # what fitting changed, as render reports it
 
 
 def validate(deck_file: Path) -> list[Slide]:
@@ -42,10 +43,13 @@ def validate(deck_file: Path) -> list[Slide]:
 
 
 def check(deck_file: Path, language: str | None = None, *, strict: bool = False) -> Checked:
-    """Validate a deck in a language (default: its own); strict makes notices errors."""
-    slides, _, _, _, notices = _plan(deck_file, language)
+    """Validate a deck in a language (default: its own) as render would, writing nothing;
+    strict makes notices and fitting adjustments errors."""
+    slides, adjustments, _, _, notices = _plan(deck_file, language)
     _refuse_notices(notices, strict)
-    return Checked(slides, notices)
+    if strict and adjustments:
+        raise DeckError(strict_problems(deck_file, adjustments))
+    return Checked(slides, notices, tuple(adjustments))
 
 
 def languages(deck_file: Path) -> list[str]:
@@ -112,8 +116,10 @@ def render(
 ) -> Rendered:
     """Render a deck file (in a language, default its own) to a .pptx; nothing on errors."""
     from wocdeck.output import check_target, write_atomic
+    from wocdeck.source import refuse_non_deck
     from wocdeck.writer import Properties, build
 
+    refuse_non_deck(deck_file)
     check_target(output, [deck_file])
     slides, adjustments, deck, theme, notices = _plan(deck_file, language)
     _refuse_notices(notices, strict)
@@ -135,5 +141,12 @@ def _timestamp(day: dt.date) -> dt.datetime:
     """SOURCE_DATE_EPOCH if set, else the event's date: never the clock."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+        try:  # from 1970 to 9999: four-digit years, as the file's properties need
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+        except (OverflowError, ValueError, OSError):
+            raise DeckError.at(
+                Location("SOURCE_DATE_EPOCH"),
+                f"'{epoch}' is not a time a PowerPoint file can hold",
+                "set it to seconds since 1970, e.g. 1538038800, or unset it",
+            ) from None
     return dt.datetime(day.year, day.month, day.day, 9, 0, 0)

@@ -58,6 +58,14 @@ class Paragraph:
             return BULLET_MARGIN[min(self.level, len(BULLET_MARGIN) - 1)]
         return 0.0
 
+    @property
+    def hanging(self) -> float:
+        """How far left of its text a bullet sits: under the text of the level above it."""
+        if self.role is not Role.BULLET:
+            return 0.0
+        level = min(self.level, len(BULLET_MARGIN) - 1)
+        return BULLET_MARGIN[level] - (BULLET_MARGIN[level - 1] if level else 0.0)
+
     def space_before(self, size: float) -> float:
         """Space above the paragraph when it is not the first in its box, in points."""
         if self.role is Role.HEADING:

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from wocdeck import yaml_errors
 from wocdeck.errors import DeckError, Location, Problem
 
 MAX_BYTES = 4 * 1024 * 1024
@@ -86,6 +87,9 @@ def read(file: Path, name: str | None = None) -> Source:
                 "keep pictures and data in their own files",
             )
         raw = file.read_bytes()
+        kind = _kind_of(raw[:8])
+        if kind:
+            raise _not_a_deck(name, kind, file)
     except IsADirectoryError:
         raise DeckError.at(Location(name), "this is a folder, not a deck file") from None
     except FileNotFoundError:
@@ -95,6 +99,44 @@ def read(file: Path, name: str | None = None) -> Source:
     except OSError as exc:
         raise DeckError.at(Location(name), f"the file cannot be read: {exc.strerror}") from None
     return parse(raw, name)
+
+
+_OTHER_FILES = {
+    b"PK\x03\x04": "a PowerPoint file (or another zipped document)",
+    b"%PDF": "a PDF file",
+    b"\xd0\xcf\x11\xe0": "an old PowerPoint or Office file",
+}
+_OTHER_SUFFIXES = {
+    ".pptx": "a PowerPoint file",
+    ".potx": "a PowerPoint template",
+    ".pdf": "a PDF file",
+}
+
+
+def refuse_non_deck(file: Path) -> None:
+    """Refuse a PowerPoint or PDF file given where the deck belongs (e.g. the output by mistake)."""
+    kind = _OTHER_SUFFIXES.get(file.suffix.lower())
+    if kind is None and file.is_file():
+        try:
+            with file.open("rb") as stream:
+                kind = _kind_of(stream.read(8))
+        except OSError:
+            return  # read() reports why the file cannot be read
+    if kind:
+        raise _not_a_deck(str(file), kind, file)
+
+
+def _kind_of(head: bytes) -> str | None:
+    return next((kind for magic, kind in _OTHER_FILES.items() if head.startswith(magic)), None)
+
+
+def _not_a_deck(name: str, kind: str, file: Path) -> DeckError:
+    deck = file.with_suffix(".yaml").name
+    return DeckError.at(
+        Location(name),
+        f"this is {kind}, not a deck file",
+        f"give the deck's YAML file, e.g. wocdeck render {deck}",
+    )
 
 
 def parse(raw: bytes, name: str) -> Source:
@@ -144,13 +186,15 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.total = 0
         self.documents = 0
+        self.lines: list[str] = []
 
     def build(self, text: str) -> Source:
+        self.lines = yaml_errors.split_lines(text)
         try:
             for event in yaml.parse(text, Loader=_Loader):
                 self._event(event)
         except yaml.MarkedYAMLError as exc:
-            raise DeckError([*self.problems, self._yaml_problem(exc, text)]) from None
+            raise DeckError([*self.problems, self._yaml_problem(exc)]) from None
         except yaml.YAMLError as exc:
             raise DeckError([*self.problems, Problem(Location(self.name), str(exc))]) from None
         if self.problems:
@@ -201,12 +245,15 @@ class _Builder:
             raise self._fail(
                 event.start_mark,
                 f"the tag {event.tag.replace(_YAML_TAG, '!!')} is not allowed here",
-                "deck files hold plain text, lists and mappings; remove the tag",
+                "deck files hold plain text, lists and mappings; remove the tag, or quote the "
+                "line if the '!' is part of the text",
             )
 
     def _scalar(self, event: yaml.ScalarEvent) -> str | None:
         value = event.value
         plain = event.implicit[0] and event.style in (None, "")
+        if plain:
+            self._check_plain(event)
         if (plain and value in _NULLS) or event.tag == _YAML_TAG + "null":
             return None
         value = value.translate(_LINE_BREAKS)
@@ -221,6 +268,27 @@ class _Builder:
                 )
             )
         return value
+
+    def _check_plain(self, event: yaml.ScalarEvent) -> None:
+        """Refuse text YAML would silently cut: a ' #word' after it, or '- ' lines folded in."""
+        start, end = event.start_mark, event.end_mark
+        row = self.lines[end.line] if end.line < len(self.lines) else ""
+        column = end.column if event.value else start.column
+        written_null = event.value in _NULLS and event.value != ""  # `~ #x` is YAML, not text
+        if not written_null and yaml_errors.HASHTAG.match(row, column):
+            self._word(yaml_errors.hashtag(row, column), end.line + 1)
+        if end.line > start.line:
+            wording = yaml_errors.folded(self.lines, start.line, end.line)
+            if wording:
+                self._word(wording, wording.line)
+        if event.value:
+            cut = yaml_errors.comment_continuation(self.lines, start.line, end.line)
+            if cut:
+                self._word(cut, cut.line)
+
+    def _word(self, wording: yaml_errors.Wording, line: int) -> None:
+        location = Location(self.name, line, wording.column)
+        self.problems.append(Problem(location, wording.message, wording.hint))
 
     def _start(self, value: dict[str, Any] | list[Any], event: Any) -> None:
         self.stack.append(_Frame(value, self._child_path(), event.anchor, event.start_mark))
@@ -290,25 +358,20 @@ class _Builder:
             key = f"\0duplicate:{key}:{mark}"
         top.key, top.key_mark = key, mark
 
-    def _yaml_problem(self, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    def _yaml_problem(self, exc: yaml.MarkedYAMLError) -> Problem:
+        """The parser's error in plain words (yaml_errors), at the line to change."""
+        problem, context = (exc.problem or "").strip(), (exc.context or "").strip()
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message = (exc.problem or exc.context or "this is not valid YAML").strip()
-        hint = ""
-        lines = text.splitlines()
-        if mark and 0 <= mark.line < len(lines):
-            row = lines[mark.line]
-            indent = row[: len(row) - len(row.lstrip(" \t"))]
-            if "\t" in indent or "'\\t'" in message:
-                message = "a tab is used for indentation"
-                hint = "YAML indents with spaces only; replace the tab with spaces"
-        if "mapping values are not allowed" in message:
-            hint = hint or "a value that contains ': ' must be quoted"
-        if "alphabetic or numeric character" in message:
-            hint = hint or 'text that starts with * or & must be quoted, e.g. "**28** seminars"'
-        if "found character '@'" in message or "found character '`'" in message:
-            hint = hint or "text that starts with @ or ` must be quoted"
-        return Problem(Location(self.name, line, column), f"invalid YAML: {message}", hint)
+        if ("quoted scalar" in context or "flow" in context) and exc.context_mark:
+            mark = exc.context_mark  # where the unclosed quote or bracket opens
+        if mark is None:
+            return Problem(Location(self.name), f"invalid YAML: {problem or context}")
+        if "nesting" in problem:  # libyaml's own depth limit, when it is reached before ours
+            at = Location(self.name, mark.line + 1, mark.column + 1)
+            return Problem(at, f"nesting is deeper than {MAX_DEPTH} levels")
+        wording = yaml_errors.translate(problem, context, mark.line, mark.column, self.lines)
+        at = Location(self.name, wording.line, wording.column)
+        return Problem(at, wording.message, wording.hint)
 
 
 def nearest(word: str, choices: list[str]) -> str:

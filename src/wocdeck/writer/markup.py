@@ -32,6 +32,7 @@ SCHEME_VALUES = {
     **{f"accent{i}": f"accent{i}" for i in range(1, 7)},
 }
 BULLET = "\u2022"
+SUB_BULLET = "\u2013"  # second-level bullets: an en dash, as PowerPoint's default outline
 EMU_PER_POINT = 12700
 _RECT = '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
 _TREE_START = (
@@ -199,7 +200,7 @@ def _paragraph(planned: Paragraph, box: TextBox, theme: Theme, *, first: bool) -
     size = box.size * planned.scale
     margin = emu(planned.margin_left)
     level = f' lvl="{planned.level}"' if planned.level else ""
-    indent = -margin if planned.role is Role.BULLET else 0
+    indent = -emu(planned.hanging)
     before = 0 if first else planned.space_before(box.size)
     line = planned.line_height(box.size, box.line_spacing)
     direction = ' rtl="1"' if box.rtl else ""
@@ -238,7 +239,10 @@ def _script(fonts: _FontMarkup, piece: str) -> tuple[str, str]:
 
 def _bullet(planned: Paragraph, theme: Theme) -> str:
     """The bullet (or its absence), explicit so every renderer agrees."""
-    return _fonts(theme.fonts).bullet if planned.role is Role.BULLET else "<a:buNone/>"
+    if planned.role is not Role.BULLET:
+        return "<a:buNone/>"
+    fonts = _fonts(theme.fonts)
+    return fonts.sub_bullet if planned.level else fonts.bullet
 
 
 @dataclass(frozen=True)
@@ -251,6 +255,7 @@ class _FontMarkup:
     complex_script_language: str  # rPr attributes of a run with Arabic text
     complex_script_font: str  # the a:cs element naming the Arabic typeface
     bullet: str  # a bulleted paragraph's bullet colour, font and character
+    sub_bullet: str  # the same for second-level bullets
 
 
 @lru_cache(maxsize=8)
@@ -264,8 +269,13 @@ def _fonts(fonts: Fonts) -> _FontMarkup:
             f' lang="{attribute(fonts.complex_script_language)}" altLang="{language}"'
         ),
         complex_script_font=f'<a:cs typeface="{attribute(fonts.complex_script)}"/>',
-        bullet=(
-            f'<a:buClr><a:schemeClr val="{SCHEME_VALUES["accent1"]}"/></a:buClr>'
-            f'<a:buFont typeface="{attribute(fonts.latin)}"/><a:buChar char="{BULLET}"/>'
-        ),
+        bullet=_bullet_markup(fonts, BULLET),
+        sub_bullet=_bullet_markup(fonts, SUB_BULLET),
+    )
+
+
+def _bullet_markup(fonts: Fonts, character: str) -> str:
+    return (
+        f'<a:buClr><a:schemeClr val="{SCHEME_VALUES["accent1"]}"/></a:buClr>'
+        f'<a:buFont typeface="{attribute(fonts.latin)}"/><a:buChar char="{character}"/>'
     )

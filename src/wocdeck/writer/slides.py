@@ -22,6 +22,8 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
+from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import OxmlElement
 from pptx.presentation import Presentation
 from pptx.shapes.placeholder import _BaseSlidePlaceholder
 from pptx.slide import SlideLayout
@@ -70,6 +72,7 @@ class SlideAdder:
         """Give a slide a notes slide holding text (only ever for slides with notes)."""
         if self._notes_master is None:
             self._notes_master = self._part.notes_master_part
+            list_notes_master(self._part, self._notes_master)
             master = self._notes_master.notes_master
             self._notes_placeholders = inherited_placeholders(master.placeholders, _NOTES_CLONED)
         partname = PackURI(f"/ppt/notesSlides/notesSlide{self._next_notes}.xml")
@@ -95,3 +98,21 @@ def inherited_placeholders(
             name = stem if number.isdigit() else placeholder.name
             found.append(markup.Placeholder(kind, attributes, name))
     return found
+
+
+def list_notes_master(presentation_part: Part, notes_master: Part) -> None:
+    """List the notes master in `p:notesMasterIdLst`, as PowerPoint does (python-pptx only
+    relates it; some readers lose the notes without the list)."""
+    element = presentation_part._element
+    if element.find(qn("p:notesMasterIdLst")) is not None:
+        return
+    rId = presentation_part.relate_to(notes_master, RT.NOTES_MASTER)
+    listing = OxmlElement("p:notesMasterIdLst")
+    entry = OxmlElement("p:notesMasterId")
+    entry.set(qn("r:id"), rId)
+    listing.append(entry)
+    masters = element.find(qn("p:sldMasterIdLst"))
+    if masters is not None:
+        masters.addnext(listing)
+    else:
+        element.insert(0, listing)

@@ -1,0 +1,233 @@
+"""Plain words for the YAML mistakes editors make: what happened, at which line, what to type.
+
+PyYAML's own messages ("did not find expected key", "mapping values are not allowed in this
+context") describe the parser, not the file. These functions look at the line the parser
+stopped on, and at the lines above it, to say what the editor should change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks, as its marks count them
+_KEY = re.compile(r"^(?:- +)*[^\s#\-'\"][^:#]*:(?:\s|$)")
+_ITEM = re.compile(r"^-(?:\s|$)")
+HASHTAG = re.compile(r"[ \t]+#\S")  # text, then ' #word': YAML drops ' #word…' as a comment
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A problem in plain words, with the (1-based) line and column it points at."""
+
+    line: int
+    column: int
+    message: str
+    hint: str = ""
+
+
+def split_lines(text: str) -> list[str]:
+    """The text's lines, split where YAML counts a new line."""
+    return _BREAKS.split(text)
+
+
+def _indent(row: str) -> int:
+    return len(row) - len(row.lstrip(" "))
+
+
+def quoted(row: str) -> str:
+    """The line with its text in double quotes: `- "Result: 28 seminars"`, `notes: "A: b"`."""
+    body = row.strip()
+    prefix = ""
+    while _ITEM.match(body):
+        prefix += "- "
+        body = body[1:].lstrip()
+    if not prefix and ": " in body:
+        key, body = body.split(": ", 1)
+        prefix = key + ": "
+    body = body.strip()
+    if len(body) > 1 and body[0] == body[-1] and body[0] in "'\"":
+        return prefix + body
+    return prefix + '"' + body.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def hashtag(row: str, column: int) -> Wording:
+    """Text followed by ' #word' on its line: YAML would drop the rest as a comment."""
+    at = row.index("#", column)
+    return Wording(
+        0,
+        at + 1,
+        f"the text after ' {row[at:].split()[0]}' would be dropped: YAML reads ' #' as the "
+        "start of a comment",
+        f"quote this line: {quoted(row)}; for a comment, put a space after the '#'",
+    )
+
+
+def folded(lines: list[str], first: int, last: int) -> Wording | None:
+    """A '- ' line swallowed into the text above it (0-based line range of a plain scalar)."""
+    for number in range(first + 1, last + 1):
+        row = lines[number]
+        if _ITEM.match(row.lstrip(" ")):
+            above = lines[first].strip().lstrip("- ").strip()
+            return Wording(
+                number + 1,
+                _indent(row) + 1,
+                f"this '- ' line is indented under '{_short(above)}', so YAML joins the two "
+                "into one line of text",
+                "for sub-bullets, write the bullet as `- text: …` with `points:` under it and "
+                "the sub-bullets indented under `points:` (see 'Editing deck.yaml' in the "
+                "README); for a bullet of its own, line its '-' up with the '-' above",
+            )
+    return None
+
+
+def comment_continuation(lines: list[str], first: int, last: int) -> Wording | None:
+    """A '#word' line indented under text (0-based lines of a plain scalar): YAML drops it."""
+    for number in range(last + 1, len(lines)):
+        row = lines[number]
+        text = row.strip()
+        if not text.startswith("#"):
+            return None
+        if HASHTAG.match(" " + text) and _indent(row) > _indent(lines[first]):
+            return Wording(
+                number + 1,
+                _indent(row) + 1,
+                f"this line starts with '{text.split()[0]}', so YAML drops it as a comment and "
+                "the text above ends before it",
+                "put the whole text in quotes, on one line or across lines; for a comment, put "
+                "a space after the '#'",
+            )
+    return None
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 50 else text[:47] + "..."
+
+
+def translate(problem: str, context: str, line: int, column: int, lines: list[str]) -> Wording:
+    """PyYAML's problem at a 0-based line and column, in plain words."""
+    row = lines[line] if 0 <= line < len(lines) else ""
+    stripped = row.strip()
+    where = Wording(line + 1, column + 1, "")
+    if "\t" in row[: len(row) - len(row.lstrip(" \t"))] or "'\\t'" in problem:
+        return _with(
+            where,
+            "a tab is used for indentation",
+            "YAML indents with spaces only; replace the tab with spaces",
+        )
+    if "mapping values are not allowed" in problem:
+        return _colon(where, lines, line, column)
+    if "alphabetic or numeric character" in problem:
+        item = _item_text(stripped)
+        if ": " in item and item.split(": ", 1)[1][:1] in "*&":
+            return _with(
+                where,
+                "a ': ' inside text makes YAML read a key",
+                f"put the line in quotes: {quoted(row)}",
+            )
+        return _with(
+            where,
+            "text that starts with * or & has a special meaning in YAML",
+            f"text that starts with * or & must be quoted: {quoted(row)}",
+        )
+    if "cannot start any token" in problem:
+        mark = row[column : column + 1] or "this character"
+        return _with(
+            where,
+            f"text cannot start with '{mark}' unless it is quoted",
+            f"put the line in quotes: {quoted(row)}",
+        )
+    if "block sequence entries are not allowed" in problem:
+        return _with(
+            where,
+            "a list item ('- ') cannot start on the same line as its key",
+            "start the list on the next line, each item indented under the key; "
+            f"or, if the '- ' is part of the text, quote it: {quoted(row)}",
+        )
+    if "did not find expected key" in problem or "expected '-' indicator" in problem:
+        return _misindented(where, lines, line, column)
+    if "while scanning a quoted scalar" in context:
+        return _with(where, "a quotation mark is opened but never closed", "close the quote")
+    if "flow sequence" in context or "flow mapping" in context:
+        opening = "[" if "sequence" in context else "{"
+        closing = "]" if opening == "[" else "}"
+        return _with(
+            where,
+            f"the '{opening}' here is not closed by a '{closing}' where YAML expects it",
+            f"close it with '{closing}'; inside {opening} {closing} a ',' separates items, so "
+            "quote any text that contains a comma, a ':' or a '#'",
+        )
+    return _with(where, "this is not valid YAML: " + (problem or context or "unreadable"))
+
+
+def _with(where: Wording, message: str, hint: str = "") -> Wording:
+    return Wording(where.line, where.column, message, hint)
+
+
+def _item_text(stripped: str) -> str:
+    """A line without its leading '- ' markers."""
+    while _ITEM.match(stripped):
+        stripped = stripped[1:].lstrip()
+    return stripped
+
+
+def _colon(where: Wording, lines: list[str], line: int, column: int) -> Wording:
+    """'mapping values are not allowed': a ': ' in text, or a key indented under a value."""
+    row = lines[line]
+    earlier = row[:column]
+    previous = _previous(lines, line)
+    if (
+        ": " not in earlier.lstrip(" -")
+        and previous is not None
+        and (_indent(row) > _indent(lines[previous]))
+    ):
+        return Wording(
+            line + 1,
+            _indent(row) + 1,
+            f"this line is indented more than line {previous + 1}, so YAML reads it as more "
+            f"text of line {previous + 1}",
+            f"line it up with line {previous + 1} if it starts a key of its own",
+        )
+    return _with(
+        where,
+        "a ': ' inside text makes YAML read a key",
+        f"put the line in quotes: {quoted(row)}",
+    )
+
+
+def _previous(lines: list[str], line: int, kind: re.Pattern[str] | None = None) -> int | None:
+    """The nearest line above that holds something (of a kind, if given)."""
+    for number in range(line - 1, -1, -1):
+        text = lines[number].strip()
+        if not text or text.startswith("#"):
+            continue
+        if kind is None or kind.match(text):
+            return number
+    return None
+
+
+def _misindented(where: Wording, lines: list[str], line: int, column: int) -> Wording:
+    """'did not find expected key / - indicator': the line at `line` is out of line."""
+    row = lines[line] if line < len(lines) else ""
+    if row.strip() and column > _indent(row):
+        # The parser stopped inside the line: text after a closing quote, ] or }.
+        return _with(
+            where,
+            "unexpected text after a quoted value or a closing ] or }",
+            f"put the whole value in one pair of quotes: {quoted(row)}",
+        )
+    kind = _ITEM if _ITEM.match(row.strip()) else _KEY
+    sibling = _previous(lines, line, kind)
+    what = "list item" if kind is _ITEM else "key"
+    hint = "list items of one list start in the same column, and so do the keys of one group"
+    if sibling is not None and _indent(lines[sibling]) != _indent(row):
+        hint = (
+            f"line it up with the {what} on line {sibling + 1} (column "
+            f"{_indent(lines[sibling]) + 1}) if it belongs with it; {hint}"
+        )
+    return Wording(
+        line + 1,
+        _indent(row) + 1,
+        f"this line is indented differently from the lines around it (column {_indent(row) + 1})",
+        hint,
+    )
