@@ -33,6 +33,14 @@ def test_document_dates_come_from_source_date_epoch(cli, seed_copy, tmp_path, mo
     assert core.title == "WIPO Office in China – Side-Event at the 2018 WIPO Assemblies"
 
 
+def test_an_impossible_source_date_epoch_is_an_error(cli, seed_copy, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "999999999999999")
+    code, _, err = cli("render", seed_copy)
+    assert code == 1
+    assert err.startswith("SOURCE_DATE_EPOCH: error: '999999999999999' is not a time a PowerPoint")
+    assert not seed_copy.with_suffix(".pptx").exists()
+
+
 def test_the_seed_deck_is_a_sound_package(cli, seed_copy: Path) -> None:
     assert cli("render", seed_copy)[0] == 0
     assert structure.problems(seed_copy.with_suffix(".pptx")) == []
