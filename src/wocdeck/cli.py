@@ -48,6 +48,14 @@ LangOption = Annotated[
 ]
 
 
+StrictOption = Annotated[
+    bool,
+    typer.Option(
+        "--strict", help="Treat shrunk or continued text and untranslated fields as errors."
+    ),
+]
+
+
 def _in_languages(deck: Path, lang: str | None) -> list[str | None]:
     """The languages a command runs in: the deck's own (None), one, or every one it has."""
     if lang != "all":
@@ -102,12 +110,7 @@ def render(
     pdf: Annotated[
         bool, typer.Option("--pdf", help="Also write a PDF beside the .pptx (needs LibreOffice).")
     ] = False,
-    strict: Annotated[
-        bool,
-        typer.Option(
-            "--strict", help="Treat shrunk or continued text and untranslated fields as errors."
-        ),
-    ] = False,
+    strict: StrictOption = False,
     lang: LangOption = None,
 ) -> None:
     """Render DECK to a PowerPoint file."""
@@ -170,12 +173,7 @@ def _adjustments(deck: Path, adjustments: Sequence[Adjustment]) -> None:
 @app.command()
 def validate(
     deck: DeckArg,
-    strict: Annotated[
-        bool,
-        typer.Option(
-            "--strict", help="Treat shrunk or continued text and untranslated fields as errors."
-        ),
-    ] = False,
+    strict: StrictOption = False,
     lang: LangOption = None,
 ) -> None:
     """Check DECK as render would, without writing anything (exit 0 when fine, 1 when not)."""
