@@ -39,3 +39,16 @@ def test_every_word_is_inside_its_box_and_none_collide(drawn, language: str) -> 
         problems += [f"slide {number}: {p}" for p in pdfcheck.misplaced(page, shapes)]
         problems += [f"slide {number}: {p}" for p in pdfcheck.collisions(page)]
     assert problems == []
+
+
+def test_preview_with_lang_writes_that_languages_pictures(cli, renderer, tmp_path: Path) -> None:
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(
+        "event: {office: {en: Office, zh: 办事处}, title: T, date: 2018-09-27}\n", encoding="utf-8"
+    )
+    code, out, err = cli("preview", deck, "--lang", "zh")
+    assert code == 0, err
+    folder = tmp_path / "deck.zh-preview"
+    assert f"wrote 1 slides to {folder}/" in out
+    assert (folder / "slide-01.png").is_file() and (folder / "sheet.png").is_file()
+    assert "event.title has no 'zh' text" in err

@@ -86,6 +86,14 @@ def test_arabic_runs_carry_ar_sa_and_the_complex_script_font(decks) -> None:
     assert paragraphs and all('rtl="1"' in p and 'algn="r"' in p for p in paragraphs)
 
 
+def test_arabic_speaker_notes_read_right_to_left(decks) -> None:
+    notes = Presentation(str(decks["ar"])).slides[0].notes_slide.notes_text_frame
+    assert notes.text.startswith("مرحبًا")
+    assert all(p._p.pPr.get("rtl") == "1" for p in notes.paragraphs)
+    french = Presentation(str(decks["fr"])).slides[0].notes_slide.notes_text_frame
+    assert all(p._p.pPr is None for p in french.paragraphs)
+
+
 def test_the_arabic_theme_names_its_font_and_the_deck_its_language(decks) -> None:
     with zipfile.ZipFile(decks["ar"]) as archive:
         theme = archive.read("ppt/theme/theme1.xml").decode()

@@ -58,7 +58,7 @@ def build(slides: list[Slide], theme: Theme, properties: Properties) -> bytes:
         part = adder.add_slide(shapes.layout)
         part.blob = markup.slide(_shapes(adder, part, shapes, plan, number, theme))
         if plan.notes:
-            adder.add_notes(part, plan.notes)
+            adder.add_notes(part, plan.notes, rtl=plan.title.rtl)
     _set_properties(prs, properties)
     return save(prs)
 

@@ -86,11 +86,11 @@ def slide(shapes: list[str]) -> bytes:
     ).encode()
 
 
-def notes(placeholders: list[Placeholder], note: str) -> bytes:
+def notes(placeholders: list[Placeholder], note: str, *, rtl: bool = False) -> bytes:
     """A notes slide: the notes master's slide image, notes and number placeholders."""
     shapes = []
     for shape_id, placeholder in enumerate(placeholders, start=2):
-        body = _notes_body(note) if placeholder.kind == "body" else ""
+        body = _notes_body(note, rtl) if placeholder.kind == "body" else ""
         shapes.append(_placeholder(shape_id, placeholder, "<p:spPr/>", body))
     group = (
         '<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/>'
@@ -102,9 +102,10 @@ def notes(placeholders: list[Placeholder], note: str) -> bytes:
     ).encode()
 
 
-def _notes_body(note: str) -> str:
+def _notes_body(note: str, rtl: bool = False) -> str:
+    direction = '<a:pPr algn="r" rtl="1"/>' if rtl else ""
     paragraphs = "".join(
-        f"<a:p><a:r><a:t>{text(line)}</a:t></a:r></a:p>" if line else "<a:p/>"
+        f"<a:p>{direction}<a:r><a:t>{text(line)}</a:t></a:r></a:p>" if line else "<a:p/>"
         for line in note.split("\n")
     )
     return f"<p:txBody><a:bodyPr/><a:lstStyle/>{paragraphs}</p:txBody>"

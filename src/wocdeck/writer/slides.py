@@ -68,7 +68,7 @@ class SlideAdder:
         rId = slide_part.rels._add_relationship(RT.IMAGE, image_part)
         return rId, image_part.scale(None, None)
 
-    def add_notes(self, slide_part: Part, text: str) -> None:
+    def add_notes(self, slide_part: Part, text: str, *, rtl: bool = False) -> None:
         """Give a slide a notes slide holding text (only ever for slides with notes)."""
         if self._notes_master is None:
             self._notes_master = self._part.notes_master_part
@@ -76,7 +76,7 @@ class SlideAdder:
             master = self._notes_master.notes_master
             self._notes_placeholders = inherited_placeholders(master.placeholders, _NOTES_CLONED)
         partname = PackURI(f"/ppt/notesSlides/notesSlide{self._next_notes}.xml")
-        xml = markup.notes(self._notes_placeholders, text)
+        xml = markup.notes(self._notes_placeholders, text, rtl=rtl)
         notes_part = Part(partname, CT.PML_NOTES_SLIDE, self._package, xml)
         notes_part.rels._add_relationship(RT.NOTES_MASTER, self._notes_master)
         notes_part.rels._add_relationship(RT.SLIDE, slide_part)
