@@ -68,6 +68,8 @@ def test_lang_all_writes_one_deck_per_language_present(cli, tmp_path: Path) -> N
     assert out.count("wrote ") == 3
     code, out, _ = cli("render", deck, "--lang", "all", "-o", tmp_path / "out" / "x.pptx")
     assert code == 0 and (tmp_path / "out" / "x.zh.pptx").is_file()
+    code, out, _ = cli("render", deck, "--lang", "fr", "-o", tmp_path / "french.pptx")
+    assert code == 0 and f"wrote {tmp_path / 'french.pptx'} (2 slides)" in out
 
 
 def test_strict_makes_an_untranslated_field_an_error_and_writes_nothing(

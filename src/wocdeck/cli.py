@@ -130,10 +130,12 @@ def render(
             for language in languages:
                 check(deck, language, strict=strict)
         for language in languages:
-            pdf_target = _named(pdf_file, language) if pdf_file else None
+            # -o names the one file exactly; with --lang all each language's gets its code
+            coded = language if output is None or lang == "all" else None
+            pdf_target = _named(pdf_file, coded) if pdf_file else None
             if pdf_target is not None:
                 check_target(pdf_target, [deck])
-            result = render_deck(deck, _named(pptx, language), strict=strict, language=language)
+            result = render_deck(deck, _named(pptx, coded), strict=strict, language=language)
             _render_one(deck, result, pdf_target)
 
 
