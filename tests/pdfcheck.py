@@ -168,7 +168,8 @@ def collisions(page: Page, overlap: float = 0.25) -> list[str]:
 
 
 def _token(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """Text without spaces and case (a template may set a placeholder in capitals)."""
+    return re.sub(r"\s+", "", text).casefold()
 
 
 def holds(text: str, word: str) -> bool:

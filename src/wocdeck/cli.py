@@ -28,6 +28,13 @@ app = typer.Typer(
 )
 
 DeckArg = Annotated[Path, typer.Argument(help="The deck file, e.g. deck.yaml.", show_default=False)]
+TemplateOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--template",
+        help="A PowerPoint template (.potx/.pptx) to draw with; wins over the deck's template:.",
+    ),
+]
 LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar", "ja", "pt", "de")  # as languages.SUPPORTED
 
 
@@ -51,7 +58,9 @@ LangOption = Annotated[
 StrictOption = Annotated[
     bool,
     typer.Option(
-        "--strict", help="Treat shrunk or continued text and untranslated fields as errors."
+        "--strict",
+        help="Treat shrunk or continued text, untranslated fields and template fallbacks as "
+        "errors.",
     ),
 ]
 
@@ -112,6 +121,7 @@ def render(
     ] = False,
     strict: StrictOption = False,
     lang: LangOption = None,
+    template: TemplateOption = None,
 ) -> None:
     """Render DECK to a PowerPoint file."""
     from wocdeck.output import check_target
@@ -128,14 +138,16 @@ def render(
         languages = _in_languages(deck, lang)
         if len(languages) > 1:  # check every language before writing any of them
             for language in languages:
-                check(deck, language, strict=strict)
+                check(deck, language, strict=strict, template=template)
         for language in languages:
             # -o names the one file exactly; with --lang all each language's gets its code
             coded = language if output is None or lang == "all" else None
             pdf_target = _named(pdf_file, coded) if pdf_file else None
             if pdf_target is not None:
                 check_target(pdf_target, [deck])
-            result = render_deck(deck, _named(pptx, coded), strict=strict, language=language)
+            result = render_deck(
+                deck, _named(pptx, coded), strict=strict, language=language, template=template
+            )
             _render_one(deck, result, pdf_target)
 
 
@@ -177,13 +189,14 @@ def validate(
     deck: DeckArg,
     strict: StrictOption = False,
     lang: LangOption = None,
+    template: TemplateOption = None,
 ) -> None:
     """Check DECK as render would, without writing anything (exit 0 when fine, 1 when not)."""
     from wocdeck.pipeline import check
 
     with _failures():
         for language in _in_languages(deck, lang):
-            checked = check(deck, language, strict=strict)
+            checked = check(deck, language, strict=strict, template=template)
             _notices(checked.notices)
             _adjustments(deck, checked.adjustments)
             named = f" [{language}]" if language else ""
@@ -200,6 +213,7 @@ def preview(
         ),
     ] = None,
     lang: LangOption = None,
+    template: TemplateOption = None,
 ) -> None:
     """Render DECK to one PNG per slide and a contact sheet (needs LibreOffice)."""
     import tempfile
@@ -215,12 +229,36 @@ def preview(
             if output and len(languages) > 1:
                 folder = output / str(language)
             with tempfile.TemporaryDirectory(prefix="wocdeck-") as work:
-                result = render_deck(deck, Path(work) / (stem + ".pptx"), language=language)
+                result = render_deck(
+                    deck, Path(work) / (stem + ".pptx"), language=language, template=template
+                )
                 _notices(result.notices)
                 _adjustments(deck, result.adjustments)
                 pages = to_png(to_pdf(result.output, Path(work) / (stem + ".pdf")), folder)
                 sheet = contact_sheet(pages, folder / "sheet.png")
                 typer.echo(f"wrote {len(pages)} slides to {folder}/ and {sheet}")
+
+
+template_app = typer.Typer(
+    help="Check an organisation's PowerPoint template.", no_args_is_help=True
+)
+app.add_typer(template_app, name="template")
+
+
+@template_app.command("check")
+def template_check(
+    file: Annotated[Path, typer.Argument(help="The template, .potx or .pptx.", show_default=False)],
+) -> None:
+    """List the template's layouts, which kind of slide each serves and why, and fallbacks."""
+    from wocdeck.contract import describe, make_contract
+    from wocdeck.errors import Location
+    from wocdeck.templatefile import read_template
+
+    with _failures():
+        contract = make_contract(read_template(file, Location(str(file))), {})
+        for line in describe(contract):
+            typer.echo(line)
+        typer.echo(f"{file}: ok, this template can make the report")
 
 
 class _failures:

@@ -25,10 +25,12 @@ def emphasis(text: str) -> tuple[Run, ...]:
 class Composer:
     """Builds the slide plans of one deck in one theme."""
 
-    def __init__(self, deck: Deck, theme: Theme, source: Source | None = None) -> None:
+    def __init__(
+        self, deck: Deck, theme: Theme, source: Source | None = None, frames: Frames | None = None
+    ) -> None:
         self.deck, self.theme, self.source = deck, theme, source
         self.acronym = deck.event.acronym or deck.event.office
-        self.frames = Frames(theme.margin)
+        self.frames = frames or Frames(theme.margin)
         self.words = wording(deck.language)
 
     def slides(self) -> list[Slide]:
@@ -358,6 +360,8 @@ class Composer:
         )
 
 
-def compose(deck: Deck, theme: Theme, source: Source | None = None) -> list[Slide]:
-    """Plan every slide of a deck in a theme, before fitting."""
-    return Composer(deck, theme, source).slides()
+def compose(
+    deck: Deck, theme: Theme, source: Source | None = None, frames: Frames | None = None
+) -> list[Slide]:
+    """Plan every slide of a deck in a theme, before fitting; frames: the template's boxes."""
+    return Composer(deck, theme, source, frames).slides()

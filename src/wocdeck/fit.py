@@ -115,6 +115,19 @@ def _preview(text: str) -> str:
     return flat if len(flat) <= 60 else flat[:57] + "..."
 
 
+def measured_spans(paragraph: Paragraph, box: TextBox) -> list[Span]:
+    """A paragraph's runs as the renderer sets them: in the box's font, bold and capitals."""
+    return [
+        Span(_capitals(run.text) if box.caps else run.text, run.bold or box.bold, box.metrics)
+        for run in paragraph.runs
+    ]
+
+
+def _capitals(text: str) -> str:
+    """Upper case, one character for one (so offsets into the text still hold)."""
+    return "".join(c.upper() if len(c.upper()) == 1 else c for c in text)
+
+
 def line_width(paragraph: Paragraph, box: TextBox) -> float:
     """The width a paragraph's lines may take inside a box, in points."""
     return (box.box.w - 2 * box.inset_x - paragraph.margin_left) * WIDTH_SAFETY
@@ -122,7 +135,7 @@ def line_width(paragraph: Paragraph, box: TextBox) -> float:
 
 def paragraph_lines(paragraph: Paragraph, size: float, box: TextBox) -> int:
     """How many lines a paragraph wraps to at a size."""
-    spans = [Span(run.text, run.bold) for run in paragraph.runs]
+    spans = measured_spans(paragraph, box)
     return len(wrap(spans, size * paragraph.scale, line_width(paragraph, box)))
 
 
@@ -185,7 +198,7 @@ def paginate(body: TextBox, size: float, full: Box) -> list[list[Paragraph]]:
 
 def split_paragraph(paragraph: Paragraph, size: float, box: TextBox) -> tuple[Paragraph, Paragraph]:
     """Split a paragraph longer than a whole box after the last line that fits."""
-    spans = [Span(run.text, run.bold) for run in paragraph.runs]
+    spans = measured_spans(paragraph, box)
     lines = wrap(spans, size * paragraph.scale, line_width(paragraph, box))
     per_line = paragraph.line_height(size, box.line_spacing)
     fitting = max(1, int(box.room // per_line))

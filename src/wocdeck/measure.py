@@ -1,8 +1,10 @@
-"""Measure and wrap text with Arial's metrics: Latin breaks between words, CJK per character.
+"""Measure and wrap text with a font's metrics: Latin breaks between words, CJK per character.
 
-Widths come from Liberation Sans (metric-compatible with Arial), extracted by
-tools/build_metrics.py. East Asian wide characters are measured as full-width (1 em), as in
-Microsoft YaHei and Noto Sans CJK.
+Widths come from metric-compatible open fonts (Liberation Sans/Serif/Mono for Arial, Times New
+Roman and Courier New, Carlito for Calibri, Caladea for Cambria), extracted by
+tools/build_metrics.py; fonts.py maps a typeface to its table or to an installed font file.
+East Asian wide characters are measured as full-width (1 em), as in Microsoft YaHei and Noto
+Sans CJK.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from pathlib import Path
 from wocdeck.scripts import has_arabic
 from wocdeck.shaping import with_arabic_shaped
 
-_TABLE = Path(__file__).resolve().parent / "fonts" / "liberation-sans.json"
+_TABLES = Path(__file__).resolve().parent / "fonts"
+DEFAULT_METRICS = "liberation-sans"
 
 # Characters that may not start a line (kinsoku shori) and that may not end one.
 NO_LINE_START = frozenset(
@@ -34,6 +37,7 @@ class Span:
 
     text: str
     bold: bool = False
+    metrics: str = DEFAULT_METRICS  # a table in fonts/ or a font file (see fonts.py)
 
 
 @dataclass(frozen=True)
@@ -45,9 +49,13 @@ class Line:
     width: float
 
 
-@lru_cache(maxsize=1)
-def _widths() -> tuple[dict[str, float], dict[str, float]]:
-    table = json.loads(_TABLE.read_text(encoding="utf-8"))
+@lru_cache(maxsize=16)
+def _widths(metrics: str = DEFAULT_METRICS) -> tuple[dict[str, float], dict[str, float]]:
+    if metrics.startswith("/"):
+        from wocdeck.fonts import file_widths
+
+        return file_widths(metrics)
+    table = json.loads((_TABLES / f"{metrics}.json").read_text(encoding="utf-8"))
     units = float(table["units_per_em"])
     styles = []
     for style in ("regular", "bold"):
@@ -82,9 +90,9 @@ def has_east_asian(text: str) -> bool:
 
 def char_widths(spans: list[Span]) -> list[float]:
     """The advance width of every character, in em."""
-    regular, bold = _widths()
     out: list[float] = []
     for span in spans:
+        regular, bold = _widths(span.metrics)
         table = bold if span.bold else regular
         widths = list(map(table.get, span.text))
         if None in widths:
@@ -98,9 +106,11 @@ def char_widths(spans: list[Span]) -> list[float]:
     return out
 
 
-def text_width(text: str, size: float, *, bold: bool = False) -> float:
+def text_width(
+    text: str, size: float, *, bold: bool = False, metrics: str = DEFAULT_METRICS
+) -> float:
     """The width of one line of text at size points, in points."""
-    return sum(char_widths([Span(text, bold)])) * size
+    return sum(char_widths([Span(text, bold, metrics)])) * size
 
 
 def _can_break_before(text: str, i: int) -> bool:

@@ -23,16 +23,16 @@ _ALIGN = {"l": "r", "r": "l"}
 LRM = "\u200e"
 
 
-def mirror_box(box: Box) -> Box:
-    """The box at the same height on the other side of the slide."""
-    return Box(SLIDE_WIDTH - box.x - box.w, box.y, box.w, box.h)
+def mirror_box(box: Box, width: float = SLIDE_WIDTH) -> Box:
+    """The box at the same height on the other side of a slide `width` points wide."""
+    return Box(width - box.x - box.w, box.y, box.w, box.h)
 
 
-def mirror_text(box: TextBox) -> TextBox:
+def mirror_text(box: TextBox, width: float = SLIDE_WIDTH) -> TextBox:
     """A text box mirrored, its paragraphs right to left."""
     return replace(
         box,
-        box=mirror_box(box.box),
+        box=mirror_box(box.box, width),
         align=_ALIGN.get(box.align, box.align),
         rtl=True,
         paragraphs=tuple(_in_reading_order(p) for p in box.paragraphs),
@@ -57,18 +57,18 @@ def _in_reading_order(paragraph: Paragraph) -> Paragraph:
     )
 
 
-def mirror_slide(slide: Slide) -> Slide:
+def mirror_slide(slide: Slide, width: float = SLIDE_WIDTH) -> Slide:
     """Every text box and tile of a slide mirrored."""
     return replace(
         slide,
-        title=mirror_text(slide.title),
-        body=mirror_text(slide.body) if slide.body else None,
-        extras=tuple(mirror_text(box) for box in slide.extras),
-        tiles=tuple(mirror_text(box) for box in slide.tiles),
-        footer=mirror_text(slide.footer) if slide.footer else None,
+        title=mirror_text(slide.title, width),
+        body=mirror_text(slide.body, width) if slide.body else None,
+        extras=tuple(mirror_text(box, width) for box in slide.extras),
+        tiles=tuple(mirror_text(box, width) for box in slide.tiles),
+        footer=mirror_text(slide.footer, width) if slide.footer else None,
     )
 
 
-def right_to_left(slides: list[Slide]) -> list[Slide]:
-    """A fitted deck laid out right to left."""
-    return [mirror_slide(slide) for slide in slides]
+def right_to_left(slides: list[Slide], width: float = SLIDE_WIDTH) -> list[Slide]:
+    """A fitted deck laid out right to left on slides `width` points wide (the template's)."""
+    return [mirror_slide(slide, width) for slide in slides]

@@ -294,6 +294,8 @@ class Deck(Part):
 
     theme: Text = "wipo"
     language: Language = "en"
+    template: Text | None = None  # a .potx/.pptx, relative to the deck file
+    layouts: dict[str, Text] = {}  # slide role → the template layout's name
     event: Event
     about: About | None = None
     resources: Resources | None = None

@@ -12,6 +12,7 @@ from wocdeck.errors import DeckError, Location, Problem
 from wocdeck.plan import Adjustment, Slide
 
 if TYPE_CHECKING:
+    from wocdeck.look import Look
     from wocdeck.model import Deck
     from wocdeck.theme import Theme
 
@@ -25,7 +26,7 @@ class Rendered:
     output: Path
     slides: int
     adjustments: tuple[Adjustment, ...]
-    notices: tuple[Problem, ...] = ()  # fields that fell back to the deck's default language
+    notices: tuple[Problem, ...] = ()  # language fall-backs, template fallbacks, fonts
 
 
 @dataclass(frozen=True)
@@ -37,19 +38,38 @@ class Checked:
     adjustments: tuple[Adjustment, ...] = ()  # what fitting changed, as render reports it
 
 
-def validate(deck_file: Path) -> list[Slide]:
+@dataclass(frozen=True)
+class _Planned:
+    """A deck planned and fitted, with what the user is told about it."""
+
+    slides: list[Slide]
+    adjustments: list[Adjustment]
+    deck: Deck
+    theme: Theme
+    look: Look
+    notices: tuple[Problem, ...]  # may become errors with --strict
+    remarks: tuple[Problem, ...]  # never errors: fonts measured approximately, macros dropped
+
+
+def validate(deck_file: Path, template: Path | None = None) -> list[Slide]:
     """Load, check and plan a deck without writing anything; returns the fitted slides."""
-    return _plan(deck_file)[0]
+    return _plan(deck_file, template=template).slides
 
 
-def check(deck_file: Path, language: str | None = None, *, strict: bool = False) -> Checked:
+def check(
+    deck_file: Path,
+    language: str | None = None,
+    *,
+    strict: bool = False,
+    template: Path | None = None,
+) -> Checked:
     """Validate a deck in a language (default: its own) as render would, writing nothing;
-    strict makes notices and fitting adjustments errors."""
-    slides, adjustments, _, _, notices = _plan(deck_file, language)
-    _refuse_notices(notices, strict)
-    if strict and adjustments:
-        raise DeckError(strict_problems(deck_file, adjustments))
-    return Checked(slides, notices, tuple(adjustments))
+    strict makes notices (template fallbacks among them) and fitting adjustments errors."""
+    planned = _plan(deck_file, language, template)
+    _refuse_notices(planned.notices, strict)
+    if strict and planned.adjustments:
+        raise DeckError(strict_problems(deck_file, planned.adjustments))
+    return Checked(planned.slides, planned.notices + planned.remarks, tuple(planned.adjustments))
 
 
 def languages(deck_file: Path) -> list[str]:
@@ -65,15 +85,15 @@ def _refuse_notices(notices: tuple[Problem, ...], strict: bool) -> None:
         raise DeckError([replace(n, severity="error") for n in notices])
 
 
-def _plan(
-    deck_file: Path, language: str | None = None
-) -> tuple[list[Slide], list[Adjustment], Deck, Theme, tuple[Problem, ...]]:
+def _plan(deck_file: Path, language: str | None = None, template: Path | None = None) -> _Planned:
     """Source → language → model → compose → fit; heavy modules are imported here."""
     from wocdeck.compose import compose
     from wocdeck.fit import fit_deck
     from wocdeck.languages import is_right_to_left, select
+    from wocdeck.look import load_look
     from wocdeck.mirror import right_to_left
     from wocdeck.model import load_deck
+    from wocdeck.placement import adapt
     from wocdeck.source import read
     from wocdeck.theme import load_theme
 
@@ -82,13 +102,33 @@ def _plan(
     source = selection.source
     deck = load_deck(source)
     theme = load_theme(deck.theme, source.location(("theme",))).for_language(deck.language)
-    planned = compose(deck, theme, source)
+    look = load_look(deck, theme, source, template)
+    planned = adapt(compose(deck, theme, source, look.frames), look.contract, look.fonts)
     _check_count(len(planned), name)
     slides, adjustments = fit_deck(planned, name)
     _check_count(len(slides), name)
     if is_right_to_left(deck.language):
-        slides = right_to_left(slides)
-    return slides, adjustments, deck, theme, selection.notices
+        slides = right_to_left(slides, look.frames.width)
+    notices = selection.notices + tuple(template_fallbacks(deck_file, look, slides))
+    remarks = tuple(Problem(Location(name), n, severity="notice") for n in look.notices)
+    return _Planned(slides, adjustments, deck, theme, look, notices, remarks)
+
+
+def template_fallbacks(deck_file: Path, look: Look, slides: list[Slide]) -> list[Problem]:
+    """One note per fallback the deck's slides use: what the template could not give them."""
+    from wocdeck.placement import role_of
+
+    used = tuple(dict.fromkeys(role_of(s) for s in slides))
+    name = look.contract.template.path.name
+    return [
+        Problem(
+            Location(str(deck_file)),
+            f"template {name}: {line}",
+            "name a layout in 'layouts:' or add one to the template",
+            severity="notice",
+        )
+        for line in look.contract.fallbacks(used)
+    ]
 
 
 def _check_count(slides: int, name: str) -> None:
@@ -112,17 +152,26 @@ def strict_problems(deck_file: Path, adjustments: list[Adjustment]) -> list[Prob
 
 
 def render(
-    deck_file: Path, output: Path, *, strict: bool = False, language: str | None = None
+    deck_file: Path,
+    output: Path,
+    *,
+    strict: bool = False,
+    language: str | None = None,
+    template: Path | None = None,
 ) -> Rendered:
-    """Render a deck file (in a language, default its own) to a .pptx; nothing on errors."""
+    """Render a deck file (in a language, default its own) to a .pptx; nothing on errors.
+
+    template: a .potx/.pptx that wins over the deck's and theme's `template:`.
+    """
     from wocdeck.output import check_target, write_atomic
     from wocdeck.source import refuse_non_deck
     from wocdeck.writer import Properties, build
 
     refuse_non_deck(deck_file)
-    check_target(output, [deck_file])
-    slides, adjustments, deck, theme, notices = _plan(deck_file, language)
-    _refuse_notices(notices, strict)
+    check_target(output, [deck_file, *([template] if template else [])])
+    planned = _plan(deck_file, language, template)
+    slides, adjustments, deck = planned.slides, planned.adjustments, planned.deck
+    _refuse_notices(planned.notices, strict)
     if strict and adjustments:
         raise DeckError(strict_problems(deck_file, adjustments))
     event = deck.event
@@ -133,8 +182,11 @@ def render(
         when=_timestamp(event.date),
         language=deck.language,
     )
-    write_atomic(output, build(slides, theme, properties))
-    return Rendered(output, len(slides), tuple(adjustments), notices)
+    look = planned.look
+    write_atomic(
+        output, build(slides, planned.theme, properties, look.contract, restyled=look.restyled)
+    )
+    return Rendered(output, len(slides), tuple(adjustments), planned.notices + planned.remarks)
 
 
 def _timestamp(day: dt.date) -> dt.datetime:

@@ -114,6 +114,9 @@ class TextBox:
     inset_x: float = INSET_X
     inset_y: float = INSET_Y
     rtl: bool = False  # right-to-left paragraphs (Arabic): bullets and first words on the right
+    metrics: str = "liberation-sans"  # which font's widths measure the text (see fonts/)
+    bold: bool = False  # the placeholder sets all its text bold
+    caps: bool = False  # the placeholder shows its text in capitals
 
     @property
     def room(self) -> float:

@@ -116,6 +116,8 @@ class Theme(_Strict):
     title_line_spacing: Annotated[float, Field(ge=0.9, le=3.0)] = 1.05
     margin: Annotated[float, Field(ge=0, le=200)] = 48
     logo: str | None = None
+    template: str | None = None  # a .potx/.pptx (relative to this file) the look is drawn with
+    layouts: dict[str, str] = {}  # slide role → the template layout's name
     folder: Path = Path()
 
     def for_language(self, language: str) -> Theme:
@@ -126,6 +128,11 @@ class Theme(_Strict):
     def logo_file(self) -> Path | None:
         """The logo picture, resolved against the theme's folder."""
         return self.folder / self.logo if self.logo else None
+
+    @property
+    def template_file(self) -> Path | None:
+        """The theme's template file, resolved against the theme's folder."""
+        return self.folder / self.template if self.template else None
 
 
 def themes_dir() -> Path:

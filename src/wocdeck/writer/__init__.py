@@ -1,26 +1,36 @@
-"""Slide plans → .pptx bytes; this package is the only place that touches python-pptx."""
+"""Slide plans → .pptx bytes; this package is the only place that touches python-pptx.
+
+Every deck is drawn the same way, through a template file (the organisation's own or the
+bundled WIPO one): the output starts as the template's package, without its example slides,
+and each slide is added on the layout the contract chose, its text in that layout's
+placeholders.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass
 from itertools import count
 
 from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
-from pptx.slide import SlideLayout
+from pptx.oxml.ns import qn
 
-from wocdeck.geometry import Frames
+from wocdeck.contract import Contract, slots
 from wocdeck.languages import is_right_to_left
+from wocdeck.placement import role_of
 from wocdeck.plan import Layout, Slide, TextBox
+from wocdeck.templatefile import LayoutSpec, PlaceholderSpec
 from wocdeck.theme import Theme
-from wocdeck.writer import markup, template
+from wocdeck.writer import markup
 from wocdeck.writer.direction import mirror_layouts
 from wocdeck.writer.package import save
-from wocdeck.writer.slides import SlideAdder, inherited_placeholders
+from wocdeck.writer.slides import SlideAdder
+from wocdeck.writer.themepart import restyle
 
-_TITLES = ("title", "ctrTitle")
-_NOT_CLONED = ("dt", "ftr", "sldNum")  # as python-pptx: not copied; footer and number added below
+_SECTIONS = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"  # the p14:sectionLst extension
 
 
 @dataclass(frozen=True)
@@ -34,77 +44,101 @@ class Properties:
     language: str = "en"  # the deck's language; right-to-left ones get mirrored layouts
 
 
-@dataclass(frozen=True)
-class _LayoutShapes:
-    """What slides on one layout inherit from it, read once per deck."""
+def build(
+    slides: list[Slide],
+    theme: Theme,
+    properties: Properties,
+    contract: Contract,
+    *,
+    restyled: bool = False,
+) -> bytes:
+    """Write fitted slides on the contract's template as a .pptx and return its bytes.
 
-    layout: SlideLayout
-    cloned: tuple[markup.Placeholder, ...]  # title and body placeholders, in z-order
-    footer: markup.Placeholder | None
-    number: markup.Placeholder | None
-    field: str  # the slide-number field's id (the layout's, so PowerPoint updates it)
-
-
-def build(slides: list[Slide], theme: Theme, properties: Properties) -> bytes:
-    """Write fitted slides as a .pptx and return its bytes (deterministic)."""
-    prs = Presentation()
-    prepared = template.prepare(prs, theme)
+    restyled: the theme's colours and fonts replace the template's theme (a theme.yaml
+    without a template of its own, drawn with the bundled one).
+    """
+    prs = Presentation(io.BytesIO(contract.template.package))
+    _remove_slides(prs)
+    if restyled:
+        for master in prs.slide_masters:
+            restyle(master.part.part_related_by(RT.THEME), theme)
+    by_part = {
+        str(layout.part.partname): layout
+        for master in prs.slide_masters
+        for layout in master.slide_layouts
+    }
     if is_right_to_left(properties.language):
-        mirror_layouts(prs, list(prepared.values()))
-    layouts = {role: _layout_shapes(layout) for role, layout in prepared.items()}
+        used = {contract.layout(role_of(plan)).partname for plan in slides}
+        mirror_layouts(prs, [by_part[name] for name in sorted(used)])
     adder = SlideAdder(prs)
     for number, plan in enumerate(slides, start=1):
-        shapes = layouts[plan.layout]
-        part = adder.add_slide(shapes.layout)
-        part.blob = markup.slide(_shapes(adder, part, shapes, plan, number, theme))
+        spec = contract.layout(role_of(plan))
+        part = adder.add_slide(by_part[spec.partname])
+        part.blob = markup.slide(_shapes(adder, part, spec, plan, number, theme))
         if plan.notes:
             adder.add_notes(part, plan.notes, rtl=plan.title.rtl)
     _set_properties(prs, properties)
     return save(prs)
 
 
-def _layout_shapes(layout: SlideLayout) -> _LayoutShapes:
-    everything = inherited_placeholders(layout.placeholders)
-    by_kind = {p.kind: p for p in everything}
-    fields = layout.element.xpath(".//p:sp[.//p:ph[@type='sldNum']]//a:fld/@id")
-    return _LayoutShapes(
-        layout,
-        tuple(p for p in everything if p.kind not in _NOT_CLONED),
-        by_kind.get("ftr"),
-        by_kind.get("sldNum") if fields else None,
-        fields[0] if fields else "",
-    )
+def _remove_slides(prs: Presentation) -> None:
+    """Drop the template's own example slides (their parts go with their relationships)."""
+    ids = prs.slides._sldIdLst
+    for slide_id in list(ids):
+        ids.remove(slide_id)
+        prs.part.drop_rel(slide_id.rId)
+    ext_list = prs.part._element.find(qn("p:extLst"))
+    if ext_list is not None:
+        for ext in list(ext_list):
+            if ext.get("uri") == _SECTIONS:
+                ext_list.remove(ext)
+    shows = prs.part._element.find(qn("p:custShowLst"))
+    if shows is not None:
+        prs.part._element.remove(shows)
+
+
+def _placeholder(spec: PlaceholderSpec) -> markup.Placeholder:
+    return markup.Placeholder(spec.kind, spec.attributes, spec.name)
 
 
 def _shapes(
-    adder: SlideAdder, part: Part, layout: _LayoutShapes, plan: Slide, number: int, theme: Theme
+    adder: SlideAdder, part: Part, layout: LayoutSpec, plan: Slide, number: int, theme: Theme
 ) -> list[str]:
     """The slide's shapes as XML, back to front, with ids from 2."""
     ids = count(2)
-    extras = list(plan.extras)
-    body = extras.pop(0) if plan.layout is Layout.COVER and extras else plan.body
-    shapes = []
-    for inherited in layout.cloned:
-        box: TextBox | None
-        if inherited.kind in _TITLES:
-            box = plan.title
+    found = slots(role_of(plan), layout)
+    boxes: list[tuple[str, TextBox]] = [("Title", plan.title)]
+    if plan.body is not None:
+        boxes.append(("Content", plan.body))
+    boxes += [(box.name, box) for box in plan.extras]
+    shapes, free = [], []
+    for name, box in boxes:
+        spec = found.get(name)
+        if spec is None:
+            free.append(markup.text_box(next(ids), box, theme))
         else:
-            box, body = body, None
-        if box is not None:
-            shapes.append(markup.placeholder(next(ids), inherited, box, theme))
-    shapes += [markup.text_box(next(ids), box, theme) for box in extras]
+            shapes.append(markup.placeholder(next(ids), _placeholder(spec), box, theme))
+    shapes += free
     shapes += [markup.tile(next(ids), box, theme) for box in plan.tiles]
     if plan.layout is Layout.COVER and theme.logo_file is not None:
         shapes.append(_logo(adder, part, next(ids), theme))
+    footer, slide_number = layout.first("ftr"), layout.first("sldNum")
     if plan.footer is not None:
-        if layout.footer is not None:
+        if footer is not None:
             shapes.append(
-                markup.placeholder(next(ids), layout.footer, plan.footer, theme, positioned=False)
+                markup.placeholder(
+                    next(ids), _placeholder(footer), plan.footer, theme, positioned=False
+                )
             )
-        if layout.number is not None:
+        if slide_number is not None and layout.number_field:
             shapes.append(
                 markup.slide_number(
-                    next(ids), layout.number, layout.field, number, plan.footer.size, theme
+                    next(ids),
+                    _placeholder(slide_number),
+                    layout.number_field,
+                    number,
+                    plan.footer.size,
+                    theme,
                 )
             )
     return shapes
@@ -112,6 +146,8 @@ def _shapes(
 
 def _logo(adder: SlideAdder, part: Part, shape_id: int, theme: Theme) -> str:
     """The theme's logo at the cover's top left, 48 pt high, its aspect kept."""
+    from wocdeck.geometry import Frames
+
     assert theme.logo_file is not None
     rId, (width, height) = adder.add_image(part, str(theme.logo_file))
     box = Frames(theme.margin).logo(width / height)

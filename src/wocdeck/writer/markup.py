@@ -114,9 +114,13 @@ def _notes_body(note: str, rtl: bool = False) -> str:
 def placeholder(
     shape_id: int, inherited: Placeholder, box: TextBox, theme: Theme, *, positioned: bool = True
 ) -> str:
-    """A placeholder filled with a planned text box; unpositioned ones keep the layout's place."""
+    """A placeholder filled with a planned text box; unpositioned ones keep the layout's place.
+
+    Bullet marks come from the template's styles, and so do colour and alignment where the
+    box sets none, so the text looks as the template says and "Reset slide" keeps it.
+    """
     geometry = f"<p:spPr>{xfrm(box.box)}</p:spPr>" if positioned else "<p:spPr/>"
-    return _placeholder(shape_id, inherited, geometry, text_body(box, theme))
+    return _placeholder(shape_id, inherited, geometry, text_body(box, theme, inherit=True))
 
 
 def slide_number(
@@ -183,11 +187,14 @@ def picture(shape_id: int, name: str, description: str, rId: str, box: Box) -> s
     )
 
 
-def text_body(box: TextBox, theme: Theme) -> str:
-    """A fitted text box as `p:txBody`: insets, anchor and no autofit, every size explicit."""
+def text_body(box: TextBox, theme: Theme, *, inherit: bool = False) -> str:
+    """A fitted text box as `p:txBody`: insets, anchor and no autofit, every size explicit.
+
+    inherit: bullet marks and the weight of plain text are the placeholder's (the template's).
+    """
     inset_x, inset_y = emu(box.inset_x), emu(box.inset_y)
     paragraphs = "".join(
-        _paragraph(planned, box, theme, first=index == 0)
+        _paragraph(planned, box, theme, first=index == 0, inherit=inherit)
         for index, planned in enumerate(box.paragraphs)
     )
     return (
@@ -197,7 +204,9 @@ def text_body(box: TextBox, theme: Theme) -> str:
     )
 
 
-def _paragraph(planned: Paragraph, box: TextBox, theme: Theme, *, first: bool) -> str:
+def _paragraph(
+    planned: Paragraph, box: TextBox, theme: Theme, *, first: bool, inherit: bool
+) -> str:
     size = box.size * planned.scale
     margin = emu(planned.margin_left)
     level = f' lvl="{planned.level}"' if planned.level else ""
@@ -205,18 +214,22 @@ def _paragraph(planned: Paragraph, box: TextBox, theme: Theme, *, first: bool) -
     before = 0 if first else planned.space_before(box.size)
     line = planned.line_height(box.size, box.line_spacing)
     direction = ' rtl="1"' if box.rtl else ""
+    align = f' algn="{box.align}"' if box.align else ""
+    bullet = "" if inherit and planned.role is Role.BULLET else _bullet(planned, theme)
     properties = (
-        f'<a:pPr marL="{margin}"{level} indent="{indent}" algn="{box.align}"{direction}>'
+        f'<a:pPr marL="{margin}"{level} indent="{indent}"{align}{direction}>'
         f'<a:lnSpc><a:spcPts val="{round(line * 100)}"/></a:lnSpc>'
         f'<a:spcBef><a:spcPts val="{round(before * 100)}"/></a:spcBef>'
-        f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{_bullet(planned, theme)}</a:pPr>'
+        f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}</a:pPr>'
     )
-    fill = color(planned.color or box.color)
+    slot = planned.color or box.color
+    fill = color(slot) if slot else ""
     fonts = _fonts(theme.fonts)
     runs = []
     for run in planned.runs:
         bold = run.bold or planned.role is Role.HEADING
-        style = f' sz="{round(size * 100)}" b="{int(bold)}"' + (' i="1"' if run.italic else "")
+        weight = "" if inherit and not bold else f' b="{int(bold)}"'  # a placeholder's own
+        style = f' sz="{round(size * 100)}"{weight}' + (' i="1"' if run.italic else "")
         for number, piece in enumerate(run.text.split("\n")):
             language, font = _script(fonts, piece)
             if number:

@@ -1,0 +1,177 @@
+"""Organisations' templates as tests make them with python-pptx: names, sizes, fonts, logos."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+from PIL import Image
+from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+NS = {"a": A}
+POTX_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+PPTX_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+# Colours no WIPO slot uses, to see that the output takes the template's.
+OTHER_COLOURS = {
+    "dk1": "202020",
+    "lt1": "FFFFFF",
+    "dk2": "3B1F5C",
+    "lt2": "EDE7F6",
+    "accent1": "C2185B",
+    "accent2": "00897B",
+    "accent3": "F9A825",
+    "accent4": "5D4037",
+    "accent5": "BDBDBD",
+    "accent6": "455A64",
+}
+PANDOC_NAMES = [
+    "Title Slide",
+    "Title and Content",
+    "Section Header",
+    "Two Content",
+    "Comparison",
+    "Title Only",
+    "Blank",
+]
+RENAMED = {
+    "Title Slide": "Deckblatt",
+    "Title and Content": "Inhalt",
+    "Section Header": "Kapitel",
+    "Two Content": "Zwei Inhalte",
+    "Title Only": "Nur Titel",
+}
+
+
+def _save(prs, path: Path, *, template: bool = False) -> Path:
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    data = buffer.getvalue()
+    if template:
+        data = _with_main_type(data, POTX_MAIN)
+    path.write_bytes(data)
+    return path
+
+
+def _with_main_type(data: bytes, content_type: str) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            blob = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                blob = blob.replace(PPTX_MAIN.encode(), content_type.encode())
+            target.writestr(info, blob)
+    return out.getvalue()
+
+
+def theme_root(prs):
+    """The theme part of the first master, parsed."""
+    return etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
+
+
+def _set_theme(prs, *, fonts: tuple[str, str] | None = None, colours: dict | None = None):
+    part = prs.slide_master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(part.blob)
+    if fonts:
+        root.find(".//a:majorFont/a:latin", NS).set("typeface", fonts[0])
+        root.find(".//a:minorFont/a:latin", NS).set("typeface", fonts[1])
+    for slot, value in (colours or {}).items():
+        element = root.find(f".//a:clrScheme/a:{slot}", NS)
+        for child in list(element):
+            element.remove(child)
+        etree.SubElement(element, f"{{{A}}}srgbClr", val=value)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _keep(prs, names: list[str]) -> None:
+    for layout in list(prs.slide_layouts):
+        if layout.name not in names:
+            prs.slide_layouts.remove(layout)
+
+
+def _example_slide(prs) -> None:
+    """An example slide, as corporate templates ship them; the output must not keep it."""
+    slide = prs.slides.add_slide(prs.slide_layouts[0])
+    slide.shapes.title.text = "EXAMPLE SLIDE FROM THE TEMPLATE"
+
+
+def renamed(folder: Path) -> Path:
+    """PowerPoint's layouts renamed (in German), layout types kept; with an example slide."""
+    prs = Presentation()
+    _keep(prs, list(RENAMED))
+    for layout in prs.slide_layouts:
+        layout.name = RENAMED[layout.name]
+    _example_slide(prs)
+    return _save(prs, folder / "renamed.potx", template=True)
+
+
+def four_three_calibri(folder: Path) -> Path:
+    """4:3 slides (python-pptx's default size), Calibri theme fonts and other colours."""
+    prs = Presentation()
+    _set_theme(prs, fonts=("Calibri", "Calibri"), colours=OTHER_COLOURS)
+    return _save(prs, folder / "calibri-4x3.pptx")
+
+
+def with_logo(folder: Path) -> Path:
+    """16:9, Cambria headings, and a logo picture on the master (on every slide)."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)
+    _set_theme(prs, fonts=("Cambria", "Calibri"))
+    logo = folder / "logo.png"
+    Image.new("RGB", (200, 80), "#C2185B").save(logo)
+    master = prs.slide_master
+    _, rId = master.part.get_or_add_image_part(str(logo))
+    x, y, w, h = (Pt(v) for v in (880, 490, 60, 24))
+    picture = parse_xml(
+        '<p:pic xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        f'xmlns:a="{A}" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<p:nvPicPr><p:cNvPr id="99" name="Organisation Logo" descr="Organisation logo"/>'
+        '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'
+        f'<p:blipFill><a:blip r:embed="{rId}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+        f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'
+    )
+    master.shapes._spTree.append(picture)
+    for layout in prs.slide_layouts:  # widen the frames the layouts set to 16:9
+        for placeholder in layout.placeholders:
+            if placeholder.element.spPr.find(qn("a:xfrm")) is not None:
+                placeholder.left = int(placeholder.left * 4 / 3)
+                placeholder.width = int(placeholder.width * 4 / 3)
+    for placeholder in master.placeholders:
+        placeholder.left = int(placeholder.left * 4 / 3)
+        placeholder.width = int(placeholder.width * 4 / 3)
+    _example_slide(prs)
+    return _save(prs, folder / "logo.potx", template=True)
+
+
+def no_section(folder: Path) -> Path:
+    """PowerPoint's layouts without the section header."""
+    prs = Presentation()
+    _keep(prs, [n for n in PANDOC_NAMES if n != "Section Header"])
+    return _save(prs, folder / "no-section.pptx")
+
+
+def names_only(folder: Path) -> Path:
+    """pandoc's reference layouts: the standard names, but no layout types to go by."""
+    prs = Presentation()
+    _keep(prs, PANDOC_NAMES)
+    for layout in prs.slide_layouts:
+        layout.element.attrib.pop("type", None)
+    return _save(prs, folder / "pandoc.pptx")
+
+
+TEMPLATES = {
+    "renamed": renamed,
+    "calibri-4x3": four_three_calibri,
+    "logo": with_logo,
+    "no-section": no_section,
+    "pandoc": names_only,
+}

@@ -1,0 +1,229 @@
+"""An organisation's template: the output is drawn with its masters, layouts, theme and size."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+
+from tests import pdfcheck
+from tests.conftest import ROOT, SEED_DECK, require_renderer
+from tests.templates import OTHER_COLOURS, RENAMED, TEMPLATES
+from wocdeck.contract import SlideRole, make_contract
+from wocdeck.errors import Location
+from wocdeck.pipeline import render
+from wocdeck.templatefile import read_template
+
+# ../shared beside the repo (as CI clones it); WOCDECK_SHARED names it elsewhere (a worktree).
+SHARED = Path(os.environ.get("WOCDECK_SHARED", ROOT.parent / "shared"))
+sys.path.insert(0, str(SHARED / "tools"))
+import ooxml_check  # noqa: E402
+
+NAMES = list(TEMPLATES)
+TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    """The seed deck rendered with every test template: name → (template, output)."""
+    folder = tmp_path_factory.mktemp("templates")
+    out = {}
+    for name, make in TEMPLATES.items():
+        template = make(folder)
+        out[name] = (
+            template,
+            render(SEED_DECK, folder / f"out-{name}.pptx", template=template).output,
+        )
+    return out
+
+
+@pytest.fixture(scope="module")
+def drawn(rendered) -> dict[str, list[pdfcheck.Page]]:
+    """Every output drawn by LibreOffice."""
+    require_renderer()
+    pages = pdfcheck.convert([output for _, output in rendered.values()])
+    return {name: pages[output] for name, (_, output) in rendered.items()}
+
+
+def _expected_roles(prs) -> list[SlideRole]:
+    roles = []
+    for number, slide in enumerate(prs.slides):
+        if number == 0:
+            roles.append(SlideRole.COVER)
+        elif number == len(prs.slides) - 1:
+            roles.append(SlideRole.CLOSING)
+        elif any(shape.name == "Figure" for shape in slide.shapes):
+            roles.append(SlideRole.FIGURES)
+        else:
+            roles.append(SlideRole.CONTENT)
+    return roles
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_master_layouts_theme_and_size_are_the_templates(rendered, name: str) -> None:
+    template_file, output = rendered[name]
+    template = read_template(template_file, Location("t"))
+    result = read_template(output, Location("o"))
+    assert [layout.name for layout in result.layouts] == [lay.name for lay in template.layouts]
+    assert [lay.placeholders for lay in result.layouts] == [
+        lay.placeholders for lay in template.layouts
+    ]
+    assert result.colors == template.colors
+    assert (result.major_font, result.minor_font) == (template.major_font, template.minor_font)
+    assert (result.width, result.height) == (template.width, template.height)
+    prs = Presentation(str(output))
+    assert len(prs.slides) == 14  # the seed's slides, none of the template's examples
+    texts = " ".join(s.text_frame.text for sl in prs.slides for s in sl.shapes if s.has_text_frame)
+    assert "EXAMPLE SLIDE" not in texts
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_slide_uses_the_mapped_layout(rendered, name: str) -> None:
+    template_file, output = rendered[name]
+    contract = make_contract(read_template(template_file, Location("t")), {})
+    prs = Presentation(str(output))
+    used = [slide.slide_layout.name for slide in prs.slides]
+    assert used == [contract.layout(role).name for role in _expected_roles(prs)]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_texts_sit_in_the_layouts_placeholders(rendered, name: str) -> None:
+    _, output = rendered[name]
+    for slide in Presentation(str(output)).slides:
+        layout = {
+            (p.placeholder_format.type, p.placeholder_format.idx)
+            for p in slide.slide_layout.placeholders
+        }
+        assert slide.shapes.title is not None
+        assert slide.shapes.title.placeholder_format.type in TITLES
+        for shape in slide.shapes:
+            if shape.has_text_frame and shape.text_frame.text.strip() and shape.name != "Figure":
+                assert shape.is_placeholder, (slide.slide_layout.name, shape.name)
+                key = (shape.placeholder_format.type, shape.placeholder_format.idx)
+                assert key in layout, (slide.slide_layout.name, shape.name)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_package_passes_ooxml_check(rendered, name: str) -> None:
+    assert ooxml_check.check(rendered[name][1]) == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_libreoffice_draws_every_word_inside_its_slide_and_box(rendered, drawn, name) -> None:
+    template_file, output = rendered[name]
+    template = read_template(template_file, Location("t"))
+    pages = drawn[name]
+    assert all(
+        p.width == pytest.approx(template.width, abs=1)
+        and p.height == pytest.approx(template.height, abs=1)
+        for p in pages
+    )
+    problems = []
+    for number, (page, shapes) in enumerate(
+        zip(pages, pdfcheck.frames(output), strict=True), start=1
+    ):
+        problems += [f"slide {number}: {p}" for p in pdfcheck.misplaced(page, shapes)]
+        problems += [f"slide {number}: {p}" for p in pdfcheck.collisions(page)]
+    assert problems == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_nothing_written_is_dropped(rendered, drawn, name: str) -> None:
+    _, output = rendered[name]
+    drawn_text = "".join(w.text for page in drawn[name] for w in page.words).casefold()
+    for slide in Presentation(str(output)).slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                for word in shape.text_frame.text.split():
+                    assert word.casefold() in drawn_text, (name, word)
+    for line in ("Thank you for your time.", "33,745", "CHF 108,348", "Beijing, China"):
+        assert line.replace(" ", "").casefold() in drawn_text
+
+
+def test_tiles_take_the_templates_theme_colours(rendered) -> None:
+    _, output = rendered["calibri-4x3"]
+    assert read_template(output, Location("o")).colors["accent1"] == OTHER_COLOURS["accent1"]
+    prs = Presentation(str(output))
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            xml = shape._element.xml
+            assert "srgbClr" not in xml  # every colour is a theme reference
+            if shape.name == "Figure":
+                assert '<a:schemeClr val="bg2"/>' in xml and 'schemeClr val="accent1"' in xml
+
+
+def test_fonts_are_measured_with_the_metric_compatible_font(tmp_path: Path) -> None:
+    from wocdeck.fonts import metrics_for
+    from wocdeck.measure import text_width
+
+    assert metrics_for("Calibri").metrics == "carlito"
+    assert metrics_for("Cambria").metrics == "caladea"
+    assert metrics_for("Times New Roman").metrics == "liberation-serif"
+    assert metrics_for("Courier New").metrics == "liberation-mono"
+    sample = "Madrid Hague PCT 33,745 Outreaching"
+    calibri = text_width(sample, 20, metrics="carlito")
+    assert calibri < text_width(sample, 20) * 0.95  # Calibri sets narrower than Arial
+    mono = text_width("iiii", 10, metrics="liberation-mono")
+    assert mono == pytest.approx(text_width("MMMM", 10, metrics="liberation-mono"))
+
+
+def test_an_installed_font_is_measured_from_its_file_and_a_missing_one_is_said(tmp_path) -> None:
+    from wocdeck.fonts import metrics_for
+
+    dejavu = metrics_for("DejaVu Sans")
+    assert dejavu.metrics.endswith(".ttf") and dejavu.notice == ""
+    missing = metrics_for("Frutiger Next Pro")
+    assert missing.metrics == "liberation-sans"
+    assert "is not installed" in missing.notice and "Frutiger Next Pro" in missing.notice
+    assert metrics_for("Garamond Premier Zz").metrics == "liberation-serif"
+
+
+def test_the_bundled_look_is_a_template_rebuilt_to_the_same_bytes() -> None:
+    sys.path.insert(0, str(ROOT / "tools"))
+    import build_wipo_template
+
+    from wocdeck.look import bundled_template
+    from wocdeck.theme import load_theme
+
+    theme = load_theme("wipo", Location("t"))
+    assert build_wipo_template.build(theme) == bundled_template().read_bytes()
+    layouts = [layout.name for layout in read_template(bundled_template(), Location("t")).layouts]
+    assert layouts == ["Cover", "Title and Content", "Closing"]
+
+
+def test_renamed_layouts_are_found_by_type_and_can_be_named(tmp_path: Path) -> None:
+    template = read_template(TEMPLATES["renamed"](tmp_path), Location("t"))
+    found = make_contract(template, {})
+    assert found.layout(SlideRole.COVER).name == RENAMED["Title Slide"]
+    assert found.layout(SlideRole.CONTENT).name == RENAMED["Title and Content"]
+    assert found.layout(SlideRole.SECTION).name == RENAMED["Section Header"]
+    assert found.layout(SlideRole.TWO_COLUMNS).name == RENAMED["Two Content"]
+    named = make_contract(template, {"closing": ("nur titel", Location("d"))})
+    assert named.layout(SlideRole.CLOSING).name == "Nur Titel"
+    assert named.choices[SlideRole.CLOSING].reason == "named in 'layouts:'"
+
+
+def test_a_missing_section_layout_is_a_reported_fallback(tmp_path: Path) -> None:
+    contract = make_contract(read_template(TEMPLATES["no-section"](tmp_path), Location("t")), {})
+    assert contract.layout(SlideRole.SECTION).name == "Title Slide"
+    assert "section: no layout for section dividers; uses 'Title Slide', the cover layout" in (
+        contract.fallbacks(tuple(SlideRole))
+    )
+
+
+def test_pandoc_names_without_layout_types_are_matched_by_name(tmp_path: Path) -> None:
+    contract = make_contract(read_template(TEMPLATES["pandoc"](tmp_path), Location("t")), {})
+    assert {role.value: contract.layout(role).name for role in SlideRole} == {
+        "cover": "Title Slide",
+        "content": "Title and Content",
+        "figures": "Title and Content",
+        "two_columns": "Two Content",
+        "section": "Section Header",
+        "statement": "Section Header",
+        "closing": "Section Header",
+    }
+    assert contract.choices[SlideRole.COVER].reason == "by its name"

@@ -1,0 +1,269 @@
+"""Build the bundled WIPO look as a PowerPoint template: themes/wipo/wipo.potx.
+
+wocdeck draws every deck through a template file, the organisation's own or this one, so the
+WIPO look is a file that can be opened in PowerPoint, reviewed and rebuilt the same way:
+
+    python tools/build_wipo_template.py        # rewrites themes/wipo/wipo.potx (same bytes)
+
+It starts from python-pptx's default template and sets, from themes/wipo/theme.yaml: 16:9,
+the colour and font scheme (flat: no shadows), text styles, and three layouts, each text in a
+placeholder: "Cover" (title, subtitle, city and date on a dark panel), "Title and Content"
+(title, body, footer, slide number) and "Closing" (closing line and who and where), with the
+blue backgrounds, rules and accent bars drawn on the layouts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import qn
+from pptx.slide import SlideLayout, SlideMaster
+from pptx.util import Pt
+
+from wocdeck.errors import Location
+from wocdeck.geometry import (
+    ACCENT_Y,
+    COVER_PANEL_X,
+    FOOTER_TOP,
+    SLIDE_HEIGHT,
+    SLIDE_WIDTH,
+    TITLE_HEIGHT,
+    TITLE_TOP,
+    Frames,
+)
+from wocdeck.plan import BULLET_MARGIN, Box
+from wocdeck.templatefile import PRESENTATION_MAIN
+from wocdeck.theme import Theme, load_theme, themes_dir
+from wocdeck.writer.markup import NAMESPACES, SCHEME_VALUES, emu, rectangle, xfrm
+from wocdeck.writer.package import save
+from wocdeck.writer.themepart import flatten_effects, restyle
+
+OUT = Path(__file__).resolve().parents[1] / "themes" / "wipo" / "wipo.potx"
+TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+_KEEP = {"Title Slide": "Cover", "Title and Content": "Title and Content", "Title Only": "Closing"}
+_FIXED = dt.datetime(2026, 1, 1, 0, 0, 0)  # the file's dates: the same bytes on every build
+_EXTRA_IDX = 13  # the idx of the placeholders added below (PowerPoint numbers custom ones so)
+
+
+def build(theme: Theme) -> bytes:
+    """The WIPO template as .potx bytes (deterministic)."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Pt(SLIDE_WIDTH), Pt(SLIDE_HEIGHT)
+    master = prs.slide_master
+    theme_part = master.part.part_related_by(RT.THEME)
+    restyle(theme_part, theme)
+    flatten_effects(theme_part)
+    _text_styles(master, theme)
+    layouts: dict[str, SlideLayout] = {}
+    for layout in list(prs.slide_layouts):
+        name = _KEEP.get(layout.name)
+        if name is None:
+            prs.slide_layouts.remove(layout)
+        else:
+            layout.name = name
+            layouts[name] = layout
+    frames = Frames(theme.margin)
+    content = {
+        PP_PLACEHOLDER.TITLE: frames.title,
+        PP_PLACEHOLDER.BODY: frames.body,
+        PP_PLACEHOLDER.OBJECT: frames.body,
+        PP_PLACEHOLDER.FOOTER: frames.footer,
+        PP_PLACEHOLDER.SLIDE_NUMBER: frames.slide_number,
+        PP_PLACEHOLDER.DATE: Box(theme.margin, -100, 10, 10),  # off the slide: dates are unused
+    }
+    _place(master, content)
+    _master_styles(master, theme)
+    _place(layouts["Title and Content"], content)
+    cover, closing = layouts["Cover"], layouts["Closing"]
+    _place(
+        cover,
+        {
+            **content,
+            PP_PLACEHOLDER.CENTER_TITLE: frames.cover_title,
+            PP_PLACEHOLDER.SUBTITLE: frames.cover_subtitle,
+        },
+    )
+    sizes = theme.sizes
+    _style(cover, PP_PLACEHOLDER.CENTER_TITLE, sizes.cover_title, "light1", "l", "b")
+    _style(cover, PP_PLACEHOLDER.SUBTITLE, sizes.cover_subtitle, "light1", "l", "t")
+    _add_text_placeholder(
+        cover, "City and Date", frames.cover_date, sizes.cover_subtitle, "l", "ctr"
+    )
+    _place(closing, {**content, PP_PLACEHOLDER.TITLE: frames.closing_title})
+    _style(closing, PP_PLACEHOLDER.TITLE, sizes.cover_title, "light1", "ctr", "b")
+    _add_text_placeholder(
+        closing, "Office and Place", frames.closing_subtitle, sizes.cover_subtitle * 0.8, "ctr", "t"
+    )
+    _decorate(layouts, theme)
+    prs.core_properties.title = f"{theme.name} template for wocdeck"
+    prs.core_properties.author = "wocdeck"
+    prs.core_properties.last_modified_by = "wocdeck"
+    prs.core_properties.revision = 1
+    prs.core_properties.created = prs.core_properties.modified = _FIXED
+    prs.core_properties.last_printed = _FIXED
+    return _as_template(save(prs))
+
+
+def _as_template(package: bytes) -> bytes:
+    """A .potx: the same package with a template's main content type."""
+    source = zipfile.ZipFile(io.BytesIO(package))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            blob = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                blob = blob.replace(PRESENTATION_MAIN.encode(), TEMPLATE_MAIN.encode())
+            target.writestr(info, blob, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def _place(slide: SlideMaster | SlideLayout, frames: dict[PP_PLACEHOLDER, Box]) -> None:
+    for placeholder in slide.placeholders:
+        box = frames.get(placeholder.placeholder_format.type)
+        if box:
+            placeholder.left, placeholder.top = Pt(box.x), Pt(box.y)
+            placeholder.width, placeholder.height = Pt(box.w), Pt(box.h)
+
+
+def _level(size: float, color: str, align: str, *, bullet: bool = False) -> str:
+    marker = "" if bullet else "<a:buNone/>"
+    margin = ' marL="0" indent="0"' if not bullet else ""
+    return (
+        f'<a:lvl1pPr{margin} algn="{align}">{marker}<a:defRPr sz="{round(size * 100)}">'
+        f'<a:solidFill><a:schemeClr val="{SCHEME_VALUES[color]}"/></a:solidFill></a:defRPr>'
+        "</a:lvl1pPr>"
+    )
+
+
+def _set_text_defaults(shape: etree._Element, level: str, anchor: str) -> None:
+    """A placeholder's anchor and first-level style."""
+    body = shape.find(qn("p:txBody"))
+    body.find(qn("a:bodyPr")).set("anchor", anchor)
+    styles = body.find(qn("a:lstStyle"))
+    for child in list(styles):
+        styles.remove(child)
+    styles.append(parse_xml(f"<a:lstStyle {NAMESPACES}>{level}</a:lstStyle>")[0])
+
+
+def _style(
+    layout: SlideLayout, kind: PP_PLACEHOLDER, size: float, color: str, align: str, anchor: str
+) -> None:
+    shape = next(p for p in layout.placeholders if p.placeholder_format.type == kind)
+    _set_text_defaults(shape._element, _level(size, color, align), anchor)
+
+
+def _add_text_placeholder(
+    layout: SlideLayout, name: str, box: Box, size: float, align: str, anchor: str
+) -> None:
+    """A body placeholder for text the standard layouts have no place for (light on blue)."""
+    shape_id = layout.shapes._next_shape_id
+    xml = (
+        f'<p:sp {NAMESPACES}><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name} {shape_id - 1}"/>'
+        '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+        f'<p:nvPr><p:ph type="body" sz="quarter" idx="{_EXTRA_IDX}"/></p:nvPr></p:nvSpPr>'
+        f'<p:spPr>{xfrm(box)}</p:spPr><p:txBody><a:bodyPr anchor="{anchor}"/><a:lstStyle/>'
+        f'<a:p><a:r><a:rPr lang="en-US"/><a:t>{name}</a:t></a:r></a:p></p:txBody></p:sp>'
+    )
+    shape = parse_xml(xml)
+    _set_text_defaults(shape, _level(size, "light1", align), anchor)
+    layout.shapes._spTree.append(shape)
+
+
+def _master_styles(master: SlideMaster, theme: Theme) -> None:
+    """Anchors of the master's placeholders and the footer's small grey text."""
+    anchors = {"title": "b", "body": "t", "ftr": "ctr", "sldNum": "ctr"}
+    for placeholder in master.placeholders:
+        ph = placeholder.element.ph
+        kind = ph.get("type", "obj")
+        if kind in anchors:
+            placeholder.element.find(qn("p:txBody")).find(qn("a:bodyPr")).set(
+                "anchor", anchors[kind]
+            )
+        if kind in ("ftr", "sldNum"):
+            align = "l" if kind == "ftr" else "r"
+            _set_text_defaults(
+                placeholder.element,
+                _level(theme.sizes.footer, "accent6", align),
+                anchors[kind],
+            )
+
+
+def _decorate(layouts: dict[str, SlideLayout], theme: Theme) -> None:
+    """Flat WIPO decoration: blue covers with a dark panel, rules and accent bars."""
+    margin = theme.margin
+    for name in ("Cover", "Closing"):
+        fill = layouts[name].background.fill
+        fill.solid()
+        fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
+    cover = layouts["Cover"]
+    _rectangle(
+        cover, "Panel", (COVER_PANEL_X, 0, SLIDE_WIDTH - COVER_PANEL_X, SLIDE_HEIGHT), "dark2"
+    )
+    _rectangle(cover, "Accent", (margin + 7, ACCENT_Y, 72, 5), "accent3")
+    _rectangle(layouts["Closing"], "Accent", (SLIDE_WIDTH / 2 - 36, ACCENT_Y, 72, 5), "accent3")
+    content = layouts["Title and Content"]
+    _rectangle(content, "Accent", (margin + 7, TITLE_TOP + TITLE_HEIGHT + 6, 56, 5), "accent3")
+    _rectangle(content, "Rule", (margin, FOOTER_TOP, SLIDE_WIDTH - 2 * margin, 1), "accent5")
+    _rectangle(content, "Band", (0, 0, SLIDE_WIDTH, 8), "accent1")
+
+
+def _rectangle(layout: SlideLayout, name: str, frame: tuple[float, ...], color: str) -> None:
+    """A flat decoration behind the placeholders: after nvGrpSpPr and grpSpPr."""
+    xml = rectangle(layout.shapes._next_shape_id, name, Box(*frame), color)
+    fragment = parse_xml(f"<p:spTree {NAMESPACES}>{xml}</p:spTree>")
+    layout.shapes._spTree.insert(2, fragment[0])
+
+
+def _text_styles(master: SlideMaster, theme: Theme) -> None:
+    """Title and body defaults: what placeholders inherit, on wocdeck's and hand-made slides."""
+    styles = master._element.find(qn("p:txStyles"))
+    title = styles.find(qn("p:titleStyle")).find(qn("a:lvl1pPr"))
+    title.set("algn", "l")
+    _set_run_defaults(title, theme.sizes.title, "dark2", bold=False)
+    body = styles.find(qn("p:bodyStyle"))
+    for level in range(3):
+        element = body.find(qn(f"a:lvl{level + 1}pPr"))
+        margin = emu(BULLET_MARGIN[level])
+        element.set("marL", str(margin))
+        element.set("indent", str(-margin))
+        _set_run_defaults(element, theme.sizes.body - 2 * level, "dark1", bold=False)
+        bullet_font = element.find(qn("a:buFont"))
+        colour = parse_xml(
+            f'<a:buClr {NAMESPACES}><a:schemeClr val="{SCHEME_VALUES["accent1"]}"/></a:buClr>'
+        )
+        bullet_font.addprevious(colour)
+        bullet_font.set("typeface", theme.fonts.latin)
+        element.find(qn("a:buChar")).set("char", "\u2022")
+
+
+def _set_run_defaults(pPr: etree._Element, size: float, color: str, *, bold: bool) -> None:
+    rPr = pPr.find(qn("a:defRPr"))
+    rPr.set("sz", str(round(size * 100)))
+    rPr.set("b", "1" if bold else "0")
+    for fill in rPr.findall(qn("a:solidFill")):
+        rPr.remove(fill)
+    fill = etree.Element(qn("a:solidFill"))
+    etree.SubElement(fill, qn("a:schemeClr"), val=SCHEME_VALUES[color])
+    rPr.insert(0, fill)
+
+
+def main() -> None:
+    """Write themes/wipo/wipo.potx from themes/wipo/theme.yaml."""
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
+    theme = load_theme(str(themes_dir() / "wipo"), Location("theme.yaml"))
+    out.write_bytes(build(theme))
+    print(f"wrote {out} ({out.stat().st_size:,} bytes)")
+
+
+if __name__ == "__main__":
+    main()
