@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -18,8 +17,11 @@ from wocdeck.errors import Location
 from wocdeck.pipeline import render
 from wocdeck.templatefile import read_template
 
-# ../shared beside the repo (as CI clones it); WOCDECK_SHARED names it elsewhere (a worktree).
-SHARED = Path(os.environ.get("WOCDECK_SHARED", ROOT.parent / "shared"))
+# ../shared beside the repo, as CI clones it (or beside a folder holding the repo: a worktree).
+SHARED = next(
+    (p / "shared" for p in ROOT.parents if (p / "shared" / "tools" / "ooxml_check.py").is_file()),
+    ROOT.parent / "shared",
+)
 sys.path.insert(0, str(SHARED / "tools"))
 import ooxml_check  # noqa: E402
 

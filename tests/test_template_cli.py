@@ -179,7 +179,7 @@ def test_layouts_mapping_names_a_layout(tmp_path: Path, cli) -> None:
     TEMPLATES["pandoc"](tmp_path)
     mapped = "template: pandoc.pptx\nlayouts:\n  closing: Title Only\n"
     deck = write_deck(tmp_path, mapped + DECK)
-    code, out, err = cli("render", deck)
+    code, _out, err = cli("render", deck)
     assert code == 0, err
     prs = Presentation(str(deck.with_suffix(".pptx")))
     assert prs.slides[-1].slide_layout.name == "Title Only"
@@ -209,7 +209,7 @@ def test_a_wrong_layouts_mapping_is_located(tmp_path: Path, cli, layouts, messag
 def test_render_says_each_fallback_and_strict_refuses_it(tmp_path: Path, cli) -> None:
     template = TEMPLATES["pandoc"](tmp_path)
     deck = write_deck(tmp_path, DECK)
-    code, out, err = cli("render", deck, "--template", template)
+    code, _out, err = cli("render", deck, "--template", template)
     assert code == 0, err
     notes = [line for line in err.splitlines() if ": notice: " in line]
     assert notes == [
@@ -218,7 +218,7 @@ def test_render_says_each_fallback_and_strict_refuses_it(tmp_path: Path, cli) ->
         "template)"
     ]
     (tmp_path / "deck.pptx").unlink()
-    code, out, err = cli("render", deck, "--template", template, "--strict")
+    code, _out, err = cli("render", deck, "--template", template, "--strict")
     assert code == 1
     assert f"{deck}: error: template pandoc.pptx: closing: no layout for the closing" in err
     assert not (tmp_path / "deck.pptx").exists()
@@ -253,7 +253,7 @@ def test_macros_are_dropped_and_said_once(tmp_path: Path, cli) -> None:
             target.writestr(info, blob)
         target.writestr("ppt/vbaProject.bin", b"Sub AutoOpen()\nEnd Sub\n")
     deck = write_deck(tmp_path, DECK)
-    code, out, err = cli("render", deck, "--template", template)
+    code, _out, err = cli("render", deck, "--template", template)
     assert code == 0, err
     assert err.count("has macros; they are not copied into the deck") == 1
     with zipfile.ZipFile(tmp_path / "deck.pptx") as output:
