@@ -96,13 +96,11 @@ def build(theme: Theme) -> bytes:
     sizes = theme.sizes
     _style(cover, PP_PLACEHOLDER.CENTER_TITLE, sizes.cover_title, "light1", "l", "b")
     _style(cover, PP_PLACEHOLDER.SUBTITLE, sizes.cover_subtitle, "light1", "l", "t")
-    _add_text_placeholder(
-        cover, "City and Date", frames.cover_date, sizes.cover_subtitle, "l", "ctr"
-    )
+    _add_text_placeholder(cover, "Date", frames.cover_date, sizes.cover_subtitle, "l", "ctr")
     _place(closing, {**content, PP_PLACEHOLDER.TITLE: frames.closing_title})
     _style(closing, PP_PLACEHOLDER.TITLE, sizes.cover_title, "light1", "ctr", "b")
     _add_text_placeholder(
-        closing, "Office and Place", frames.closing_subtitle, sizes.cover_subtitle * 0.8, "ctr", "t"
+        closing, "Subtitle", frames.closing_subtitle, sizes.cover_subtitle * 0.8, "ctr", "t"
     )
     _decorate(layouts, theme)
     prs.core_properties.title = f"{theme.name} template for wocdeck"

@@ -3,8 +3,8 @@
 `TemplateFrames` gives compose the boxes of every slide from the placeholders of the layouts
 the contract chose (geometry.Frames' interface), so text is measured in the frames it will sit
 in. `adapt` then gives each planned text box what its placeholder says: the starting font
-size, insets and anchor, the metrics of the theme font, and no colour or alignment of its own,
-so the text inherits the template's. Text without a placeholder keeps the frame it was planned
+size, insets, anchor and alignment, the metrics of the theme font, and no colour of its own,
+so the text looks as the template says. Text without a placeholder keeps the frame it was planned
 in and is drawn as a text box.
 """
 
@@ -180,7 +180,7 @@ def _fill(
         inset_y=spec.inset_y,
         anchor=spec.anchor,
         color="",
-        align="",
+        align=spec.align,  # written out, so a right-to-left deck can mirror it
         metrics=metrics,
         bold=spec.bold,
         caps=spec.caps,

@@ -46,6 +46,7 @@ _R_ID = f"{{{_NS['r']}}}id"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _TITLE_KINDS = ("title", "ctrTitle")
 _BODY_KINDS = ("body", "obj", "subTitle")
+_RUN = "/a:defRPr"
 _SAY_SAVE = "save it from PowerPoint as a .potx or .pptx template"
 
 
@@ -62,6 +63,7 @@ class PlaceholderSpec:
     inset_y: float
     size: float | None  # the first level's font size in points, as inherited
     anchor: str
+    align: str = "l"  # the first level's alignment: l, ctr, r, just
     bold: bool = False  # the first level's text is bold (measured so)
     caps: bool = False  # ... or in capitals (cap="all")
 
@@ -370,7 +372,7 @@ def _spec(
     box = next((b for b in map(_frame, chain) if b is not None), None)
     insets = _first_attr(chain, "p:txBody/a:bodyPr", ("lIns", "tIns"))
     anchor = _first_attr(chain, "p:txBody/a:bodyPr", ("anchor",))
-    size = _run_default(chain, kind, styles, "sz")
+    size = _run_default(chain, kind, styles, "sz", _RUN)
     return PlaceholderSpec(
         kind=kind,
         idx=int(ph.get("idx", "0")),
@@ -380,8 +382,9 @@ def _spec(
         inset_x=int(insets[0]) / EMU_PER_POINT if insets[0] else INSET_X,
         inset_y=int(insets[1]) / EMU_PER_POINT if insets[1] else INSET_Y,
         size=int(size) / 100 if size.isdigit() else None,
-        bold=_run_default(chain, kind, styles, "b") in ("1", "true"),
-        caps=_run_default(chain, kind, styles, "cap") == "all",
+        bold=_run_default(chain, kind, styles, "b", _RUN) in ("1", "true"),
+        caps=_run_default(chain, kind, styles, "cap", _RUN) == "all",
+        align=_run_default(chain, kind, styles, "algn", "") or "l",
         anchor=anchor[0] or ("b" if kind == "ctrTitle" else "t"),
     )
 
@@ -410,16 +413,19 @@ def _first_attr(chain: list[ET.Element], path: str, names: tuple[str, ...]) -> l
     return values
 
 
-def _run_default(chain: list[ET.Element], kind: str, styles: ET.Element | None, name: str) -> str:
-    """A first-level run attribute (sz, b, cap): the layout's, the master's, else the style's."""
+def _run_default(
+    chain: list[ET.Element], kind: str, styles: ET.Element | None, name: str, element: str
+) -> str:
+    """A first-level paragraph ("") or run (_RUN) attribute (algn; sz, b, cap): the layout's,
+    the master placeholder's, else the master's text style's."""
     for shape in chain:
-        found = shape.find("p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr", _NS)
+        found = shape.find(f"p:txBody/a:lstStyle/a:lvl1pPr{element}", _NS)
         if found is not None and found.get(name):
             return found.get(name, "")
     if styles is None:
         return ""
     style = {"title": "titleStyle", "body": "bodyStyle"}.get(_master_kind(kind), "otherStyle")
-    found = styles.find(f"p:{style}/a:lvl1pPr/a:defRPr", _NS)
+    found = styles.find(f"p:{style}/a:lvl1pPr{element}", _NS)
     return found.get(name, "") if found is not None else ""
 
 
