@@ -149,6 +149,15 @@ def misplaced(page: Page, shapes: list[Frame], tolerance: float = 1.0) -> list[s
     return problems
 
 
+def drawing_problems(deck: Path, pages: list[Page]) -> list[str]:
+    """Every word outside its slide or box, and every collision, slide by slide."""
+    problems = []
+    for number, (page, shapes) in enumerate(zip(pages, frames(deck), strict=True), start=1):
+        problems += [f"slide {number}: {p}" for p in misplaced(page, shapes)]
+        problems += [f"slide {number}: {p}" for p in collisions(page)]
+    return problems
+
+
 def collisions(page: Page, overlap: float = 0.25) -> list[str]:
     """Pairs of words whose boxes overlap by more than `overlap` of the smaller one."""
     problems = []

@@ -124,13 +124,7 @@ def test_libreoffice_draws_every_word_inside_its_slide_and_box(rendered, drawn, 
         and p.height == pytest.approx(template.height, abs=1)
         for p in pages
     )
-    problems = []
-    for number, (page, shapes) in enumerate(
-        zip(pages, pdfcheck.frames(output), strict=True), start=1
-    ):
-        problems += [f"slide {number}: {p}" for p in pdfcheck.misplaced(page, shapes)]
-        problems += [f"slide {number}: {p}" for p in pdfcheck.collisions(page)]
-    assert problems == []
+    assert pdfcheck.drawing_problems(output, pages) == []
 
 
 @pytest.mark.parametrize("name", NAMES)
