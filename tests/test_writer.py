@@ -193,6 +193,7 @@ def test_east_asian_runs_get_the_east_asian_font(tmp_path: Path) -> None:
 
 ROOT = SEED_DECK.parent
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 
 
 def _ooxml_check():
@@ -238,6 +239,16 @@ def test_the_notes_master_is_listed_and_the_package_passes_ooxml_check(
         assert [prs.part.rels[r].reltype for r in listed] == [RT.NOTES_MASTER]
 
 
+def _bullet_mark(prs, paragraph) -> str:
+    """The bullet PowerPoint shows: the paragraph's own, else the master's body style's."""
+    own = paragraph._p.pPr.find(f"{{{_A}}}buChar")
+    if own is not None:
+        return own.get("char")
+    styles = prs.slide_master._element.find(f"{{{_P}}}txStyles").find(f"{{{_P}}}bodyStyle")
+    level = styles.find(f"{{{_A}}}lvl{paragraph.level + 1}pPr")
+    return level.find(f"{{{_A}}}buChar").get("char")
+
+
 def test_sub_bullets_are_level_two_paragraphs_with_their_own_indent(tmp_path: Path) -> None:
     deck = tmp_path / "deck.yaml"
     deck.write_text(SUB_BULLETS, encoding="utf-8")
@@ -251,7 +262,7 @@ def test_sub_bullets_are_level_two_paragraphs_with_their_own_indent(tmp_path: Pa
         (0, "A plain bullet"),
     ]
     assert int(rows[1][2]) > int(rows[0][2])  # indented further
-    marks = [p._p.pPr.find(f"{{{_A}}}buChar").get("char") for p in body.text_frame.paragraphs]
+    marks = [_bullet_mark(prs, p) for p in body.text_frame.paragraphs]
     assert marks == ["\u2022", "\u2013", "\u2013", "\u2022"]  # sub-bullets: their own mark
     hanging = [
         int(p._p.pPr.get("marL")) + int(p._p.pPr.get("indent")) for p in body.text_frame.paragraphs

@@ -44,7 +44,15 @@ from wocdeck.geometry import (
 from wocdeck.plan import BULLET_MARGIN, Box
 from wocdeck.templatefile import PRESENTATION_MAIN
 from wocdeck.theme import Theme, load_theme, themes_dir
-from wocdeck.writer.markup import NAMESPACES, SCHEME_VALUES, emu, rectangle, xfrm
+from wocdeck.writer.markup import (
+    BULLET,
+    NAMESPACES,
+    SCHEME_VALUES,
+    SUB_BULLET,
+    emu,
+    rectangle,
+    xfrm,
+)
 from wocdeck.writer.package import save
 from wocdeck.writer.themepart import flatten_effects, restyle
 
@@ -241,7 +249,7 @@ def _text_styles(master: SlideMaster, theme: Theme) -> None:
         )
         bullet_font.addprevious(colour)
         bullet_font.set("typeface", theme.fonts.latin)
-        element.find(qn("a:buChar")).set("char", "\u2022")
+        element.find(qn("a:buChar")).set("char", SUB_BULLET if level else BULLET)
 
 
 def _set_run_defaults(pPr: etree._Element, size: float, color: str, *, bold: bool) -> None:
