@@ -101,7 +101,10 @@ def test_a_mistake_inside_a_group_reports_only_the_group() -> None:
 
 def test_a_misspelt_group_key_is_an_unknown_key_not_a_colon_in_text() -> None:
     message = _error("focus:\n  - name: Outreach\n    achievements:\n      - haeding: Outcome\n")
-    assert "unknown key 'haeding' in focus.achievements (did you mean 'heading'?)" in message
+    assert message == (
+        "deck.yaml:8:9: error: unknown key 'haeding' in focus.achievements "
+        "(did you mean 'heading'?)"
+    )
 
 
 def test_figures_with_separators_percentages_and_units_are_read() -> None:
@@ -132,6 +135,29 @@ def test_the_flow_style_comma_trap_is_explained() -> None:
         "error: inside { } a comma separates keys, so '33,745' was read as '33' and a key "
         "'745' (write the number without the comma (33745) or quote it: value: \"33,745\")"
     ) in message
+
+
+def test_an_unquoted_flow_change_with_a_comma_gets_one_message() -> None:
+    message = _error(
+        "focus:\n  - name: Outreach\n    achievements:\n      - heading: Outcome\n"
+        "        metrics:\n          - {label: PCT, value: 5, change: +1,200%}\n"
+    )
+    assert message == (
+        "deck.yaml:10:47: error: inside { } a comma separates keys, so '+1,200%' was read as "
+        "'+1' and a key '200%' (write the number without the comma (+1200%) or quote it: "
+        'change: "+1,200%")'
+    )
+
+
+def test_a_misspelt_key_is_not_also_reported_missing() -> None:
+    message = _error(
+        "focus:\n  - name: Outreach\n    achievements:\n      - heading: Outcome\n"
+        "        metrics:\n          - {label: PCT, valeu: 5}\n"
+    )
+    assert message == (
+        "deck.yaml:10:26: error: unknown key 'valeu' in focus.achievements.metrics "
+        "(did you mean 'value'?)"
+    )
 
 
 def test_an_ambiguous_figure_is_located() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import typing
 from typing import Any
@@ -55,13 +56,46 @@ def quoted_item(text: str) -> str:
 
 
 def located_problems(source: Source, exc: ValidationError, root: type[BaseModel]) -> list[Problem]:
-    """Turn pydantic's errors into located, plain-language problems, one per error."""
+    """Turn pydantic's errors into located, plain-language problems, one per mistake."""
+    errors = exc.errors(include_url=False)
+    explained = _explained(source, errors, root)
     problems: dict[tuple[Any, ...], Problem] = {}
-    for error in exc.errors(include_url=False):
+    for error in errors:
         path = source.resolve(error["loc"])
+        if error["type"] != "extra_forbidden" and (path, str(error["loc"][-1])) in explained:
+            continue
         problem = _problem(source, error, path, root)
         problems.setdefault((problem.location, problem.message), problem)
     return sorted(problems.values(), key=lambda p: p.location)
+
+
+def _explained(
+    source: Source, errors: list[Any], root: type[BaseModel]
+) -> set[tuple[DataPath, str]]:
+    """Errors an unknown key already explains: the key it misspells ('valeu' → 'value' is
+    missing), or the value a comma in { } cut short ('33' of 33,745)."""
+    explained: set[tuple[DataPath, str]] = set()
+    for error in errors:
+        if error["type"] != "extra_forbidden":
+            continue
+        path = source.resolve(error["loc"])
+        key = str(error["loc"][-1])
+        before = _comma_split(_parent_data(source, path), key, error.get("input"))
+        if before:
+            explained.add(((*path[:-1], before), before))  # the value's own error
+            continue
+        close = difflib.get_close_matches(key, _keys_at(root, error["loc"][:-1]), n=1)
+        if close:
+            explained.add((path[:-1], close[0]))  # '… is missing'
+    return explained
+
+
+def _comma_split(group: Any, key: str, value: Any) -> str:
+    """The key before `key` when `key` is digits a comma in { } split off its value, or ''."""
+    if not (_DIGITS_KEY.match(key) and isinstance(group, dict) and value is None):
+        return ""
+    keys = list(group)
+    return keys[keys.index(key) - 1] if key in keys and keys.index(key) > 0 else ""
 
 
 def _problem(
@@ -124,11 +158,9 @@ def _unknown_key(
     location = source.location(path, key=True)
     parent = _parent(path)
     group = _parent_data(source, path)
-    if _DIGITS_KEY.match(key) and isinstance(group, dict) and error.get("input") is None:
-        # `{value: 33,745}`: inside { } a comma separates keys, so '745' became a key.
-        keys = list(group)
-        before = keys[keys.index(key) - 1] if key in keys and keys.index(key) > 0 else ""
-        written = f"{group.get(before)},{key}" if before else key
+    before = _comma_split(group, key, error.get("input"))
+    if before:  # `{value: 33,745}`: inside { } a comma separates keys, so '745' became a key
+        written = f"{group.get(before)},{key}"
         return Problem(
             location,
             f"inside {{ }} a comma separates keys, so '{written}' was read as "
