@@ -1,4 +1,4 @@
-"""LibreOffice draws the seed deck in each UN language with every word inside its box."""
+"""LibreOffice draws the seed deck in each language with every word inside its box."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from tests import pdfcheck
 from tests.conftest import SEED_DECK, require_renderer
 
 UN_LANGUAGES = ["en", "fr", "es", "ru", "zh", "ar"]
+LANGUAGES = [*UN_LANGUAGES, "ja", "pt", "de"]  # every supported language
 
 
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, list]]:
-    """The seed deck in each UN language, rendered by wocdeck and drawn by LibreOffice."""
+    """The seed deck in each supported language, rendered by wocdeck and drawn by LibreOffice."""
     require_renderer()
     from wocdeck.pipeline import render
 
@@ -23,13 +24,13 @@ def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, lis
     deck.write_text(SEED_DECK.read_text(encoding="utf-8"), encoding="utf-8")
     decks = {
         language: render(deck, folder / f"seed-{language}.pptx", language=language).output
-        for language in UN_LANGUAGES
+        for language in LANGUAGES
     }
     pages = pdfcheck.convert(list(decks.values()))
     return {language: (pptx, pages[pptx]) for language, pptx in decks.items()}
 
 
-@pytest.mark.parametrize("language", UN_LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_word_is_inside_its_box_and_none_collide(drawn, language: str) -> None:
     pptx, pages = drawn[language]
     assert pdfcheck.drawing_problems(pptx, pages) == []
