@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from tests.conftest import MINIMAL
 from tests.stress import LOREM, STRESS_DECKS
@@ -106,3 +107,15 @@ def _strings(value: object) -> list[str]:
     if isinstance(value, list):
         return [s for item in value for s in _strings(item)]
     return []
+
+
+@pytest.mark.parametrize("bullets", [9, 13, 21])
+def test_a_bullet_moves_to_the_next_slide_with_its_sub_bullets(bullets: int) -> None:
+    items = [{"text": f"{LOREM} ({n})", "points": [f"sub-point {n}"]} for n in range(bullets)]
+    slides, _ = _fit(MINIMAL + yaml.safe_dump({"year_ahead": items}, width=1000))
+    pages = [s.body.paragraphs for s in slides if s.body]
+    assert len(pages) >= 2
+    assert all(page[-1].level == 1 for page in pages)  # never a bullet without its sub-bullet
+    assert [p.text for page in pages for p in page] == [
+        text for n in range(bullets) for text in (f"{LOREM} ({n})", f"sub-point {n}")
+    ]

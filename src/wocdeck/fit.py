@@ -179,7 +179,7 @@ def paginate(body: TextBox, size: float, full: Box) -> list[list[Paragraph]]:
             used += height
             continue
         if pages[-1]:
-            carry = [pages[-1].pop()] if pages[-1][-1].role is Role.HEADING else []
+            carry = [pages[-1].pop()] if _leads(pages[-1][-1], paragraph) else []
             if not pages[-1]:
                 pages[-1], carry = carry, []  # a heading alone would be all the slide had
             pages.append(carry)
@@ -194,6 +194,18 @@ def paginate(body: TextBox, size: float, full: Box) -> list[list[Paragraph]]:
         used = 0.0
         queue.insert(0, tail)
     return [page for page in pages if page]
+
+
+def _leads(last: Paragraph, following: Paragraph) -> bool:
+    """Whether `last` goes to the next slide with `following`: a heading, or a bullet whose
+    sub-bullets start there."""
+    if last.role is Role.HEADING:
+        return True
+    return (
+        last.role is Role.BULLET
+        and following.role is Role.BULLET
+        and (following.level > last.level)
+    )
 
 
 def split_paragraph(paragraph: Paragraph, size: float, box: TextBox) -> tuple[Paragraph, Paragraph]:
