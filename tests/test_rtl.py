@@ -196,3 +196,30 @@ def test_latin_inside_arabic_stays_in_reading_order(decks, drawn) -> None:
     cnipa = next(w for w in page.words if "CNIPA" in w.text)
     assert wipo.x0 > cnipa.x1  # WIPO is read first, so it is to the right of CNIPA
     assert "CNIPA" in cnipa.text and "APINC" not in cnipa.text
+
+
+def test_a_theme_names_its_own_fonts_per_language(tmp_path: Path) -> None:
+    from wocdeck.pipeline import render
+    from wocdeck.theme import Fonts
+
+    fonts = Fonts(languages={"ar": {"complex_script": "Arial"}, "ja": {"east_asian": "Meiryo"}})
+    assert fonts.for_language("ar").complex_script == "Arial"
+    assert fonts.for_language("ar").complex_script_language == "ar-SA"  # wocdeck's default
+    assert fonts.for_language("ja").east_asian == "Meiryo"
+    assert fonts.for_language("ja").east_asian_language == "ja-JP"
+    assert fonts.for_language("fr").language == "fr-FR"
+    theme = (ROOT / "themes" / "wipo" / "theme.yaml").read_text(encoding="utf-8")
+    folder = tmp_path / "theme"
+    folder.mkdir()
+    (folder / "theme.yaml").write_text(
+        theme.replace("ar: {complex_script: Noto Sans Arabic,", "ar: {complex_script: Arial,"),
+        encoding="utf-8",
+    )
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(
+        f"theme: {folder}\nlanguage: ar\nevent: {{office: مكتب, title: حدث, date: 2018-09-27}}\n",
+        encoding="utf-8",
+    )
+    render(deck, tmp_path / "deck.pptx")
+    xml = _slide_xml(tmp_path / "deck.pptx", 1)
+    assert '<a:cs typeface="Arial"/>' in xml and "Noto Sans Arabic" not in xml
