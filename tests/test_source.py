@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import threading
 import time
 from pathlib import Path
 
@@ -9,7 +12,7 @@ import pytest
 
 from tests.conftest import MINIMAL, write_deck
 from wocdeck.errors import DeckError
-from wocdeck.source import MAX_BYTES, MAX_DEPTH, MAX_VALUES, parse, read
+from wocdeck.source import MAX_BYTES, MAX_CHARACTERS, MAX_DEPTH, MAX_VALUES, parse, read
 
 
 def _error(raw: bytes) -> str:
@@ -235,3 +238,50 @@ def test_parser_errors_are_translated_into_what_to_do(case: str) -> None:
     assert start in message and hint in message
     for jargon in ("did not find expected", "mapping values", "block", "scalar", "token"):
         assert jargon not in message
+
+
+def test_alias_amplification_is_bounded_by_characters() -> None:
+    """A long string anchored once and reused many times is refused before it is expanded."""
+    text = "x" * 400_000
+    lines = [f"a: &big {text}", "b: [" + ", ".join(["*big"] * 2499) + "]"]
+    started = time.perf_counter()
+    message = _error("\n".join(lines).encode())
+    assert time.perf_counter() - started < 2.0
+    assert f"expands to more than {MAX_CHARACTERS:,} characters" in message
+    assert message.startswith("deck.yaml:2:")
+
+
+def test_a_device_is_refused_without_reading_it() -> None:
+    for device in ("/dev/zero", "/dev/urandom", "/dev/null"):
+        with pytest.raises(DeckError, match="is a device or socket, not a file"):
+            read(Path(device))
+
+
+def test_a_named_pipe_without_writer_does_not_block(tmp_path: Path) -> None:
+    fifo = tmp_path / "deck.yaml"
+    os.mkfifo(fifo)
+    started = time.perf_counter()
+    with pytest.raises(DeckError, match="the file is empty"):
+        read(fifo)
+    assert time.perf_counter() - started < 2.0
+
+
+def test_a_pipe_is_read_and_stops_after_the_limit(tmp_path: Path) -> None:
+    fifo = tmp_path / "deck.yaml"
+    os.mkfifo(fifo)
+
+    def feed(data: bytes) -> None:
+        with contextlib.suppress(BrokenPipeError), open(fifo, "wb") as stream:
+            stream.write(data)
+
+    reader = threading.Thread(target=feed, args=(MINIMAL.encode(),))
+    reader.start()
+    time.sleep(0.2)  # the writer is connected before the deck is opened
+    assert read(fifo).data["event"]["office"] == "WIPO Office in China"
+    reader.join()
+
+    endless = threading.Thread(target=feed, args=(b"#" * (MAX_BYTES + 4096),), daemon=True)
+    endless.start()
+    time.sleep(0.2)
+    with pytest.raises(DeckError, match="a deck file may be at most 4 MB"):
+        read(fifo)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,7 @@ from wocdeck.errors import DeckError, Location, Problem
 MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_VALUES = 500_000
+MAX_CHARACTERS = 2 * MAX_BYTES  # of text in the expanded document, aliases counted each time
 
 DataPath = tuple[str | int, ...]
 
@@ -78,15 +81,7 @@ def read(file: Path, name: str | None = None) -> Source:
     """Read and parse a YAML file; every problem becomes a located DeckError."""
     name = name or str(file)
     try:
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            raise DeckError.at(
-                Location(name),
-                f"the file is {size / 1e6:.1f} MB; a deck file may be at most "
-                f"{MAX_BYTES // (1024 * 1024)} MB",
-                "keep pictures and data in their own files",
-            )
-        raw = file.read_bytes()
+        raw = read_limited(file, MAX_BYTES)
         kind = _kind_of(raw[:8])
         if kind:
             raise _not_a_deck(name, kind, file)
@@ -96,8 +91,21 @@ def read(file: Path, name: str | None = None) -> Source:
         raise DeckError.at(Location(name), "no such file") from None
     except PermissionError:
         raise DeckError.at(Location(name), "the file cannot be read (permission denied)") from None
+    except NotARegularFile:
+        raise DeckError.at(
+            Location(name),
+            "this is a device or socket, not a file",
+            "give the path of a .yaml file",
+        ) from None
     except OSError as exc:
         raise DeckError.at(Location(name), f"the file cannot be read: {exc.strerror}") from None
+    if len(raw) > MAX_BYTES:
+        raise DeckError.at(
+            Location(name),
+            f"the file is over {MAX_BYTES // (1024 * 1024)} MB; a deck file may be at most "
+            f"{MAX_BYTES // (1024 * 1024)} MB",
+            "keep pictures and data in their own files",
+        )
     return parse(raw, name)
 
 
@@ -139,6 +147,42 @@ def _not_a_deck(name: str, kind: str, file: Path) -> DeckError:
     )
 
 
+def _check_kind(mode: int, file: Path) -> None:
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(file)
+    if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+        raise NotARegularFile(file)
+
+
+class NotARegularFile(OSError):
+    """The path names a device, a socket or another node that is not a file or a pipe."""
+
+
+def read_limited(file: Path, limit: int) -> bytes:
+    """At most limit + 1 bytes of a regular file or a pipe; anything else is refused.
+
+    The size a file system reports is not trusted (a device reports 0 and never ends). A
+    named pipe is opened without waiting for a writer, so one that has none reads as empty
+    instead of blocking forever.
+    """
+    _check_kind(os.stat(file).st_mode, file)  # before opening: opening a device may act
+    descriptor = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        _check_kind(os.fstat(descriptor).st_mode, file)  # the node may have been swapped
+        os.set_blocking(descriptor, True)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(descriptor, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
 def parse(raw: bytes, name: str) -> Source:
     """Parse YAML bytes into a Source; every problem becomes a located DeckError."""
     if len(raw) > MAX_BYTES:
@@ -171,6 +215,7 @@ class _Frame:
     anchor: str | None
     start_mark: Any
     size: int = 1
+    chars: int = 0
     key: str | None = None
     key_mark: tuple[int, int] = (0, 0)
 
@@ -182,9 +227,10 @@ class _Builder:
         self.name = name
         self.source = Source(name, None)
         self.problems: list[Problem] = []
-        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.anchors: dict[str, tuple[Any, int, int]] = {}
         self.stack: list[_Frame] = []
         self.total = 0
+        self.characters = 0
         self.documents = 0
         self.lines: list[str] = []
 
@@ -220,7 +266,9 @@ class _Builder:
                 )
         elif isinstance(event, yaml.ScalarEvent):
             self._check_tag(event, _SCALAR_TAGS)
-            self._add(self._scalar(event), 1, event, new=1)
+            value = self._scalar(event)
+            chars = len(value) if value else 0
+            self._add(value, 1, chars, event, new=(1, chars))
         elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
             self._check_tag(event, _COLLECTION_TAGS)
             if len(self.stack) >= MAX_DEPTH:
@@ -232,13 +280,13 @@ class _Builder:
         elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
             frame = self.stack.pop()
             if frame.anchor:
-                self.anchors[frame.anchor] = (frame.value, frame.size)
-            self._attach(frame.value, frame.size, frame, event, new=1)
+                self.anchors[frame.anchor] = (frame.value, frame.size, frame.chars)
+            self._attach(frame.value, frame.size, frame.chars, frame, event, new=(1, 0))
         elif isinstance(event, yaml.AliasEvent):
             if event.anchor not in self.anchors:
                 raise self._fail(event.start_mark, f"unknown alias *{event.anchor}")
-            value, size = self.anchors[event.anchor]
-            self._add(value, size, event, new=size)
+            value, size, chars = self.anchors[event.anchor]
+            self._add(value, size, chars, event, new=(size, chars))
 
     def _check_tag(self, event: Any, allowed: frozenset[str | None]) -> None:
         if event.tag not in allowed:
@@ -303,19 +351,39 @@ class _Builder:
             return top.path  # this node is a key
         return (*top.path, top.key)
 
-    def _add(self, value: Any, size: int, event: Any, *, new: int) -> None:
+    def _add(self, value: Any, size: int, chars: int, event: Any, *, new: tuple[int, int]) -> None:
         if isinstance(event, yaml.ScalarEvent) and event.anchor:
-            self.anchors[event.anchor] = (value, size)
-        self._attach(value, size, None, event, new=new)
+            self.anchors[event.anchor] = (value, size, chars)
+        self._attach(value, size, chars, None, event, new=new)
 
-    def _attach(self, value: Any, size: int, frame: _Frame | None, event: Any, *, new: int) -> None:
-        """Place a finished node in its parent; `new` counts the values it adds (aliases too)."""
-        self.total += new
+    def _attach(
+        self,
+        value: Any,
+        size: int,
+        chars: int,
+        frame: _Frame | None,
+        event: Any,
+        *,
+        new: tuple[int, int],
+    ) -> None:
+        """Place a finished node in its parent; `new` counts the values and characters it adds.
+
+        Aliases count in full each time they are used: a document that repeats a large part
+        many times costs as much to check and render as if it were written out.
+        """
+        self.total += new[0]
+        self.characters += new[1]
         if self.total > MAX_VALUES:
             raise self._fail(
                 event.start_mark,
                 f"the document expands to more than {MAX_VALUES:,} values",
                 "aliases (*name) that repeat large parts are not allowed to blow up a deck",
+            )
+        if self.characters > MAX_CHARACTERS:
+            raise self._fail(
+                event.start_mark,
+                f"the document expands to more than {MAX_CHARACTERS:,} characters of text",
+                "aliases (*name) that repeat long text are not allowed to blow up a deck",
             )
         mark = self._at(frame.start_mark if frame is not None else event.start_mark)
         if not self.stack:
@@ -324,6 +392,7 @@ class _Builder:
             return
         top = self.stack[-1]
         top.size += size
+        top.chars += chars
         if isinstance(top.value, list):
             self.source.values[(*top.path, len(top.value))] = mark
             top.value.append(value)
