@@ -119,3 +119,48 @@ def test_a_bullet_moves_to_the_next_slide_with_its_sub_bullets(bullets: int) -> 
     assert [p.text for page in pages for p in page] == [
         text for n in range(bullets) for text in (f"{LOREM} ({n})", f"sub-point {n}")
     ]
+
+
+def _fit_in(theme, text: str):
+    source = parse(text.encode(), "deck.yaml")
+    deck = Deck.model_validate(source.data)
+    return fit_deck(compose(deck, theme, source), "deck.yaml")
+
+
+def test_a_line_taller_than_its_box_is_a_located_error_not_a_hang() -> None:
+    wipo = load_theme("wipo", Location("t"))
+    huge = wipo.model_copy(
+        update={
+            "sizes": wipo.sizes.model_copy(update={"body": 150, "body_floor": 150}),
+            "line_spacing": 3.0,
+        }
+    )
+    with pytest.raises(DeckError) as caught:
+        _fit_in(huge, MINIMAL + "year_ahead:\n  - One bullet\n")
+    message = str(caught.value)
+    assert message.startswith("deck.yaml:5: error: one line of body text is taller than its box")
+    assert "lower the theme's body size" in message
+
+
+def test_a_very_long_paragraph_is_split_into_every_piece_in_order() -> None:
+    words = [f"w{n}" for n in range(30_000)]
+    slides, _ = _fit(MINIMAL + "year_ahead:\n  - " + " ".join(words) + "\n")
+    body = [s for s in slides if s.body]
+    assert len(body) > 20
+    assert " ".join(p.text for s in body for p in s.body.paragraphs).split() == words
+    for slide in body:
+        assert text_height(slide.body.paragraphs, slide.body.size, slide.body) <= slide.body.room
+
+
+def test_tabs_are_written_as_spaces_and_the_slide_says_so() -> None:
+    slides, adjustments = _fit(MINIMAL + 'year_ahead:\n  - "Budget:\\t\\t\\tCHF 108,348"\n')
+    assert slides[1].body.paragraphs[0].text == "Budget:   CHF 108,348"
+    assert adjustments[0].slide == 2
+    assert adjustments[0].message == "tab characters written as spaces"
+
+
+def test_enclosing_marks_are_measured() -> None:
+    from wocdeck.measure import text_width
+
+    assert text_width("1\u20dd", 20) >= text_width("1", 20) + 19
+    assert text_width("\u0488", 20) > 0

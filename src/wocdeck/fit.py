@@ -9,6 +9,7 @@ they still do not fit, fitting fails with a located error instead of overflowing
 from __future__ import annotations
 
 import math
+from collections import deque
 from dataclasses import replace
 
 from wocdeck.errors import DeckError, Location
@@ -44,6 +45,9 @@ def fit_slide(slide: Slide, deck_path: str = "deck.yaml") -> tuple[list[Slide], 
     """Fit one slide, continuing its body on more slides where needed."""
     where = Location(deck_path, slide.line)
     notes: list[str] = []
+    if _has_tabs(slide):
+        slide = _without_tabs(slide)
+        notes.append("tab characters written as spaces")
     title = shrink(slide.title, where)
     if title.size < slide.title.size:
         notes.append(f"title shrunk to {title.size:g} pt")
@@ -54,7 +58,7 @@ def fit_slide(slide: Slide, deck_path: str = "deck.yaml") -> tuple[list[Slide], 
     if slide.body is None:
         return [first], "; ".join(notes)
     full = _widest_box(slide)
-    size, pages = _paginate_best(slide.body, full)
+    size, pages = _paginate_best(slide.body, full, where)
     if size < slide.body.size:
         notes.append(f"text shrunk to {size:g} pt")
     if len(pages) > 1:
@@ -70,6 +74,39 @@ def fit_slide(slide: Slide, deck_path: str = "deck.yaml") -> tuple[list[Slide], 
             )
         )
     return out, " and ".join(notes)
+
+
+def _boxes(slide: Slide) -> list[TextBox]:
+    boxes = [slide.title, *slide.extras, *slide.tiles]
+    return boxes + [box for box in (slide.body, slide.footer) if box is not None]
+
+
+def _has_tabs(slide: Slide) -> bool:
+    return any("\t" in box.text for box in _boxes(slide))
+
+
+def _without_tabs(slide: Slide) -> Slide:
+    """The slide with each tab written as a space.
+
+    A renderer draws a tab up to the next tab stop, a width that depends on where the tab
+    falls on its line; a space is what fitting measures and what every renderer draws alike.
+    """
+
+    def untab(box: TextBox) -> TextBox:
+        paragraphs = tuple(
+            replace(p, runs=tuple(replace(r, text=r.text.replace("\t", " ")) for r in p.runs))
+            for p in box.paragraphs
+        )
+        return replace(box, paragraphs=paragraphs)
+
+    return replace(
+        slide,
+        title=untab(slide.title),
+        body=untab(slide.body) if slide.body else None,
+        extras=tuple(map(untab, slide.extras)),
+        tiles=tuple(map(untab, slide.tiles)),
+        footer=untab(slide.footer) if slide.footer else None,
+    )
 
 
 def _widest_box(slide: Slide) -> Box:
@@ -151,28 +188,59 @@ def text_height(paragraphs: tuple[Paragraph, ...], size: float, box: TextBox) ->
     return sum(paragraph_height(p, size, box, i == 0) for i, p in enumerate(paragraphs))
 
 
-def _paginate_best(body: TextBox, full: Box) -> tuple[float, list[list[Paragraph]]]:
+def _paginate_best(
+    body: TextBox, full: Box, where: Location
+) -> tuple[float, list[list[Paragraph]]]:
     """The largest size that fits on one slide, else on as few slides as the floor allows."""
-    sizes = _sizes(body)
-    for size in sizes:
-        if text_height(body.paragraphs, size, body) <= body.room:
-            return size, [list(body.paragraphs)]
-    least = len(paginate(body, body.floor, full))
-    for size in sizes:
+    sizes = [size for size in _sizes(body) if _tallest_line(body, size) <= body.room]
+    if not sizes:
+        raise DeckError.at(
+            where,
+            f"one line of body text is taller than its box even at {body.floor:g} pt "
+            f"(line spacing {body.line_spacing:g})",
+            "lower the theme's body size, body floor or line spacing",
+        )
+    if text_height(body.paragraphs, sizes[-1], body) <= body.room:  # else no size fits one
+        for size in sizes:
+            if text_height(body.paragraphs, size, body) <= body.room:
+                return size, [list(body.paragraphs)]
+    least = paginate(body, sizes[-1], full)
+    spread = replace(body, box=full)
+    for size in sizes[:-1]:
+        if _lines_height(spread, size) > len(least) * spread.room:
+            continue  # cannot fit in that many slides: no need to paginate (long text)
         pages = paginate(body, size, full)
-        if len(pages) <= least:
+        if len(pages) <= len(least):
             return size, pages
-    raise AssertionError("the floor size always paginates")  # pragma: no cover
+    return sizes[-1], least
+
+
+def _lines_height(body: TextBox, size: float) -> float:
+    """The height of the body's lines alone, without spacing: less than any pagination needs."""
+    return sum(
+        paragraph_lines(p, size, body) * p.line_height(size, body.line_spacing)
+        for p in body.paragraphs
+    )
+
+
+def _tallest_line(body: TextBox, size: float) -> float:
+    """The height of the body's tallest single line at a size, in points."""
+    return max(p.line_height(size, body.line_spacing) for p in body.paragraphs)
 
 
 def paginate(body: TextBox, size: float, full: Box) -> list[list[Paragraph]]:
-    """Split a body's paragraphs into slides at a size; the first slide uses the body's box."""
+    """Split a body's paragraphs into slides at a size; the first slide uses the body's box.
+
+    Every line must fit its box (`_paginate_best` checks), so each step places at least one
+    line: pagination always ends. A paragraph longer than a slide is wrapped once and cut
+    into slide-sized pieces in one pass, so pagination is linear in the text's length.
+    """
     pages: list[list[Paragraph]] = [[]]
     current = body
     used = 0.0
-    queue = list(body.paragraphs)
+    queue = deque(body.paragraphs)
     while queue:
-        paragraph = queue.pop(0)
+        paragraph = queue.popleft()
         height = paragraph_height(paragraph, size, current, not pages[-1])
         if used + height <= current.room:
             pages[-1].append(paragraph)
@@ -185,14 +253,15 @@ def paginate(body: TextBox, size: float, full: Box) -> list[list[Paragraph]]:
             pages.append(carry)
             current = replace(body, box=full)
             used = text_height(tuple(carry), size, current)
-            queue.insert(0, paragraph)
+            queue.appendleft(paragraph)
             continue
-        head, tail = split_paragraph(paragraph, size, current)
-        pages[-1].append(head)
-        pages.append([])
+        *whole, rest = split_paragraph(paragraph, size, current, replace(body, box=full))
+        for piece in whole:
+            pages[-1].append(piece)
+            pages.append([])
         current = replace(body, box=full)
         used = 0.0
-        queue.insert(0, tail)
+        queue.appendleft(rest)
     return [page for page in pages if page]
 
 
@@ -208,33 +277,57 @@ def _leads(last: Paragraph, following: Paragraph) -> bool:
     )
 
 
-def split_paragraph(paragraph: Paragraph, size: float, box: TextBox) -> tuple[Paragraph, Paragraph]:
-    """Split a paragraph longer than a whole box after the last line that fits."""
+def split_paragraph(
+    paragraph: Paragraph, size: float, box: TextBox, more: TextBox | None = None
+) -> list[Paragraph]:
+    """Cut a paragraph longer than a box into pieces after the last line that fits each box.
+
+    The first piece fills `box`; the others fill `more` (the continuation slides' box,
+    `box` itself when not given), the last holding what is left. Needs at least one line
+    to fit a box.
+    """
+    more = more or box
     spans = measured_spans(paragraph, box)
-    lines = wrap(spans, size * paragraph.scale, line_width(paragraph, box))
+    scaled = size * paragraph.scale
     per_line = paragraph.line_height(size, box.line_spacing)
-    fitting = max(1, int(box.room // per_line))
-    cut = lines[min(fitting, len(lines) - 1)].start
-    head_runs, tail_runs = _split_runs(paragraph.runs, cut)
+    lines = wrap(spans, scaled, line_width(paragraph, box))
+    cuts = [lines[_fitting(box, per_line, len(lines))].start]
+    lines = wrap(spans, scaled, line_width(paragraph, more), start=cuts[0])
+    step = max(1, int(more.room // per_line))
+    cuts += [line.start for line in lines[step::step]]
+    pieces = _cut_runs(paragraph.runs, cuts)
     role = Role.CONTINUED if paragraph.role in (Role.BULLET, Role.CONTINUED) else paragraph.role
-    return replace(paragraph, runs=head_runs), replace(paragraph, runs=tail_runs, role=role)
+    return [
+        replace(paragraph, runs=runs, role=paragraph.role if i == 0 else role)
+        for i, runs in enumerate(pieces)
+    ]
 
 
-def _split_runs(runs: tuple[Run, ...], cut: int) -> tuple[tuple[Run, ...], tuple[Run, ...]]:
-    head: list[Run] = []
-    tail: list[Run] = []
+def _fitting(box: TextBox, per_line: float, lines: int) -> int:
+    """How many lines of a paragraph to put in a box: as many as fit, at least one, not all."""
+    return max(1, min(int(box.room // per_line), lines - 1)) if lines > 1 else 1
+
+
+def _cut_runs(runs: tuple[Run, ...], cuts: list[int]) -> list[tuple[Run, ...]]:
+    """Runs cut at ascending character offsets, in one pass; spaces at the cuts are dropped."""
+    pieces: list[list[Run]] = [[]]
     offset = 0
+    bounds = iter([*cuts, None])
+    cut = next(bounds)
     for run in runs:
-        end = offset + len(run.text)
-        if end <= cut:
-            head.append(run)
-        elif offset >= cut:
-            tail.append(run)
-        else:
-            head.append(replace(run, text=run.text[: cut - offset]))
-            tail.append(replace(run, text=run.text[cut - offset :]))
-        offset = end
-    if head and tail:
-        head[-1] = replace(head[-1], text=head[-1].text.rstrip(" "))
-        tail[0] = replace(tail[0], text=tail[0].text.lstrip(" "))
-    return tuple(r for r in head if r.text), tuple(r for r in tail if r.text)
+        text, at = run.text, 0
+        while cut is not None and cut < offset + len(text):
+            pieces[-1].append(replace(run, text=text[at : cut - offset]))
+            pieces.append([])
+            at = cut - offset
+            cut = next(bounds)
+        pieces[-1].append(replace(run, text=text[at:]) if at else run)
+        offset += len(text)
+    out = []
+    for number, piece in enumerate(pieces):
+        if number > 0 and piece:
+            piece[0] = replace(piece[0], text=piece[0].text.lstrip(" "))
+        if number < len(pieces) - 1 and piece:
+            piece[-1] = replace(piece[-1], text=piece[-1].text.rstrip(" "))
+        out.append(tuple(r for r in piece if r.text))
+    return out

@@ -10,9 +10,15 @@ Sans CJK.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
+from array import array
+from bisect import bisect_right
+from heapq import merge
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from wocdeck.scripts import has_arabic
@@ -27,8 +33,11 @@ NO_LINE_START = frozenset(
 )
 NO_LINE_END = frozenset("（［｛〔〈《「『【〘〖〝‘“([{$")
 _BREAK_AFTER = frozenset(" -\u2010\u2013\u2014\u200b")  # not "/": LibreOffice keeps URLs whole
+_HYPHENS = re.compile("[\\-\u2010\u2013\u2014]")
+_AFTER_SPACE = re.compile("(?<=[ \u200b])[^ " + re.escape("".join(sorted(NO_LINE_START))) + "]")
 UNKNOWN_WIDTH = 0.65
 EMOJI_WIDTH = 1.3
+ENCLOSING_WIDTH = 1.0  # an enclosing mark (U+20DD ⃝) draws a circle or box about 1 em wide
 
 
 @dataclass(frozen=True)
@@ -62,14 +71,18 @@ def _widths(metrics: str = DEFAULT_METRICS) -> tuple[dict[str, float], dict[str,
         widths: dict[str, float] = {}
         for first, *advances in table[style]:
             for offset, advance in enumerate(advances):
-                widths[chr(first + offset)] = advance / units
+                char = chr(first + offset)
+                enclosing = unicodedata.category(char) == "Me"
+                widths[char] = ENCLOSING_WIDTH if enclosing else advance / units
         styles.append(widths)
     return styles[0], styles[1]
 
 
 @lru_cache(maxsize=4096)
 def _fallback(char: str) -> float:
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+    if unicodedata.category(char) == "Me":
+        return ENCLOSING_WIDTH  # drawn around the previous character, wider than it
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Cf"):
         return 0.0
     if unicodedata.east_asian_width(char) in ("W", "F"):
         return EMOJI_WIDTH if ord(char) >= 0x1F000 else 1.0
@@ -126,35 +139,73 @@ def _can_break_before(text: str, i: int) -> bool:
     return (ord_prev >= 0x1100 and is_wide(prev)) or (ord_char >= 0x1100 and is_wide(char))
 
 
-def wrap(spans: list[Span], size: float, width: float) -> list[Line]:
+FAST_PATH_CHARACTERS = 2000  # longer text goes straight to the cached measurements
+
+
+@dataclass(frozen=True)
+class _Measured:
+    """What wrapping needs of a text at any size and width, computed once per text."""
+
+    text: str
+    prefix: array[float]  # prefix[i]: the width of text[:i], in em
+    breaks: array[int]  # the positions a line may start at, ascending
+
+
+@lru_cache(maxsize=256)
+def _measured(spans: tuple[Span, ...]) -> _Measured:
+    text = "".join(s.text for s in spans)
+    prefix = array("d", accumulate(char_widths(list(spans)), initial=0.0))
+    if has_east_asian(text):
+        found: Iterable[int] = (i for i in range(1, len(text)) if _can_break_before(text, i))
+    else:  # breaks after spaces found by a pattern, after hyphens one by one (rarer, subtler)
+        after_space = (m.start() for m in _AFTER_SPACE.finditer(text, 1))
+        hyphens = (m.end() for m in _HYPHENS.finditer(text, 0, len(text) - 1))
+        found = merge(after_space, (i for i in hyphens if _can_break_before(text, i)))
+    return _Measured(text, prefix, array("q", found))
+
+
+def wrap(spans: list[Span], size: float, width: float, start: int = 0) -> list[Line]:
     """Break text into lines no wider than width points at size points; never drops text.
 
     Breaks at spaces, after hyphens and slashes, and around East Asian characters (keeping
     closing punctuation off a line's start); a word longer than a line is broken between
-    characters; a newline always breaks.
+    characters; a newline always breaks. With `start`, wraps the text from that character on.
+
+    Each line is found with a binary search over the text's cumulative widths and its break
+    positions, which are computed once per text: wrapping is linear in the text's length,
+    however long a paragraph is and however often it is wrapped at another size.
     """
     text = "".join(s.text for s in spans)
-    advances = [w * size for w in char_widths(spans)]
-    if "\n" not in text and sum(advances) <= width:
-        trimmed = len(text.rstrip(" "))
-        return [Line(0, len(text), sum(advances[:trimmed]))]  # the common case: one line
+    if start == 0 and len(text) <= FAST_PATH_CHARACTERS and "\n" not in text:
+        advances = [w * size for w in char_widths(spans)]
+        if sum(advances) <= width:
+            trimmed = len(text.rstrip(" "))
+            return [Line(0, len(text), sum(advances[:trimmed]))]  # the common case: one line
+    measured = _measured(tuple(spans))
+    prefix, breaks = measured.prefix, measured.breaks
+    limit = width / size if size > 0 else float("inf")
     lines: list[Line] = []
-    start, n = 0, len(text)
+    n = len(text)
+    newline = -1
     while start < n or not lines:
-        end, used, last_break = start, 0.0, -1
-        while end < n and text[end] != "\n":
-            if end > start and _can_break_before(text, end):
-                last_break = end
-            if text[end] != " " and used + advances[end] > width and end > start:
-                break
-            used += advances[end]
-            end += 1
-        if end < n and text[end] != "\n" and last_break > start:
-            end = last_break
+        if newline < start:
+            found = text.find("\n", start)
+            newline = n if found < 0 else found
+        # the first character past the width (trailing spaces may hang past it)
+        over = max(bisect_right(prefix, prefix[start] + limit, start + 1) - 1, start + 1)
+        while over > start + 1 and (prefix[over] - prefix[start]) * size > width:
+            over -= 1  # rounding: the search runs in em, the promise is in points
+        while over < newline and text[over] == " ":
+            over += 1
+        if over >= newline:
+            end = newline
+        else:
+            before = bisect_right(breaks, over) - 1
+            end = breaks[before] if before >= 0 and breaks[before] > start else over
         line_end = end
         while line_end > start and text[line_end - 1] == " ":
             line_end -= 1
-        lines.append(Line(start, end, sum(advances[start:line_end])))
+        lines.append(Line(start, end, (prefix[line_end] - prefix[start]) * size))
         if end < n and text[end] == "\n":
             end += 1
         start = end
