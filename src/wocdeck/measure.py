@@ -14,10 +14,10 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
-from heapq import merge
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from heapq import merge
 from itertools import accumulate
 from pathlib import Path
 
