@@ -50,3 +50,11 @@ class DeckError(Exception):
 
 class OutputError(Exception):
     """An output file cannot be written; the message says why and what to do."""
+
+
+class Terminated(KeyboardInterrupt):
+    """The process was asked to stop (SIGTERM, SIGHUP); cleans up as Ctrl-C does."""
+
+    def __init__(self, signal_number: int) -> None:
+        super().__init__(signal_number)
+        self.signal_number = signal_number

@@ -78,5 +78,11 @@ class Frames:
         return Box(self.margin, 340, self.width, 100)
 
     def logo(self, aspect: float) -> Box:
-        """A theme's logo at the cover's top left, 48 pt high; aspect is width over height."""
-        return Box(self.margin, LOGO_TOP, LOGO_HEIGHT * aspect, LOGO_HEIGHT)
+        """A theme's logo at the cover's top left, 48 pt high; aspect is width over height.
+
+        A very wide logo is kept within the cover title's width (and gets lower), so no
+        picture's shape can push its frame off the slide.
+        """
+        widest = self.cover_title.w
+        width = min(LOGO_HEIGHT * aspect, widest)
+        return Box(self.margin, LOGO_TOP, width, width / aspect if aspect > 0 else LOGO_HEIGHT)

@@ -1,33 +1,89 @@
-"""Safe outputs: check a target path up front, then write to a temporary file and rename."""
+"""Safe outputs: check a target path up front, then write to a temporary file and rename.
+
+Only regular files are ever replaced: a device, a pipe or a socket at the target is refused
+(as root, replacing /dev/null would break the system). A symbolic link is written through:
+the file it points to is replaced, atomically, in that file's folder, and the link stays.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
-from wocdeck.errors import OutputError
+from wocdeck.errors import DeckError, Location, OutputError
+
+NAME_MAX = 255  # bytes in one file name on the usual file systems
+_TEMPORARY_PREFIX = ".wocdeck-"  # short, so a long output name still leaves room for it
+
+
+def output_file(deck: Path, output: str | None, suffix: str) -> Path:
+    """The file to write: the -o value as given, or the deck's name with suffix beside it."""
+    if output is not None:
+        if output.endswith(("/", os.sep)) or output in ("", ".", ".."):
+            raise OutputError(
+                f"{output or repr(output)}: names a folder; give a file name such as "
+                f"{Path(output or '.') / (deck.stem or 'deck')}{suffix}"
+            )
+        return Path(output)
+    try:
+        mode = os.stat(deck).st_mode
+    except OSError:
+        mode = stat.S_IFREG  # missing or unreadable: reading the deck says so
+    if stat.S_ISDIR(mode) or deck.name in ("", ".", ".."):
+        raise DeckError.at(Location(str(deck)), "this is a folder, not a deck file")
+    if not stat.S_ISREG(mode):
+        raise OutputError(f"{deck}: the deck is not a file in a folder; give the output with -o")
+    return deck.with_suffix(suffix)
 
 
 def check_target(target: Path, inputs: list[Path]) -> None:
-    """Refuse an output path that is an input, a folder, or in a folder that cannot be written."""
-    resolved = target.resolve()
+    """Refuse an output that is an input, a folder, not a regular file, or cannot be written."""
+    try:
+        _check_target(target, inputs)
+    except OSError as exc:
+        raise OutputError(f"{target}: {_reason(exc)}") from None
+
+
+def _check_target(target: Path, inputs: list[Path]) -> None:
+    real = Path(os.path.realpath(target))
     for source in inputs:
-        if source.exists() and resolved == source.resolve():
+        if real.exists() and source.exists() and os.path.samefile(real, source):
             raise OutputError(
-                f"{target}: the output would overwrite the input file; choose another name"
+                f"{target}: the output would overwrite the input file {source}; "
+                "choose another name"
             )
-    if target.is_dir():
+    if real.is_dir():
         raise OutputError(f"{target}: is a folder; give a file name such as {target / 'deck.pptx'}")
-    folder = resolved.parent
+    refuse_special(target)
+    folder = real.parent
+    if len(os.fsencode(real.name)) > NAME_MAX:
+        raise OutputError(
+            f"{target}: the file name is {len(os.fsencode(real.name))} bytes long; "
+            f"at most {NAME_MAX}: choose a shorter name"
+        )
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"{target}: {folder} is a file, not a folder")
     if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
         raise OutputError(f"{target}: the folder {folder} cannot be written (permission denied)")
-    if target.exists() and not os.access(target, os.W_OK):
+    if real.exists() and not os.access(real, os.W_OK):
         raise OutputError(
             f"{target}: the file is read-only; make it writable or choose another name"
+        )
+
+
+def refuse_special(target: Path) -> None:
+    """Refuse a target that exists and is not a regular file (a device, a pipe, a socket)."""
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise OutputError(
+            f"{target}: is a device or pipe, not a file; wocdeck writes only regular files"
         )
 
 
@@ -35,25 +91,28 @@ def write_atomic(target: Path, data: bytes) -> None:
     """Write data to target via a temporary file in the same folder, so it is never half-written.
 
     Missing parent folders are created. The previous file stays intact until the new one is
-    complete.
+    complete. A symbolic link is written through: its target is replaced, in its own folder.
     """
-    folder = target.resolve().parent
+    real = Path(os.path.realpath(target))
+    folder = real.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot create the folder {folder}: {exc.strerror}") from None
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        raise OutputError(f"{target}: cannot create the folder {folder}: {_reason(exc)}") from None
+    temporary = ""
     try:
+        handle, temporary = tempfile.mkstemp(prefix=_TEMPORARY_PREFIX, suffix=".tmp", dir=folder)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if target.exists():
+        refuse_special(real)  # checked again: the node may have appeared since the check
+        if real.exists():
             with contextlib.suppress(OSError):
-                os.chmod(temporary, target.stat().st_mode & 0o777)
+                os.chmod(temporary, real.stat().st_mode & 0o777)
         else:
             os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, target)
+        os.replace(temporary, real)
     except PermissionError:
         _discard(temporary)
         raise OutputError(
@@ -62,15 +121,22 @@ def write_atomic(target: Path, data: bytes) -> None:
         ) from None
     except OSError as exc:
         _discard(temporary)
-        raise OutputError(f"{target}: cannot write the file: {exc.strerror}") from None
+        raise OutputError(f"{target}: cannot write the file: {_reason(exc)}") from None
     except BaseException:
         _discard(temporary)
         raise
 
 
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENAMETOOLONG:
+        return "the name is too long for the file system; choose a shorter one"
+    return exc.strerror or str(exc)
+
+
 def _discard(path: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path)
+    if path:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 def _umask() -> int:

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from wocdeck.theme import Theme
 
 MAX_SLIDES = 5000
+MAX_PROPERTY = 255  # characters in a document property (title, author, subject)
+MAX_EPOCH = 253402300799  # 9999-12-31 23:59:59 UTC
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,8 @@ def _plan(deck_file: Path, language: str | None = None, template: Path | None = 
     selection = select(read(deck_file, name), language)
     source = selection.source
     deck = load_deck(source)
-    theme = load_theme(deck.theme, source.location(("theme",))).for_language(deck.language)
+    theme = load_theme(deck.theme, source.location(("theme",)), deck_file.parent)
+    theme = theme.for_language(deck.language)
     look = load_look(deck, theme, source, template)
     planned = adapt(compose(deck, theme, source, look.frames), look.contract, look.fonts)
     _check_count(len(planned), name)
@@ -174,11 +177,13 @@ def render(
     _refuse_notices(planned.notices, strict)
     if strict and adjustments:
         raise DeckError(strict_problems(deck_file, adjustments))
+    read = [deck_file, *planned.theme.inputs, planned.look.contract.template.path]
+    check_target(output, read)  # every file the render read: theme, logo, template
     event = deck.event
     properties = Properties(
-        title=f"{event.office} \u2013 {event.title}",
-        author=event.office,
-        subject=event.title,
+        title=document_property(f"{event.office} \u2013 {event.title}"),
+        author=document_property(event.office),
+        subject=document_property(event.title),
         when=_timestamp(event.date),
         language=deck.language,
     )
@@ -189,16 +194,25 @@ def render(
     return Rendered(output, len(slides), tuple(adjustments), planned.notices + planned.remarks)
 
 
+def document_property(text: str) -> str:
+    """Text as a document property: plain (no `**`), on one line, at most 255 characters.
+
+    Properties are metadata that PowerPoint limits to 255 characters; a long event title is
+    shortened there with an ellipsis, never on the slides.
+    """
+    flat = " ".join(text.replace("**", "").split())
+    return flat if len(flat) <= MAX_PROPERTY else flat[: MAX_PROPERTY - 1].rstrip() + "\u2026"
+
+
 def _timestamp(day: dt.date) -> dt.datetime:
     """SOURCE_DATE_EPOCH if set, else the event's date: never the clock."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        try:  # from 1970 to 9999: four-digit years, as the file's properties need
-            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
-        except (OverflowError, ValueError, OSError):
-            raise DeckError.at(
-                Location("SOURCE_DATE_EPOCH"),
-                f"'{epoch}' is not a time a PowerPoint file can hold",
-                "set it to seconds since 1970, e.g. 1538038800, or unset it",
-            ) from None
-    return dt.datetime(day.year, day.month, day.day, 9, 0, 0)
+    if not epoch:
+        return dt.datetime(day.year, day.month, day.day, 9, 0, 0)
+    if not (epoch.isascii() and epoch.isdigit()) or int(epoch) > MAX_EPOCH:
+        raise DeckError.at(  # from 1970 to 9999: four-digit years, as the file's properties need
+            Location("SOURCE_DATE_EPOCH"),
+            f"'{epoch}' is not a time a PowerPoint file can hold",
+            "set it to whole seconds since 1970, e.g. 1538038800, or unset it",
+        )
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)

@@ -7,12 +7,14 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from wocdeck.errors import DeckError, Location
+from wocdeck.errors import DeckError, Location, Problem
 from wocdeck.model import located_problems
-from wocdeck.source import nearest, read
+from wocdeck.source import Source, nearest, read
 
 Hex = Annotated[str, Field(pattern=r"^[0-9A-Fa-f]{6}$")]
-Points = Annotated[float, Field(gt=0, le=400)]
+Points = Annotated[float, Field(ge=1, le=400)]
+POWERPOINT_SUFFIXES = (".pptx", ".potx", ".potm", ".pptm", ".ppt", ".pot", ".thmx")
+_FLOORS = ("cover_title", "cover_subtitle", "title", "body", "tile_value", "footer")
 
 
 class _Strict(BaseModel):
@@ -119,6 +121,7 @@ class Theme(_Strict):
     template: str | None = None  # a .potx/.pptx (relative to this file) the look is drawn with
     layouts: dict[str, str] = {}  # slide role → the template layout's name
     folder: Path = Path()
+    file: Path = Path()  # the theme file itself, set when it is loaded
 
     def for_language(self, language: str) -> Theme:
         """The theme as a deck in a language uses it (its fonts and language tags)."""
@@ -134,6 +137,12 @@ class Theme(_Strict):
         """The theme's template file, resolved against the theme's folder."""
         return self.folder / self.template if self.template else None
 
+    @property
+    def inputs(self) -> list[Path]:
+        """The files a render reads for this theme (which no output may overwrite)."""
+        files = [self.logo_file, self.template_file]
+        return [self.file, *(f for f in files if f is not None)]
+
 
 def themes_dir() -> Path:
     """The folder of bundled themes: inside the installed package, or the source checkout's."""
@@ -148,23 +157,75 @@ def available() -> list[str]:
     return sorted(p.parent.name for p in themes_dir().glob("*/theme.yaml"))
 
 
-def load_theme(name: str, where: Location) -> Theme:
-    """Load a bundled theme by name, or a theme.yaml (or its folder) by path."""
-    candidate = Path(name)
+def find_theme(name: str, where: Location, base: Path | None = None) -> Path:
+    """The theme file a deck's `theme:` names: a bundled theme, or a folder or .yaml file.
+
+    A bare name of a bundled theme always means the bundled theme (a folder of that name in
+    the current folder does not shadow it); a path is relative to the deck's folder (`base`),
+    never to wherever wocdeck is run from.
+    """
+    if name.lower().endswith(POWERPOINT_SUFFIXES):
+        raise DeckError.at(
+            where,
+            f"'{name}' is a PowerPoint file; a theme is a bundled name or a folder with "
+            "theme.yaml",
+            f"for a corporate PowerPoint template, write `template: {name}`",
+        )
+    bundled = themes_dir() / name / "theme.yaml"
+    if "/" not in name and "\\" not in name and name in available() and bundled.is_file():
+        return bundled
+    candidate = (base or Path()) / name
     if candidate.is_dir():
         candidate = candidate / "theme.yaml"
-    if not candidate.is_file():
-        candidate = themes_dir() / name / "theme.yaml"
-    if not candidate.is_file():
-        raise DeckError.at(where, f"unknown theme '{name}'", nearest(name, available()))
+    if candidate.is_file() and candidate.suffix.lower() in (".yaml", ".yml"):
+        return candidate
+    if candidate.exists():
+        raise DeckError.at(
+            where,
+            f"'{name}' is not a theme: a theme is a folder with theme.yaml, or a .yaml file",
+        )
+    raise DeckError.at(where, f"unknown theme '{name}'", nearest(name, available()))
+
+
+def load_theme(name: str, where: Location, base: Path | None = None) -> Theme:
+    """Load a bundled theme by name, or a theme.yaml (or its folder) by path from base."""
+    candidate = find_theme(name, where, base)
     source = read(candidate)
+    data = source.data
+    if not isinstance(data, dict) or not {"name", "colors"} & data.keys():
+        raise DeckError.at(
+            source.location(()),
+            "this is not a theme file: a theme file is a mapping with 'name:' and 'colors:'",
+            f"check `theme: {name}` in the deck",
+        )
     try:
-        theme = Theme.model_validate({**(source.data or {}), "folder": candidate.parent})
+        theme = Theme.model_validate({**data, "folder": candidate.parent, "file": candidate})
     except ValidationError as exc:
         raise DeckError(located_problems(source, exc, Theme)) from None
-    logo = theme.logo_file
-    if logo is not None and not logo.is_file():
-        raise DeckError.at(
-            source.location(("logo",)), f"the logo file {logo} does not exist", "fix the path"
-        )
+    _check_floors(theme, source)
+    if theme.logo is not None:
+        from wocdeck.logo import LogoError, check_logo
+
+        try:
+            check_logo(theme.folder, theme.logo)
+        except LogoError as exc:
+            raise DeckError.at(source.location(("logo",)), str(exc), exc.hint) from None
     return theme
+
+
+def _check_floors(theme: Theme, source: Source) -> None:
+    """Each floor at most its size: fitting shrinks from the size down to the floor."""
+    problems = []
+    for size in _FLOORS:
+        floor = f"{size}_floor"
+        value, lowest = getattr(theme.sizes, size), getattr(theme.sizes, floor)
+        if lowest > value:
+            problems.append(
+                Problem(
+                    source.location(("sizes", floor)),
+                    f"sizes.{floor} ({lowest:g}) is larger than sizes.{size} ({value:g})",
+                    f"a floor is the smallest size fitting may shrink to: at most {value:g}",
+                )
+            )
+    if problems:
+        raise DeckError(problems)
