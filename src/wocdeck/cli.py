@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -83,7 +86,7 @@ def _named(path: Path, language: str | None, suffix: str = "") -> Path:
 
 def _notices(notices: tuple[Problem, ...]) -> None:
     for notice in notices:
-        typer.echo(str(notice), err=True)
+        _complain(str(notice))
 
 
 def _version(value: bool) -> None:
@@ -108,7 +111,7 @@ def _main(
 def render(
     deck: DeckArg,
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--output",
             "-o",
@@ -124,16 +127,17 @@ def render(
     template: TemplateOption = None,
 ) -> None:
     """Render DECK to a PowerPoint file."""
-    from wocdeck.output import check_target
+    from wocdeck.output import check_target, output_file
     from wocdeck.pipeline import check
     from wocdeck.pipeline import render as render_deck
     from wocdeck.source import refuse_non_deck
 
     with _failures():
         refuse_non_deck(deck)
+        named = output_file(deck, output, ".pptx")  # a folder, a pipe without -o: exit 1
         if output is not None:
-            check_target(output, [deck])  # the input itself, a folder: exit 1
-    pptx, pdf_file = _targets(deck, output, pdf)  # a suffix that is neither: exit 2
+            check_target(named, [deck])  # the input itself, a folder: exit 1
+    pptx, pdf_file = _targets(deck, named, pdf)  # a suffix that is neither: exit 2
     with _failures():
         languages = _in_languages(deck, lang)
         if len(languages) > 1:  # check every language before writing any of them
@@ -155,12 +159,12 @@ def _render_one(deck: Path, result: Rendered, pdf: Path | None) -> None:
     """Report one rendered deck, and convert it to PDF if asked (never over the .pptx)."""
     _notices(result.notices)
     _adjustments(deck, result.adjustments)
-    typer.echo(f"wrote {result.output} ({result.slides} slides)")
+    _say(f"wrote {result.output} ({result.slides} slides)")
     if pdf is not None:
         from wocdeck.export import to_pdf
 
-        written = to_pdf(result.output, pdf)
-        typer.echo(f"wrote {written}")
+        written = to_pdf(result.output, pdf, result.slides)
+        _say(f"wrote {written}")
 
 
 def _targets(deck: Path, output: Path | None, pdf: bool) -> tuple[Path, Path | None]:
@@ -181,7 +185,7 @@ def _targets(deck: Path, output: Path | None, pdf: bool) -> tuple[Path, Path | N
 def _adjustments(deck: Path, adjustments: Sequence[Adjustment]) -> None:
     """Print what fitting changed, one line per slide, as render, validate and preview do."""
     for change in adjustments:
-        typer.echo(f'{deck}:{change.line}: slide {change.slide} "{change.title}": {change.message}')
+        _say(f'{deck}:{change.line}: slide {change.slide} "{change.title}": {change.message}')
 
 
 @app.command()
@@ -200,7 +204,7 @@ def validate(
             _notices(checked.notices)
             _adjustments(deck, checked.adjustments)
             named = f" [{language}]" if language else ""
-            typer.echo(f"{deck}{named}: ok ({len(checked.slides)} slides)")
+            _say(f"{deck}{named}: ok ({len(checked.slides)} slides)")
 
 
 @app.command()
@@ -219,24 +223,43 @@ def preview(
     import tempfile
 
     from wocdeck.export import contact_sheet, to_pdf, to_png
+    from wocdeck.output import output_file
     from wocdeck.pipeline import render as render_deck
 
     with _failures():
         languages = _in_languages(deck, lang)
         for language in languages:
-            stem = _named(deck, language, ".pptx").stem
+            stem = _named(output_file(deck, None, ".pptx"), language).stem
             folder = output or deck.with_name(stem + "-preview")
             if output and len(languages) > 1:
                 folder = output / str(language)
             with tempfile.TemporaryDirectory(prefix="wocdeck-") as work:
                 result = render_deck(
-                    deck, Path(work) / (stem + ".pptx"), language=language, template=template
+                    deck, Path(work) / "deck.pptx", language=language, template=template
                 )
                 _notices(result.notices)
                 _adjustments(deck, result.adjustments)
-                pages = to_png(to_pdf(result.output, Path(work) / (stem + ".pdf")), folder)
-                sheet = contact_sheet(pages, folder / "sheet.png")
-                typer.echo(f"wrote {len(pages)} slides to {folder}/ and {sheet}")
+                pdf = to_pdf(result.output, Path(work) / "deck.pdf", result.slides)
+                pages = to_png(pdf, folder, slides=result.slides)
+                sheet, shown = contact_sheet(pages, folder / "sheet.png")
+                more = f" (slides 1-{shown} of {len(pages)})" if shown < len(pages) else ""
+                _say(f"wrote {len(pages)} slides to {folder}/ and {sheet}{more}")
+
+
+def _say(message: str) -> None:
+    """Print a line on standard output; a closed or full output is a failure, not a crash."""
+    try:
+        typer.echo(message)
+    except OSError as exc:
+        raise _StdoutError(exc.strerror or str(exc)) from None
+
+
+class _StdoutError(Exception):
+    """Standard output cannot be written (closed pipe, full disk)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 template_app = typer.Typer(
@@ -270,22 +293,42 @@ class _failures:
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, _tb: object
     ) -> bool:
-        from wocdeck.errors import DeckError, OutputError
+        from wocdeck.errors import DeckError, OutputError, Terminated
 
-        if error is None or isinstance(error, typer.Exit | KeyboardInterrupt | SystemExit):
+        if error is None or isinstance(error, typer.Exit | SystemExit):
             return False
+        if isinstance(error, KeyboardInterrupt):
+            _complain("interrupted: nothing was written or changed")
+            raise typer.Exit(128 + error.signal_number if isinstance(error, Terminated) else 130)
+        if isinstance(error, _StdoutError):
+            _complain(f"error: cannot print to standard output: {error.reason}")
+            with contextlib.suppress(OSError, ValueError):  # so the exit's flush cannot fail
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(1)
         if isinstance(error, DeckError):
-            for problem in error.problems:
-                typer.echo(str(problem), err=True)
+            for problem in error.problems[:MAX_SHOWN]:
+                _complain(str(problem))
+            more = len(error.problems[MAX_SHOWN:]) + error.more
+            if more:
+                _complain(f"... and {more:,} more problems (fix these first)")
             raise typer.Exit(1)
         if isinstance(error, OutputError):
-            typer.echo(f"error: {error}", err=True)
+            _complain(f"error: {error}")
             raise typer.Exit(1)
         if isinstance(error, MemoryError | RecursionError):
             typer.echo("error: the deck is too large or too deeply nested to process", err=True)
             raise typer.Exit(1)
         typer.echo(f"internal error (please report it): {type(error).__name__}: {error}", err=True)
         raise typer.Exit(3)
+
+
+MAX_SHOWN = 50  # problems printed; the rest are counted
+
+
+def _complain(message: str) -> None:
+    """Print a line on standard error, if it can still be written."""
+    with contextlib.suppress(OSError):
+        typer.echo(message, err=True)
 
 
 # A render allocates millions of short-lived, acyclic objects; the default young-generation
@@ -297,7 +340,16 @@ GC_THRESHOLD = (50_000, 20, 20)
 def main() -> None:
     """Run the command line."""
     gc.set_threshold(*GC_THRESHOLD)
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, _terminate)
     sys.exit(app())
+
+
+def _terminate(number: int, _frame: object) -> None:
+    """Stop as Ctrl-C does, so temporary files and LibreOffice are cleaned up."""
+    from wocdeck.errors import Terminated
+
+    raise Terminated(number)
 
 
 if __name__ == "__main__":

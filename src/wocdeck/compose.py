@@ -16,10 +16,17 @@ TILE_LABEL_SCALE = 0.45
 TILE_CAPTION_SCALE = 0.42
 
 
-def emphasis(text: str) -> tuple[Run, ...]:
-    """Split `**bold**` markup into runs."""
+def emphasis(text: str, *, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
+    """Split `**bold**` markup into runs; `bold` and `italic` style the whole text."""
     parts = text.split("**")
-    return tuple(Run(part, bold=i % 2 == 1) for i, part in enumerate(parts) if part)
+    return tuple(
+        Run(part, bold=bold or i % 2 == 1, italic=italic) for i, part in enumerate(parts) if part
+    )
+
+
+def plain(text: str) -> str:
+    """Text without emphasis markup, for alt text and other plain-text places."""
+    return text.replace("**", "")
 
 
 class Composer:
@@ -92,16 +99,21 @@ class Composer:
 
     def _footer(self) -> TextBox:
         event = self.deck.event
-        text = event.footer or f"{event.office} · {event.title}"
+        if event.footer:
+            text, origin = event.footer, "event.footer"
+        else:  # derived: one line, whatever line breaks the cover's title has
+            text, origin = " ".join(f"{event.office} · {event.title}".split()), "event.title"
         sizes = self.theme.sizes
         return TextBox(
             "Footer",
-            (Paragraph((Run(text),)),),
+            (Paragraph(emphasis(text)),),
             self.frames.footer,
             sizes.footer,
             sizes.footer_floor,
             color="accent6",
             anchor="ctr",
+            origin=origin,
+            line=self._line(tuple(origin.split("."))),
         )
 
     def _body_box(self) -> Box:
@@ -166,11 +178,13 @@ class Composer:
     def _tile(self, tile: tuple[str, str, str, str], box: Box) -> TextBox:
         label, value, caption, description = tile
         paragraphs = [
-            Paragraph((Run(label, bold=True),), scale=TILE_LABEL_SCALE, color="accent2"),
+            Paragraph(emphasis(label, bold=True), scale=TILE_LABEL_SCALE, color="accent2"),
             Paragraph((Run(value, bold=True),), color="accent1"),
         ]
         if caption:
-            paragraphs.append(Paragraph((Run(caption),), scale=TILE_CAPTION_SCALE, color="accent6"))
+            paragraphs.append(
+                Paragraph(emphasis(caption), scale=TILE_CAPTION_SCALE, color="accent6")
+            )
         sizes = self.theme.sizes
         return TextBox(
             "Figure",
@@ -180,7 +194,7 @@ class Composer:
             sizes.tile_value_floor,
             line_spacing=1.1,
             fill="light2",
-            description=description,
+            description=plain(description),
             inset_x=14,
             inset_y=10,
         )
@@ -216,7 +230,7 @@ class Composer:
             Paragraph((Run(words.year(event.date), bold=True),), scale=1.6),
         ]
         if event.city:
-            when.insert(0, Paragraph((Run(event.city, bold=True),)))
+            when.insert(0, Paragraph(emphasis(event.city, bold=True)))
         date = TextBox(
             "Date",
             tuple(when),
@@ -332,7 +346,7 @@ class Composer:
         text = closing.text or words.phrase("thank_you")
         title = TextBox(
             "Title",
-            (Paragraph((Run(text.replace("**", ""), italic=words.italic),)),),
+            (Paragraph(emphasis(text, italic=words.italic)),),
             self.frames.closing_title,
             sizes.cover_title,
             sizes.cover_title_floor,
@@ -344,7 +358,7 @@ class Composer:
         where = words.phrase("separator").join(p for p in (event.city, words.date(event.date)) if p)
         subtitle = TextBox(
             "Subtitle",
-            (Paragraph((Run(event.office, bold=True),)), Paragraph((Run(where),))),
+            (Paragraph(emphasis(event.office, bold=True)), Paragraph(emphasis(where))),
             self.frames.closing_subtitle,
             sizes.cover_subtitle * 0.8,
             sizes.cover_subtitle_floor,

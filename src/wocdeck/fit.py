@@ -139,9 +139,10 @@ def shrink(box: TextBox, where: Location) -> TextBox:
     for size in _sizes(box):
         if text_height(box.paragraphs, size, box) <= box.room:
             return replace(box, size=size)
+    origin = f" (from {box.origin})" if box.origin else ""
     raise DeckError.at(
-        where,
-        f"the {box.name.lower()} text is too long to fit even at {box.floor:g} pt: "
+        Location(where.path, box.line) if box.line else where,
+        f"the {box.name.lower()} text{origin} is too long to fit even at {box.floor:g} pt: "
         f"'{_preview(box.text)}'",
         "shorten it",
     )

@@ -96,6 +96,29 @@ Lines = Annotated[list[Text], BeforeValidator(_as_list), Field(max_length=MAX_PO
 Language = Literal[tuple(SUPPORTED)]  # type: ignore[valid-type]
 
 
+def _iso_date(value: Any) -> Any:
+    """Only YYYY-MM-DD: never a number of seconds since 1970 or another reading of a number."""
+    if isinstance(value, str) and not _ISO_DATE.match(value.strip()):
+        raise PydanticCustomError("date_format", "a date is written as year-month-day")
+    return value
+
+
+def _cents(value: Decimal) -> Decimal:
+    """An amount as it will be written: whole, or with cents; never a fraction of a cent."""
+    exponent = value.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -MONEY_DECIMALS:
+        raise plain(
+            f"'{value:f}' has more than {MONEY_DECIMALS} decimals, which the slide cannot show",
+            "write the amount to the cent, e.g. 108348.50",
+        )
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_iso_date)]
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+MONEY_DECIMALS = 2
+
+
 class Part(BaseModel):
     """Base for every part of a deck: unknown keys are errors, values never change."""
 
@@ -168,7 +191,7 @@ class Event(Part):
     acronym: Text | None = None
     title: Text
     city: Text | None = None
-    date: Annotated[dt.date, AfterValidator(_event_day)]
+    date: Annotated[dt.date, BeforeValidator(_iso_date), AfterValidator(_event_day)]
     footer: Text | None = None
     notes: Text | None = None
 
@@ -177,7 +200,7 @@ class About(Part):
     """When and where the office was established."""
 
     title: Text | None = None
-    established: dt.date | None = None
+    established: Date | None = None
     location: Text | None = None
     points: Points = []
     notes: Text | None = None
@@ -187,7 +210,7 @@ class Money(Part):
     """An amount in a currency, e.g. CHF 108,348."""
 
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
-    amount: Annotated[Decimal, BeforeValidator(_amount), Field(ge=0)]
+    amount: Annotated[Decimal, BeforeValidator(_amount), Field(ge=0), AfterValidator(_cents)]
 
 
 class Resources(Part):

@@ -53,8 +53,7 @@ def _check_target(target: Path, inputs: list[Path]) -> None:
     for source in inputs:
         if real.exists() and source.exists() and os.path.samefile(real, source):
             raise OutputError(
-                f"{target}: the output would overwrite the input file {source}; "
-                "choose another name"
+                f"{target}: the output would overwrite the input file {source}; choose another name"
             )
     if real.is_dir():
         raise OutputError(f"{target}: is a folder; give a file name such as {target / 'deck.pptx'}")

@@ -117,6 +117,8 @@ class TextBox:
     metrics: str = "liberation-sans"  # which font's widths measure the text (see fonts/)
     bold: bool = False  # the placeholder sets all its text bold
     caps: bool = False  # the placeholder shows its text in capitals
+    origin: str = ""  # the deck field the text comes from, when not the slide's own section
+    line: int = 0  # that field's line in the deck file
 
     @property
     def room(self) -> float:

@@ -167,8 +167,7 @@ def find_theme(name: str, where: Location, base: Path | None = None) -> Path:
     if name.lower().endswith(POWERPOINT_SUFFIXES):
         raise DeckError.at(
             where,
-            f"'{name}' is a PowerPoint file; a theme is a bundled name or a folder with "
-            "theme.yaml",
+            f"'{name}' is a PowerPoint file; a theme is a bundled name or a folder with theme.yaml",
             f"for a corporate PowerPoint template, write `template: {name}`",
         )
     bundled = themes_dir() / name / "theme.yaml"
