@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -233,3 +235,72 @@ def test_dash_h_works_like_help() -> None:
         short, long = run_wocdeck(*command, "-h"), run_wocdeck(*command, "--help")
         assert short.returncode == 0 and short.stdout == long.stdout
         assert "Usage:" in short.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["render", "."], ".: error: this is a folder, not a deck file"),
+        (["render", "/"], "/: error: this is a folder, not a deck file"),
+        (["render", ""], ".: error: this is a folder, not a deck file"),
+        (["preview", "."], ".: error: this is a folder, not a deck file"),
+        (["validate", "/dev/zero"], "/dev/zero: error: this is a device or socket, not a file"),
+    ],
+)
+def test_odd_deck_paths_are_messages(cli, args: list[str], message: str) -> None:
+    code, _, err = cli(*args)
+    assert code == 1 and err.strip().startswith(message)
+
+
+def test_a_deck_from_a_pipe_needs_an_output_name(tmp_path: Path) -> None:
+    deck = (Path(__file__).parent.parent / "deck.yaml").read_text(encoding="utf-8")
+    done = subprocess.run(
+        ["bash", "-c", f'{sys.executable} -m wocdeck.cli render <(cat "$0")', "/dev/stdin"],
+        input=deck, capture_output=True, text=True, cwd=tmp_path, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1 and "give the output with -o" in done.stderr
+    done = subprocess.run(
+        ["bash", "-c", f'{sys.executable} -m wocdeck.cli render <(cat) -o piped.pptx'],
+        input=deck, capture_output=True, text=True, cwd=tmp_path, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "piped.pptx").read_bytes().startswith(b"PK")
+
+
+@pytest.mark.parametrize("shell", ["> /dev/full", "| true"])
+def test_stdout_full_or_closed_is_a_message_not_a_crash(seed_copy: Path, shell: str) -> None:
+    command = f"{sys.executable} -m wocdeck.cli render {seed_copy} {shell}; echo $? >&2"
+    if shell == "| true":
+        command = f"set -o pipefail; {sys.executable} -m wocdeck.cli validate {seed_copy} {shell}"
+        command += "; echo ${PIPESTATUS[0]} >&2"
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, check=False)
+    *messages, code = done.stderr.strip().splitlines()
+    assert code == "1", done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+    assert any("cannot print to standard output" in m for m in messages)
+
+
+def test_the_error_report_is_capped(cli, tmp_path: Path) -> None:
+    deck = write_deck(tmp_path, MINIMAL + "year_ahead:\n" + '  - ""\n' * 1500)
+    code, _, err = cli("validate", deck)
+    lines = err.strip().splitlines()
+    assert code == 1 and len(lines) == 51
+    assert lines[0].startswith(f"{deck}:6:5: error: ") and "must not be empty" in lines[0]
+    assert lines[-1] == "... and 1,450 more problems (fix these first)"
+
+
+def test_an_soffice_that_cannot_run_is_a_message(cli, seed_copy: Path, monkeypatch) -> None:
+    broken = seed_copy.parent / "bin"
+    broken.mkdir()
+    (broken / "soffice").write_bytes(b"\x7fELF not really")
+    (broken / "soffice").chmod(0o755)
+    monkeypatch.setenv("PATH", str(broken))
+    code, _, err = cli("render", seed_copy, "--pdf")
+    assert code == 1 and "LibreOffice" in err and "cannot be run" in err
+
+
+def test_a_dash_file_name_is_not_an_option_to_libreoffice(cli, seed_copy, renderer) -> None:
+    dashed = seed_copy.rename(seed_copy.parent / "-x.yaml")
+    code, out, err = cli("render", dashed, "-o", dashed.parent / "-x.pptx", "--pdf")
+    assert code == 0, err
+    assert (dashed.parent / "-x.pdf").read_bytes().startswith(b"%PDF")

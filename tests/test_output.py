@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests import structure
-from tests.conftest import MINIMAL, SEED_DECK, write_deck
+from tests.conftest import MINIMAL, ROOT, SEED_DECK, write_deck
 from wocdeck.errors import OutputError
 from wocdeck.output import write_atomic
 
@@ -156,3 +156,119 @@ def test_packaged_install_renders_from_another_folder(tmp_path: Path) -> None:
         cwd=elsewhere, capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     assert str(venv) in where and str(root) not in where
+
+
+def test_a_device_or_fifo_named_by_o_is_never_replaced(cli, seed_copy: Path) -> None:
+    fifo = seed_copy.parent / "pipe.pptx"
+    os.mkfifo(fifo)
+    nodes = [fifo]
+    if os.geteuid() == 0:  # a private copy of /dev/null: the real one must never be at risk
+        null = seed_copy.parent / "null.pptx"
+        os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        nodes.append(null)
+    for node in nodes:
+        code, _, err = cli("render", seed_copy, "-o", node)
+        assert code == 1 and "is a device or pipe, not a file" in err
+        assert not stat.S_ISREG(node.stat().st_mode)
+    assert [p.name for p in seed_copy.parent.iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_a_symlink_is_written_through_to_its_target(cli, seed_copy: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "shared"
+    elsewhere.mkdir()
+    real = elsewhere / "report.pptx"
+    real.write_bytes(b"old")
+    link = seed_copy.parent / "link.pptx"
+    link.symlink_to(real)
+    assert cli("render", seed_copy, "-o", link)[0] == 0
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_bytes().startswith(b"PK")
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["report.pptx"]
+
+
+@pytest.mark.parametrize("which", ["theme.yaml", "logo.png"])
+def test_every_file_the_render_reads_is_protected(cli, tmp_path: Path, which: str) -> None:
+    from PIL import Image
+
+    theme = tmp_path / "brand"
+    theme.mkdir()
+    text = (ROOT / "themes" / "wipo" / "theme.yaml").read_text(encoding="utf-8")
+    (theme / "theme.yaml").write_text(text.replace("logo: null", "logo: logo.png"), "utf-8")
+    Image.new("RGB", (300, 100), "#0059C6").save(theme / "logo.png")
+    deck = write_deck(tmp_path, "theme: brand\n" + MINIMAL)
+    before = (theme / which).read_bytes()
+    code, _, err = cli("render", deck, "-o", theme / which)
+    assert code == 1 and "would overwrite the input file" in err
+    assert (theme / which).read_bytes() == before
+
+
+def test_long_output_names_are_written_or_refused_with_a_message(cli, seed_copy: Path) -> None:
+    longest = seed_copy.parent / ("a" * 250 + ".pptx")  # 255 bytes: no room for ".name.tmp"
+    assert cli("render", seed_copy, "-o", longest)[0] == 0
+    assert longest.read_bytes().startswith(b"PK")
+    code, _, err = cli("render", seed_copy, "-o", seed_copy.parent / ("a" * 300 + ".pptx"))
+    assert code == 1 and "too long" in err
+
+
+@pytest.mark.parametrize("target", ["/proc/x.pptx", "newdir/"])
+def test_impossible_outputs_are_messages(cli, seed_copy: Path, target: str, monkeypatch) -> None:
+    monkeypatch.chdir(seed_copy.parent)
+    code, _, err = cli("render", seed_copy, "-o", target)
+    assert code == 1 and err.startswith("error: ")
+    assert not (seed_copy.parent / "newdir").exists()
+
+
+def _interrupt_at(step: str, signal_name: str, deck: Path, target: Path) -> int:
+    """Run a render that gets `signal_name` during `step`; returns the exit code."""
+    script = f"""
+import os, signal, sys
+import wocdeck.output, wocdeck.writer.package as package
+from wocdeck import cli
+def stop(*args, **kwargs):
+    os.kill(os.getpid(), signal.{signal_name})
+    import time; time.sleep(5)
+if {step!r} == "zip":
+    package._Members.write = stop
+else:
+    wocdeck.output.os.fsync = stop
+sys.argv = ["wocdeck", "render", {str(deck)!r}, "-o", {str(target)!r}]
+cli.main()
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert "Traceback" not in done.stderr
+    return done.returncode
+
+
+@pytest.mark.parametrize(
+    ("step", "signal_name", "code"),
+    [("write", "SIGTERM", 143), ("write", "SIGHUP", 129), ("zip", "SIGINT", 130)],
+)
+def test_a_signal_while_writing_keeps_the_previous_file_and_no_temporary(
+    seed_copy: Path, step: str, signal_name: str, code: int
+) -> None:
+    target = seed_copy.parent / "out.pptx"
+    target.write_bytes(b"previous deck")
+    assert _interrupt_at(step, signal_name, seed_copy, target) == code
+    assert target.read_bytes() == b"previous deck"
+    assert sorted(p.name for p in seed_copy.parent.iterdir()) == ["deck.yaml", "out.pptx"]
+
+
+def test_document_properties_are_plain_and_at_most_255_characters(cli, tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    title = "Side-Event on **Innovation** " + "and Intellectual Property " * 12
+    deck = write_deck(tmp_path, MINIMAL.replace("Side-Event at the 2018 WIPO Assemblies", title))
+    code, _, err = cli("validate", deck)
+    assert code == 0, err
+    assert cli("render", deck)[0] == 0
+    core = Presentation(str(deck.with_suffix(".pptx"))).core_properties
+    assert len(core.title) == 255 and core.title.endswith("\u2026")
+    assert core.subject.startswith("Side-Event on Innovation and") and "**" not in core.subject
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999", "\u00b2\u00b3", "-5", "1.5"])
+def test_source_date_epoch_out_of_range_is_a_message(cli, seed_copy, monkeypatch, value) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    code, _, err = cli("render", seed_copy)
+    assert code == 1
+    assert err.startswith("SOURCE_DATE_EPOCH: error: ") and "seconds since 1970" in err

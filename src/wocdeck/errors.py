@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+MAX_DESCRIBED = 1000  # problems worked out in full; the rest of a huge list are only counted
+
 
 @dataclass(frozen=True, order=True)
 class Location:
@@ -38,9 +40,13 @@ class Problem:
 class DeckError(Exception):
     """The deck or one of its inputs is wrong; carries every problem found."""
 
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
+    def __init__(self, problems: list[Problem], more: int = 0) -> None:
+        super().__init__()
         self.problems = problems
+        self.more = more  # problems found but not described (beyond MAX_DESCRIBED)
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
 
     @classmethod
     def at(cls, location: Location, message: str, hint: str = "") -> DeckError:

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from wocdeck.errors import Problem
+from wocdeck.errors import MAX_DESCRIBED, Problem
 from wocdeck.source import DataPath, Source, nearest
 
 LIST_OF_LINES = "a list of lines, each starting with '- '"
@@ -57,7 +57,7 @@ def quoted_item(text: str) -> str:
 
 def located_problems(source: Source, exc: ValidationError, root: type[BaseModel]) -> list[Problem]:
     """Turn pydantic's errors into located, plain-language problems, one per mistake."""
-    errors = exc.errors(include_url=False)
+    errors = exc.errors(include_url=False)[:MAX_DESCRIBED]  # the rest are only counted
     explained = _explained(source, errors, root)
     problems: dict[tuple[Any, ...], Problem] = {}
     for error in errors:
@@ -96,6 +96,11 @@ def _comma_split(group: Any, key: str, value: Any) -> str:
         return ""
     keys = list(group)
     return keys[keys.index(key) - 1] if key in keys and keys.index(key) > 0 else ""
+
+
+def undescribed(exc: ValidationError) -> int:
+    """How many of pydantic's errors `located_problems` leaves out (beyond MAX_DESCRIBED)."""
+    return max(0, exc.error_count() - MAX_DESCRIBED)
 
 
 def _problem(

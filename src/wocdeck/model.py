@@ -25,7 +25,7 @@ from pydantic_core import PydanticCustomError
 from wocdeck.errors import DeckError
 from wocdeck.figures import EXAMPLES, Figure, FigureError, parse_figure
 from wocdeck.languages import SUPPORTED
-from wocdeck.messages import describe, located_problems, quoted_item
+from wocdeck.messages import describe, located_problems, quoted_item, undescribed
 from wocdeck.source import Source
 
 MAX_FOCUS_AREAS = 2500
@@ -338,4 +338,4 @@ def load_deck(source: Source) -> Deck:
     try:
         return Deck.model_validate(source.data)
     except ValidationError as exc:
-        raise DeckError(located_problems(source, exc, Deck)) from None
+        raise DeckError(located_problems(source, exc, Deck), undescribed(exc)) from None

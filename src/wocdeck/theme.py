@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from wocdeck.errors import DeckError, Location, Problem
-from wocdeck.model import located_problems
+from wocdeck.messages import located_problems, undescribed
 from wocdeck.source import Source, nearest, read
 
 Hex = Annotated[str, Field(pattern=r"^[0-9A-Fa-f]{6}$")]
@@ -200,7 +200,7 @@ def load_theme(name: str, where: Location, base: Path | None = None) -> Theme:
     try:
         theme = Theme.model_validate({**data, "folder": candidate.parent, "file": candidate})
     except ValidationError as exc:
-        raise DeckError(located_problems(source, exc, Theme)) from None
+        raise DeckError(located_problems(source, exc, Theme), undescribed(exc)) from None
     _check_floors(theme, source)
     if theme.logo is not None:
         from wocdeck.logo import LogoError, check_logo
