@@ -301,6 +301,6 @@ def test_an_soffice_that_cannot_run_is_a_message(cli, seed_copy: Path, monkeypat
 
 def test_a_dash_file_name_is_not_an_option_to_libreoffice(cli, seed_copy, renderer) -> None:
     dashed = seed_copy.rename(seed_copy.parent / "-x.yaml")
-    code, out, err = cli("render", dashed, "-o", dashed.parent / "-x.pptx", "--pdf")
+    code, _, err = cli("render", dashed, "-o", dashed.parent / "-x.pptx", "--pdf")
     assert code == 0, err
     assert (dashed.parent / "-x.pdf").read_bytes().startswith(b"%PDF")

@@ -14,6 +14,8 @@ from PIL import Image
 from wocdeck import export
 from wocdeck.export import SHEET_SLIDES, ExportError, contact_sheet, run_bounded, time_limit
 
+SOURCE = str(Path(__file__).resolve().parents[1] / "src")
+
 
 def _alive(group: int) -> bool:
     """Whether any process of a group still runs (zombies waiting for init do not count).
@@ -63,19 +65,20 @@ def test_libreoffice_past_its_time_says_so_and_leaves_nothing_running(
 
 
 def test_an_interrupt_kills_the_group_too(tmp_path: Path) -> None:
+    group = tmp_path / "group"
     script = f"""
 import os, signal, threading, sys
-sys.path.insert(0, {str(Path(__file__).parents[1] / 'src')!r})
+sys.path.insert(0, {SOURCE!r})
 from wocdeck.export import run_bounded
 threading.Timer(1.0, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
 try:
-    run_bounded(["sh", "-c", "echo $$ > {tmp_path / 'group'}; sleep 60 & sleep 60"], 60, "x")
+    run_bounded(["sh", "-c", "echo $$ > {group}; sleep 60 & sleep 60"], 60, "x")
 except KeyboardInterrupt:
     print("interrupted")
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.stdout.strip() == "interrupted", done.stderr
-    assert not _alive(int((tmp_path / "group").read_text()))
+    assert not _alive(int(group.read_text()))
 
 
 def test_the_time_limit_grows_with_the_slide_count() -> None:
@@ -95,14 +98,15 @@ def _pages(folder: Path, count: int) -> list[Path]:
 
 def test_the_contact_sheet_is_bounded_and_opens_one_picture_at_a_time(tmp_path: Path) -> None:
     pages = _pages(tmp_path / "pages", 300)
+    folder, sheet = str(tmp_path / "pages"), str(tmp_path / "sheet.png")
     script = f"""
 import resource, sys
-sys.path.insert(0, {str(Path(__file__).parents[1] / 'src')!r})
+sys.path.insert(0, {SOURCE!r})
 from pathlib import Path
 resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
 from wocdeck.export import contact_sheet
-pages = sorted(Path({str(tmp_path / 'pages')!r}).glob("slide-*.png"))
-sheet, shown = contact_sheet(pages, Path({str(tmp_path / 'sheet.png')!r}))
+pages = sorted(Path({folder!r}).glob("slide-*.png"))
+sheet, shown = contact_sheet(pages, Path({sheet!r}))
 print(shown)
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
