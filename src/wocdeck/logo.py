@@ -88,7 +88,7 @@ def _check_picture(file: Path) -> None:
 def _check_format(file: Path, found: str) -> None:
     if found not in FORMATS:
         raise LogoError(
-            f"the logo {file} is a {found or 'picture'} file; PowerPoint logos may be "
+            f"the logo {file} is in {found or 'an unknown'} format; PowerPoint logos may be "
             "PNG, JPEG, GIF, BMP or TIFF"
         )
 
