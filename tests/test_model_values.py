@@ -1,0 +1,121 @@
+"""Values as the editor means them: dates as written, figures as a person writes them, `**`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from tests.conftest import MINIMAL, write_deck
+
+
+def _texts(deck: Path) -> list[tuple[str, bool]]:
+    """Every run of every slide as (text, bold)."""
+    prs = Presentation(str(deck.with_suffix(".pptx")))
+    return [
+        (run.text, bool(run.font.bold))
+        for slide in prs.slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+        for paragraph in shape.text_frame.paragraphs
+        for run in paragraph.runs
+    ]
+
+
+@pytest.mark.parametrize(
+    ("deck", "where", "found"),
+    [
+        (MINIMAL.replace("2018-09-27", "0"), "4:9", "'0'"),
+        (MINIMAL + "about:\n  established: 1537920000\n", "6:16", "'1537920000'"),
+        (MINIMAL.replace("2018-09-27", "27.09.2018"), "4:9", "'27.09.2018'"),
+    ],
+)
+def test_dates_are_only_year_month_day(cli, tmp_path: Path, deck: str, where: str, found: str):
+    path = write_deck(tmp_path, deck)
+    code, _, err = cli("validate", path)
+    assert code == 1
+    assert err.startswith(f"{path}:{where}: error: {found} is not a valid date")
+    assert "YYYY-MM-DD" in err
+
+
+FIGURES = """
+resources:
+  budget: {currency: CHF, amount: AMOUNT}
+focus:
+  - name: Outreach
+    achievements:
+      - heading: Figures
+        metrics:
+          - {label: PCT, value: VALUE}
+"""
+
+
+@pytest.mark.parametrize(
+    ("amount", "value", "message"),
+    [
+        ("0.001", "1", "'0.001' has more than 2 decimals"),
+        ("5", "1e-17", "'1e-17' has more than 6 decimals"),
+    ],
+)
+def test_figures_that_cannot_be_shown_honestly_are_refused(cli, tmp_path, amount, value, message):
+    deck = write_deck(tmp_path, MINIMAL + FIGURES.replace("AMOUNT", amount).replace("VALUE", value))
+    code, _, err = cli("validate", deck)
+    assert code == 1 and message in err
+
+
+def test_figures_are_written_as_a_person_writes_them(cli, tmp_path: Path) -> None:
+    text = MINIMAL + FIGURES.replace("AMOUNT", "0.5").replace("VALUE", "1e-5")
+    text += "          - {label: Hague, value: 1E+3}\n          - {label: Zero, value: '-0'}\n"
+    deck = write_deck(tmp_path, text)
+    assert cli("render", deck)[0] == 0
+    words = [t for t, _ in _texts(deck)]
+    assert "CHF 0.50" in words and "0.00001" in words and "1,000" in words and "0" in words
+    assert not any("E" in w and any(c.isdigit() for c in w) for w in words if len(w) < 12)
+    assert "-0" not in words
+
+
+def test_emphasis_works_wherever_text_is_written(cli, tmp_path: Path) -> None:
+    text = (
+        MINIMAL.replace("WIPO Office in China", "WIPO Office in **China**")
+        + "  city: '**Geneva**'\n  footer: Report of the **WOC**\n"
+        + "resources:\n  budget_heading: Budget for **2019**\n"
+        + "  budget: {currency: CHF, amount: 5}\n"
+        + FIGURES.split("focus:")[1]
+        .join(["focus:", ""])
+        .replace("VALUE", "3, period: '**Jan**-Aug', versus: '**2017** total', change: '+5%'")
+        .replace("label: PCT", "label: '**PCT** filings'")
+        + "closing: Thank **you**\n"
+    )
+    deck = write_deck(tmp_path, text)
+    code, _, err = cli("render", deck)
+    assert code == 0, err
+    runs = _texts(deck)
+    assert not any("**" in t for t, _ in runs)
+    bold = {t for t, b in runs if b}
+    assert {"China", "WOC", "Jan", "2017", "you"} <= bold
+    assert "Geneva" in bold and "PCT" in bold  # bold anyway: the markers are simply gone
+
+
+def test_a_multiline_event_title_makes_a_one_line_footer(cli, tmp_path: Path) -> None:
+    text = MINIMAL.replace(
+        "title: Side-Event at the 2018 WIPO Assemblies",
+        'title: "Side-Event at the\\n2018 WIPO Assemblies"',
+    )
+    deck = write_deck(tmp_path, text + "year_ahead: [One]\n")
+    assert cli("render", deck)[0] == 0
+    footers = [t for t, _ in _texts(deck) if t.startswith("WIPO Office in China ·")]
+    assert footers == ["WIPO Office in China · Side-Event at the 2018 WIPO Assemblies"]
+
+
+def test_a_footer_too_long_is_blamed_on_the_field_the_user_wrote(cli, tmp_path: Path) -> None:
+    long_title = "A very long event title " * 20
+    deck = write_deck(
+        tmp_path,
+        MINIMAL.replace("Side-Event at the 2018 WIPO Assemblies", long_title)
+        + "about:\n  location: Beijing\n",
+    )
+    code, _, err = cli("validate", deck)
+    assert code == 1
+    first = err.splitlines()[0]
+    assert first.startswith(f"{deck}:3: error: the footer text (from event.title)"), err
