@@ -95,8 +95,10 @@ def one_paragraph() -> str:
 
 def aliases() -> str:
     """A 400 KB string anchored once and used 2,499 times."""
-    return HEAD + f"about:\n  location: &big {'x' * 400_000}\n" + (
-        "year_ahead: [" + ", ".join(["*big"] * 2499) + "]\n"
+    return (
+        HEAD
+        + f"about:\n  location: &big {'x' * 400_000}\n"
+        + ("year_ahead: [" + ", ".join(["*big"] * 2499) + "]\n")
     )
 
 
