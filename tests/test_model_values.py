@@ -55,7 +55,8 @@ focus:
     ("amount", "value", "message"),
     [
         ("0.001", "1", "'0.001' has more than 2 decimals"),
-        ("5", "1e-17", "'1e-17' has more than 6 decimals"),
+        ("5", "1e-17", "'1e-17' is written with an exponent"),
+        ("5", "1E+3", "'1E+3' is written with an exponent"),
     ],
 )
 def test_figures_that_cannot_be_shown_honestly_are_refused(cli, tmp_path, amount, value, message):
@@ -65,8 +66,8 @@ def test_figures_that_cannot_be_shown_honestly_are_refused(cli, tmp_path, amount
 
 
 def test_figures_are_written_as_a_person_writes_them(cli, tmp_path: Path) -> None:
-    text = MINIMAL + FIGURES.replace("AMOUNT", "0.5").replace("VALUE", "1e-5")
-    text += "          - {label: Hague, value: 1E+3}\n          - {label: Zero, value: '-0'}\n"
+    text = MINIMAL + FIGURES.replace("AMOUNT", "0.5").replace("VALUE", "0.00001")
+    text += "          - {label: Hague, value: 1000}\n          - {label: Zero, value: '-0'}\n"
     deck = write_deck(tmp_path, text)
     assert cli("render", deck)[0] == 0
     words = [t for t, _ in _texts(deck)]

@@ -186,19 +186,22 @@ def test_a_symlink_is_written_through_to_its_target(cli, seed_copy: Path, tmp_pa
     assert sorted(p.name for p in elsewhere.iterdir()) == ["report.pptx"]
 
 
-@pytest.mark.parametrize("which", ["theme.yaml", "logo.png"])
-def test_every_file_the_render_reads_is_protected(cli, tmp_path: Path, which: str) -> None:
+@pytest.mark.parametrize(("which", "code"), [("theme.yaml", 2), ("logo.pptx", 1)])
+def test_every_file_the_render_reads_is_protected(cli, tmp_path: Path, which: str, code: int):
+    """theme.yaml is refused by its suffix; a PNG logo named logo.pptx as an input of the deck."""
     from PIL import Image
 
     theme = tmp_path / "brand"
     theme.mkdir()
     text = (ROOT / "themes" / "wipo" / "theme.yaml").read_text(encoding="utf-8")
-    (theme / "theme.yaml").write_text(text.replace("logo: null", "logo: logo.png"), "utf-8")
-    Image.new("RGB", (300, 100), "#0059C6").save(theme / "logo.png")
+    (theme / "theme.yaml").write_text(text.replace("logo: null", "logo: logo.pptx"), "utf-8")
+    Image.new("RGB", (300, 100), "#0059C6").save(theme / "logo.pptx", "PNG")
     deck = write_deck(tmp_path, "theme: brand\n" + MINIMAL)
     before = (theme / which).read_bytes()
-    code, _, err = cli("render", deck, "-o", theme / which)
-    assert code == 1 and "would overwrite the input file" in err
+    answer, _, err = cli("render", deck, "-o", theme / which)
+    assert answer == code
+    if code == 1:
+        assert f"would overwrite the input file {theme / which}" in err
     assert (theme / which).read_bytes() == before
 
 

@@ -24,6 +24,7 @@ _FIGURE = re.compile(
     r"(?P<unit>.*)$",
     re.DOTALL,
 )
+_EXPONENT = re.compile(r"^[eE][+\-\u2212]?\d")
 EXAMPLES = "a number such as 33745 or 33,745, optionally with a unit: 45%, 2.3 million"
 
 
@@ -72,6 +73,11 @@ def parse_figure(text: str) -> Figure:
     unit = digits[len(kept) :] + match["unit"]
     if unit and unit[0] in ".,":
         raise FigureError(f"'{written}' is not a figure", f"write {EXAMPLES}")
+    if _EXPONENT.match(unit):  # 1e-17, 1E+3: a slide would show the exponent, not the figure
+        raise FigureError(
+            f"'{written}' is written with an exponent",
+            "write the figure out as it should appear on the slide, e.g. 1000 or 0.00001",
+        )
     number = read_number(kept, written)
     if match["sign"] in ("-", "\u2212"):
         number = -number
