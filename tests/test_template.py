@@ -11,7 +11,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 
 from tests import pdfcheck
 from tests.conftest import ROOT, SEED_DECK, require_renderer
-from tests.templates import OTHER_COLOURS, RENAMED, TEMPLATES
+from tests.templates import OTHER_COLOURS, RENAMED, TEMPLATES, A
 from wocdeck.contract import SlideRole, make_contract
 from wocdeck.errors import Location
 from wocdeck.pipeline import render
@@ -102,11 +102,17 @@ def test_texts_sit_in_the_layouts_placeholders(rendered, name: str) -> None:
         }
         assert slide.shapes.title is not None
         assert slide.shapes.title.placeholder_format.type in TITLES
+        frames = {
+            p.placeholder_format.idx: (p.left, p.top) for p in slide.slide_layout.placeholders
+        }
         for shape in slide.shapes:
             if shape.has_text_frame and shape.text_frame.text.strip() and shape.name != "Figure":
                 assert shape.is_placeholder, (slide.slide_layout.name, shape.name)
                 key = (shape.placeholder_format.type, shape.placeholder_format.idx)
                 assert key in layout, (slide.slide_layout.name, shape.name)
+                if shape._element.spPr.find(f"{{{A}}}xfrm") is not None:  # in the layout's frame
+                    left, top = frames[shape.placeholder_format.idx]
+                    assert abs(shape.left - left) <= 12700 and abs(shape.top - top) <= 12700
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -138,6 +144,30 @@ def test_nothing_written_is_dropped(rendered, drawn, name: str) -> None:
                     assert word.casefold() in drawn_text, (name, word)
     for line in ("Thank you for your time.", "33,745", "CHF 108,348", "Beijing, China"):
         assert line.replace(" ", "").casefold() in drawn_text
+
+
+def test_the_masters_logo_is_on_every_slide_and_not_copied_onto_slides(rendered) -> None:
+    _, output = rendered["logo"]
+    prs = Presentation(str(output))
+    logos = [s for s in prs.slide_master.shapes if s.name == "Organisation Logo"]
+    assert len(logos) == 1 and logos[0].image.content_type == "image/png"
+    assert all(not any(s.name == "Organisation Logo" for s in slide.shapes) for slide in prs.slides)
+    assert all(slide.slide_layout.slide_master == prs.slide_master for slide in prs.slides)
+
+
+def test_a_themes_template_and_layouts_are_relative_to_the_theme(tmp_path: Path) -> None:
+    brand = tmp_path / "brand"
+    brand.mkdir()
+    TEMPLATES["pandoc"](brand)
+    theme = (ROOT / "themes" / "wipo" / "theme.yaml").read_text(encoding="utf-8")
+    theme += "template: pandoc.pptx\nlayouts: {closing: Title Only}\n"
+    (brand / "theme.yaml").write_text(theme, encoding="utf-8")
+    deck = tmp_path / "deck.yaml"
+    seed = SEED_DECK.read_text(encoding="utf-8").replace("theme: wipo", "", 1)
+    deck.write_text(f"theme: {brand}\n" + seed, encoding="utf-8")
+    prs = Presentation(str(render(deck, tmp_path / "out.pptx").output))
+    assert prs.slides[0].slide_layout.name == "Title Slide"
+    assert prs.slides[-1].slide_layout.name == "Title Only"
 
 
 def test_tiles_take_the_templates_theme_colours(rendered) -> None:
@@ -188,7 +218,14 @@ def test_the_bundled_look_is_a_template_rebuilt_to_the_same_bytes() -> None:
     theme = load_theme("wipo", Location("t"))
     assert build_wipo_template.build(theme) == bundled_template().read_bytes()
     layouts = [layout.name for layout in read_template(bundled_template(), Location("t")).layouts]
-    assert layouts == ["Cover", "Title and Content", "Closing"]
+    assert layouts == [
+        "Cover",
+        "Title and Content",
+        "Section",
+        "Two Content",
+        "Closing",
+        "Statement",
+    ]
 
 
 def test_renamed_layouts_are_found_by_type_and_can_be_named(tmp_path: Path) -> None:

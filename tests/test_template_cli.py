@@ -271,11 +271,20 @@ def test_validate_and_preview_take_the_option(tmp_path: Path, cli) -> None:
     assert code == 1 and "missing.potx does not exist" in err
 
 
-def test_the_bundled_template_serves_every_report_role_without_fallback() -> None:
-    from wocdeck.contract import REPORT_ROLES, make_contract
+def test_the_bundled_template_serves_every_role_without_fallback() -> None:
+    from wocdeck.contract import SlideRole, make_contract
 
     contract = make_contract(read_template(bundled_template(), Location("t")), {})
-    assert contract.fallbacks(REPORT_ROLES) == []
+    assert contract.fallbacks(tuple(SlideRole)) == []
+    assert {role.value: contract.layout(role).name for role in SlideRole} == {
+        "cover": "Cover",
+        "content": "Title and Content",
+        "figures": "Title and Content",
+        "two_columns": "Two Content",
+        "section": "Section",
+        "statement": "Statement",
+        "closing": "Closing",
+    }
     assert os.path.getsize(bundled_template()) < 100_000
     types = etree.fromstring(zipfile.ZipFile(bundled_template()).read("[Content_Types].xml"))
     assert any("template.main+xml" in (o.get("ContentType") or "") for o in types)

@@ -166,7 +166,10 @@ def test_layouts_are_the_themes_own(prs) -> None:
     assert [layout.name for layout in prs.slide_layouts] == [
         "Cover",
         "Title and Content",
+        "Section",
+        "Two Content",
         "Closing",
+        "Statement",
     ]
     assert prs.slides[0].slide_layout.name == "Cover"
     assert prs.slides[-1].slide_layout.name == "Closing"

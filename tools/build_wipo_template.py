@@ -35,6 +35,7 @@ from wocdeck.geometry import (
     ACCENT_Y,
     COVER_PANEL_X,
     FOOTER_TOP,
+    GAP,
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
     TITLE_HEIGHT,
@@ -58,7 +59,14 @@ from wocdeck.writer.themepart import flatten_effects, restyle
 
 OUT = Path(__file__).resolve().parents[1] / "themes" / "wipo" / "wipo.potx"
 TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
-_KEEP = {"Title Slide": "Cover", "Title and Content": "Title and Content", "Title Only": "Closing"}
+_KEEP = {
+    "Title Slide": "Cover",
+    "Title and Content": "Title and Content",
+    "Section Header": "Section",
+    "Two Content": "Two Content",
+    "Title Only": "Closing",
+    "Blank": "Statement",
+}
 _FIXED = dt.datetime(2026, 1, 1, 0, 0, 0)  # the file's dates: the same bytes on every build
 _EXTRA_IDX = 13  # the idx of the placeholders added below (PowerPoint numbers custom ones so)
 
@@ -110,6 +118,9 @@ def build(theme: Theme) -> bytes:
     _add_text_placeholder(
         closing, "Subtitle", frames.closing_subtitle, sizes.cover_subtitle * 0.8, "ctr", "t"
     )
+    _section(layouts["Section"], content, frames, theme)
+    _two_columns(layouts["Two Content"], content, frames)
+    _statement(layouts["Statement"], content, frames, theme)
     _decorate(layouts, theme)
     prs.core_properties.title = f"{theme.name} template for wocdeck"
     prs.core_properties.author = "wocdeck"
@@ -204,10 +215,65 @@ def _master_styles(master: SlideMaster, theme: Theme) -> None:
             )
 
 
+def _section(
+    layout: SlideLayout, content: dict[PP_PLACEHOLDER, Box], frames: Frames, theme: Theme
+) -> None:
+    """A section divider: the section's name large on blue, a line under it."""
+    _place(
+        layout,
+        {
+            **content,
+            PP_PLACEHOLDER.TITLE: frames.closing_title,
+            PP_PLACEHOLDER.BODY: frames.closing_subtitle,
+        },
+    )
+    sizes = theme.sizes
+    _style(layout, PP_PLACEHOLDER.TITLE, sizes.cover_title, "light1", "l", "b")
+    _style(layout, PP_PLACEHOLDER.BODY, sizes.cover_subtitle, "light1", "l", "t")
+
+
+def _two_columns(layout: SlideLayout, content: dict[PP_PLACEHOLDER, Box], frames: Frames) -> None:
+    """Title and two bodies side by side in the content slide's body frame."""
+    _place(layout, content)
+    body = frames.body
+    half = (body.w - 2 * GAP) / 2
+    columns = [p for p in layout.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.OBJECT]
+    for column, placeholder in enumerate(columns):
+        placeholder.left = Pt(body.x + column * (half + 2 * GAP))
+        placeholder.width = Pt(half)
+
+
+def _statement(
+    layout: SlideLayout, content: dict[PP_PLACEHOLDER, Box], frames: Frames, theme: Theme
+) -> None:
+    """One statement, large and centred, with a line for who said it."""
+    layout.element.attrib.pop("type", None)  # no longer PowerPoint's blank: a custom layout
+    _place(layout, content)
+    inner = Box(frames.margin + 48, 110, frames.width - 96, 260)
+    shape_id = layout.shapes._next_shape_id
+    title = parse_xml(
+        f'<p:sp {NAMESPACES}><p:nvSpPr><p:cNvPr id="{shape_id}" name="Title {shape_id - 1}"/>'
+        '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>'
+        f"</p:nvSpPr><p:spPr>{xfrm(inner)}</p:spPr><p:txBody><a:bodyPr/><a:lstStyle/>"
+        '<a:p><a:r><a:rPr lang="en-US"/><a:t>Statement</a:t></a:r></a:p></p:txBody></p:sp>'
+    )
+    _set_text_defaults(title, _level(theme.sizes.cover_title, "dark2", "ctr"), "ctr")
+    layout.shapes._spTree.append(title)
+    below = Box(inner.x, inner.bottom + GAP, inner.w, 70)
+    _add_text_placeholder(layout, "Subtitle", below, theme.sizes.cover_subtitle * 0.8, "ctr", "t")
+    for placeholder in layout.placeholders:  # the subtitle is dark on white here
+        if placeholder.name.startswith("Subtitle"):
+            _set_text_defaults(
+                placeholder.element,
+                _level(theme.sizes.cover_subtitle * 0.8, "accent6", "ctr"),
+                "t",
+            )
+
+
 def _decorate(layouts: dict[str, SlideLayout], theme: Theme) -> None:
     """Flat WIPO decoration: blue covers with a dark panel, rules and accent bars."""
     margin = theme.margin
-    for name in ("Cover", "Closing"):
+    for name in ("Cover", "Closing", "Section"):
         fill = layouts[name].background.fill
         fill.solid()
         fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
@@ -217,10 +283,15 @@ def _decorate(layouts: dict[str, SlideLayout], theme: Theme) -> None:
     )
     _rectangle(cover, "Accent", (margin + 7, ACCENT_Y, 72, 5), "accent3")
     _rectangle(layouts["Closing"], "Accent", (SLIDE_WIDTH / 2 - 36, ACCENT_Y, 72, 5), "accent3")
-    content = layouts["Title and Content"]
-    _rectangle(content, "Accent", (margin + 7, TITLE_TOP + TITLE_HEIGHT + 6, 56, 5), "accent3")
-    _rectangle(content, "Rule", (margin, FOOTER_TOP, SLIDE_WIDTH - 2 * margin, 1), "accent5")
-    _rectangle(content, "Band", (0, 0, SLIDE_WIDTH, 8), "accent1")
+    _rectangle(layouts["Section"], "Accent", (margin + 7, ACCENT_Y, 72, 5), "accent3")
+    for name in ("Title and Content", "Two Content"):
+        content = layouts[name]
+        _rectangle(content, "Accent", (margin + 7, TITLE_TOP + TITLE_HEIGHT + 6, 56, 5), "accent3")
+        _rectangle(content, "Rule", (margin, FOOTER_TOP, SLIDE_WIDTH - 2 * margin, 1), "accent5")
+        _rectangle(content, "Band", (0, 0, SLIDE_WIDTH, 8), "accent1")
+    statement = layouts["Statement"]
+    _rectangle(statement, "Accent", (SLIDE_WIDTH / 2 - 36, 88, 72, 5), "accent3")
+    _rectangle(statement, "Band", (0, 0, SLIDE_WIDTH, 8), "accent1")
 
 
 def _rectangle(layout: SlideLayout, name: str, frame: tuple[float, ...], color: str) -> None:

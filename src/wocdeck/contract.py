@@ -113,10 +113,13 @@ def slots(role: SlideRole, layout: LayoutSpec) -> dict[str, PlaceholderSpec | No
         subtitle = layout.first("subTitle") or next(iter(texts), None)
         rest = [p for p in texts if p is not subtitle]
         return {"Title": title, "Subtitle": subtitle, "Date": rest[0] if rest else None}
-    if role is SlideRole.CLOSING:
+    if role in (SlideRole.CLOSING, SlideRole.SECTION, SlideRole.STATEMENT):
         return {"Title": title, "Subtitle": layout.first("subTitle") or next(iter(texts), None)}
-    body = layout.first("obj", "body") or next(iter(texts), None)
-    return {"Title": title, "Content": body}
+    bodies = layout.all("obj", "body") or texts
+    found = {"Title": title, "Content": bodies[0] if bodies else None}
+    if role is SlideRole.TWO_COLUMNS:
+        found["Right"] = bodies[1] if len(bodies) > 1 else None
+    return found
 
 
 def drawn_without_placeholder(role: SlideRole, layout: LayoutSpec) -> list[str]:
@@ -125,6 +128,7 @@ def drawn_without_placeholder(role: SlideRole, layout: LayoutSpec) -> list[str]:
     missing = {
         "Subtitle": "subtitle",
         "Content": "body text",
+        "Right": "right column",
     }
     return [
         f"layout '{layout.name}' has no {what} placeholder; the {what} is drawn in its place"

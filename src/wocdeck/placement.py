@@ -15,16 +15,18 @@ from dataclasses import dataclass, replace
 from wocdeck.contract import Contract, SlideRole, slots
 from wocdeck.fonts import line_height, metrics_for
 from wocdeck.geometry import GAP, SLIDE_HEIGHT, SLIDE_WIDTH, Frames
-from wocdeck.plan import Box, Layout, Slide, TextBox
+from wocdeck.plan import Box, Slide, TextBox
 from wocdeck.templatefile import LayoutSpec, PlaceholderSpec
 
-_ROLES = {Layout.COVER: SlideRole.COVER, Layout.CLOSING: SlideRole.CLOSING}
 _MIN_HEIGHT = 40.0
 
 
 def role_of(slide: Slide) -> SlideRole:
     """The role a planned slide plays in the layout contract."""
-    role = _ROLES.get(slide.layout, SlideRole.CONTENT)
+    try:  # a plan's layout is named as its role (cover, content, section, ...)
+        role = SlideRole(slide.layout.value)
+    except ValueError:
+        role = SlideRole.CONTENT
     return SlideRole.FIGURES if role is SlideRole.CONTENT and slide.tiles else role
 
 
