@@ -223,6 +223,22 @@ PARSER = {
         "deck.yaml:2:5: error: text cannot start with '%' unless it is quoted",
         '- "%5 more"',
     ),
+    "a key indented between two levels": (
+        b"closing: Thank you\n  for coming\n notes: Bye\n",
+        "deck.yaml:3:2: error: this line is indented more than line 1, so YAML reads it as more "
+        "text of line 1",
+        "line it up with line 1 if it starts a key of its own",
+    ),
+    "text on the line of a '|'": (
+        b"closing: | Thank you\n",
+        "deck.yaml:1:10: error: text after '|' or '>' must start on the next line",
+        "put the text on the lines below, indented",
+    ),
+    "a value starting with ']'": (
+        b"closing: ] done\n",
+        "deck.yaml:1:10: error: a value cannot start with ']' unless it is quoted",
+        'put the line in quotes: closing: "] done"',
+    ),
     "unclosed quote": (
         b'closing: "Thank you\nevent: x\n',
         "deck.yaml:1:10: error: a quotation mark is opened but never closed",

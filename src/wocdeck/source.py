@@ -431,8 +431,11 @@ class _Builder:
         """The parser's error in plain words (yaml_errors), at the line to change."""
         problem, context = (exc.problem or "").strip(), (exc.context or "").strip()
         mark = exc.problem_mark or exc.context_mark
-        if ("quoted scalar" in context or "flow" in context) and exc.context_mark:
-            mark = exc.context_mark  # where the unclosed quote or bracket opens
+        if (
+            any(k in context for k in ("quoted scalar", "block scalar", "flow"))
+            and exc.context_mark
+        ):
+            mark = exc.context_mark  # the quote, '|' or bracket that opened what went wrong
         if mark is None:
             return Problem(Location(self.name), f"invalid YAML: {problem or context}")
         if "nesting" in problem:  # libyaml's own depth limit, when it is reached before ours

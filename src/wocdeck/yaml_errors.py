@@ -146,6 +146,19 @@ def translate(problem: str, context: str, line: int, column: int, lines: list[st
         )
     if "did not find expected key" in problem or "expected '-' indicator" in problem:
         return _misindented(where, lines, line, column)
+    if "block scalar" in context:
+        return _with(
+            where,
+            "text after '|' or '>' must start on the next line",
+            "put the text on the lines below, indented, or remove the '|' or '>'",
+        )
+    if "expected node content" in problem:
+        mark = row[column : column + 1] or "this character"
+        return _with(
+            where,
+            f"a value cannot start with '{mark}' unless it is quoted",
+            f"put the line in quotes: {quoted(row)}",
+        )
     if "while scanning a quoted scalar" in context:
         return _with(where, "a quotation mark is opened but never closed", "close the quote")
     if "flow sequence" in context or "flow mapping" in context:
@@ -174,25 +187,30 @@ def _item_text(stripped: str) -> str:
 def _colon(where: Wording, lines: list[str], line: int, column: int) -> Wording:
     """'mapping values are not allowed': a ': ' in text, or a key indented under a value."""
     row = lines[line]
-    earlier = row[:column]
-    previous = _previous(lines, line)
-    if (
-        ": " not in earlier.lstrip(" -")
-        and previous is not None
-        and (_indent(row) > _indent(lines[previous]))
-    ):
+    owner = _owner(lines, line)
+    if ": " not in row[:column].lstrip(" -") and owner is not None and _KEY.match(row.strip()):
         return Wording(
             line + 1,
             _indent(row) + 1,
-            f"this line is indented more than line {previous + 1}, so YAML reads it as more "
-            f"text of line {previous + 1}",
-            f"line it up with line {previous + 1} if it starts a key of its own",
+            f"this line is indented more than line {owner + 1}, so YAML reads it as more "
+            f"text of line {owner + 1}",
+            f"line it up with line {owner + 1} if it starts a key of its own; if it is text "
+            "that contains ': ', put the whole text in quotes",
         )
     return _with(
         where,
         "a ': ' inside text makes YAML read a key",
         f"put the line in quotes: {quoted(row)}",
     )
+
+
+def _owner(lines: list[str], line: int) -> int | None:
+    """The nearest line above that is indented less: the key whose value this line continues."""
+    for number in range(line - 1, -1, -1):
+        text = lines[number].strip()
+        if text and not text.startswith("#") and _indent(lines[number]) < _indent(lines[line]):
+            return number
+    return None
 
 
 def _previous(lines: list[str], line: int, kind: re.Pattern[str] | None = None) -> int | None:
