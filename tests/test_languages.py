@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wocdeck.errors import DeckError
-from wocdeck.languages import is_translations, present, select
+from wocdeck.languages import SUPPORTED, is_translations, present, select
 from wocdeck.model import load_deck
 from wocdeck.source import parse
 
@@ -102,3 +105,56 @@ def test_only_mappings_keyed_by_language_codes_are_translations() -> None:
     assert not is_translations({"currency": "CHF", "amount": "1"})
     assert not is_translations({})
     assert not is_translations({"en": "a", "notes": "b"})
+
+
+def test_files_dates_figures_and_layout_names_need_no_translation() -> None:
+    text = DECK + "template: corporate.potx\nlayouts: {cover: Title Slide}\n"
+    notices = [str(n) for n in _select(text, "zh").notices]
+    assert not any("template" in n or "layouts" in n or "date" in n for n in notices)
+    assert len(notices) == 3
+
+
+_LANGUAGE = st.sampled_from(sorted(SUPPORTED))
+_WORDS = st.text(alphabet="abcdefghij XYZ", min_size=1, max_size=12).map(str.strip).filter(bool)
+_FIELDS = st.sampled_from(["office", "title", "points", "name", "aims", "notes", "heading"])
+
+
+def _data(leaf: st.SearchStrategy) -> st.SearchStrategy:
+    return st.recursive(
+        leaf,
+        lambda inner: (
+            st.lists(inner, min_size=1, max_size=3)
+            | st.dictionaries(_FIELDS, inner, min_size=1, max_size=3)
+            | st.dictionaries(_LANGUAGE, inner, min_size=1, max_size=3)
+        ),
+        max_leaves=12,
+    )
+
+
+def _strings(node: object) -> list[str]:
+    if isinstance(node, dict):
+        return [s for value in node.values() for s in _strings(value)]
+    if isinstance(node, list):
+        return [s for item in node for s in _strings(item)]
+    return [node] if isinstance(node, str) else []
+
+
+def _no_translations_left(node: object) -> bool:
+    if isinstance(node, dict):
+        return not is_translations(node) and all(map(_no_translations_left, node.values()))
+    if isinstance(node, list):
+        return all(map(_no_translations_left, node))
+    return True
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(_FIELDS, _data(_WORDS), min_size=1, max_size=3), _LANGUAGE)
+def test_selecting_a_language_invents_nothing_and_leaves_no_mapping(data, language) -> None:
+    source = parse(yaml.safe_dump(data, allow_unicode=True).encode(), "deck.yaml")
+    chosen = select(source, language)
+    out = dict(chosen.source.data)
+    assert out.pop("language") == language
+    assert _no_translations_left(out)
+    assert set(_strings(out)) <= set(_strings(data))  # every word comes from the file
+    for notice in chosen.notices:
+        assert notice.severity == "notice" and notice.location.line > 0

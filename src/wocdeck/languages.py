@@ -35,6 +35,7 @@ ALL = "all"
 # Fields whose values read the same in every language: no notice when they are not translated.
 NEUTRAL_FIELDS = frozenset(
     {"theme", "language", "date", "established", "goal", "currency", "amount", "value", "change"}
+    | {"template", "layouts"}  # a file and the template's layout names
 )
 _CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
@@ -155,7 +156,7 @@ class _Walker:
 
     def _untranslated(self, node: Any, at: DataPath) -> bool:
         """Whether node is text (or a list with text) in the deck's language, not the requested."""
-        if self.language == self.default or not at or at[-1] in NEUTRAL_FIELDS:
+        if self.language == self.default or not at or not NEUTRAL_FIELDS.isdisjoint(at):
             return False
         if isinstance(node, list):
             return any(isinstance(item, str) for item in node)
