@@ -127,6 +127,105 @@ def sub_bullets() -> str:
     return _deck(year_ahead=points)
 
 
+LONG_OFFICE = (
+    "WIPO Office in Japan and the Republic of Korea Liaison Desk for Northeast Asia, "
+    "Intellectual Property Cooperation and Outreach"
+)
+JAPANESE = "日本の中小企業向けにPCTとマドリッド制度の説明会を開催しました。"
+JAPANESE_KANJI = "特許協力条約の利用促進と中小企業支援を継続します。"
+
+
+def newcomer() -> str:
+    """A second office's deck written cold: 12 aims, five tiles in one group, a group of
+    figures only, a long office name, Japanese and Chinese text."""
+    return yaml.safe_dump(
+        {
+            "event": {
+                "office": LONG_OFFICE,
+                "acronym": "WJO",
+                "title": "Side-Event at the 2019 WIPO Assemblies",
+                "city": "Geneva",
+                "date": "2019-10-01",
+                "notes": "Welcome.",
+            },
+            "about": {"established": "2006-04-01", "location": "Tokyo, Japan"},
+            "resources": {
+                "personnel": ["P5", "P3", "G6", "Intern"],
+                "budget": {"currency": "CHF", "amount": 95000},
+            },
+            "focus": [
+                {
+                    "name": "Global IP Services for users in Japan",
+                    "goal": 2,
+                    "aims": [
+                        "Expanding use of PCT, Madrid and Hague among small enterprises",
+                        "Promoting WIPO's ADR services",
+                    ],
+                    "achievements": [
+                        {
+                            "heading": "Filings from Japan",
+                            "points": [
+                                "Japan remained the third-largest user of the PCT",
+                                "Hague filings grew after accession",
+                            ],
+                            "metrics": [
+                                {
+                                    "label": "PCT",
+                                    "value": 49702,
+                                    "period": "Jan-Dec",
+                                    "change": "+2.1%",
+                                },
+                                {
+                                    "label": "Madrid",
+                                    "value": 6802,
+                                    "period": "Jan-Dec",
+                                    "change": "+5.9%",
+                                },
+                                {
+                                    "label": "Hague",
+                                    "value": 1248,
+                                    "period": "Jan-Dec",
+                                    "change": "+12%",
+                                },
+                                {"label": "ADR cases", "value": 31, "change": "+40%"},
+                                {"label": "Seminars", "value": 58, "change": "-3%"},
+                            ],
+                        },
+                        {
+                            "heading": "Outreach",
+                            "points": [
+                                "Organizing **41** seminars in **18** prefectures",
+                                JAPANESE,
+                            ],
+                        },
+                    ],
+                    "achievements_notes": "The figures are for the calendar year.",
+                },
+                {
+                    "name": "Cooperation with Japanese and Korean authorities",
+                    "goal": 3,
+                    "aims": [f"{LOREM} ({n})" for n in range(1, 12)],
+                    "achievements": [
+                        {
+                            "heading": "Figures only",
+                            "metrics": [
+                                {"label": "Visits", "value": 24},
+                                {"label": "Trainees", "value": 310},
+                            ],
+                        },
+                        "한국 특허청과의 협력을 강화했습니다",
+                    ],
+                },
+            ],
+            "year_ahead": [JAPANESE_KANJI, CHINESE, "Continue outreach across Japan"],
+            "closing": "ありがとうございました。Thank you.",
+        },
+        allow_unicode=True,
+        sort_keys=False,
+        width=1000,
+    )
+
+
 STRESS_DECKS = {
     "three_times": three_times,
     "five_times_bullet": five_times_bullet,
@@ -134,4 +233,5 @@ STRESS_DECKS = {
     "chinese": chinese,
     "mixed": mixed,
     "sub_bullets": sub_bullets,
+    "newcomer": newcomer,
 }

@@ -1,4 +1,4 @@
-"""Fitting: shrink to the floor, continue on new slides, never drop or cut text."""
+"""Fitting: a deck's body sizes from its scale, continuation slides, never drop or cut text."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from tests.conftest import MINIMAL
 from tests.stress import LOREM, STRESS_DECKS
 from wocdeck.compose import compose
 from wocdeck.errors import DeckError, Location
-from wocdeck.fit import fit_deck, text_height
+from wocdeck.fit import text_height
 from wocdeck.model import Deck
 from wocdeck.plan import Role
 from wocdeck.source import parse
 from wocdeck.theme import load_theme
+from wocdeck.typeset import fit_deck
 
 
 def _fit(text: str):
@@ -26,25 +27,32 @@ def _body_text(slides) -> str:
     return "".join(p.text for s in slides if s.body for p in s.body.paragraphs)
 
 
-def test_short_text_keeps_the_theme_size() -> None:
+def test_short_text_takes_a_step_up_in_a_one_size_deck() -> None:
     slides, adjustments = _fit(MINIMAL + "year_ahead: [One, Two]\n")
-    assert slides[1].body.size == 22 and adjustments == []
+    assert slides[1].body.size == 24 and adjustments == []
 
 
-def test_slightly_long_text_shrinks_without_continuing() -> None:
-    slides, adjustments = _fit(MINIMAL + "year_ahead:\n" + f"  - {LOREM}\n" * 8)
+def test_slightly_long_text_takes_the_next_step_down_without_continuing() -> None:
+    slides, adjustments = _fit(MINIMAL + "year_ahead:\n" + f"  - {LOREM}\n" * 6)
     assert len(slides) == 2
-    assert 12 <= slides[1].body.size < 22
-    assert adjustments[0].message == f"text shrunk to {slides[1].body.size:g} pt"
+    assert slides[1].body.size == 20
+    assert adjustments[0].message == "text shrunk to 20 pt"
 
 
-def test_three_times_too_long_continues_with_cont_titles() -> None:
+def test_text_continues_rather_than_shrink_below_the_reading_floor() -> None:
+    slides, adjustments = _fit(MINIMAL + "year_ahead:\n" + f"  - {LOREM}\n" * 9)
+    assert [s.body.size for s in slides[1:]] == [22, 22]
+    assert adjustments[0].message == "continued on 2 slides"
+
+
+def test_three_times_too_long_continues_with_cont_titles_and_notes() -> None:
     slides, adjustments = _fit(STRESS_DECKS["three_times"]())
     titles = [s.title.text for s in slides[1:]]
     assert titles[0] == "The Year Ahead"
     assert titles[1:] == ["The Year Ahead (cont.)"] * (len(titles) - 1)
     assert len(titles) >= 2
-    assert all(s.body.size >= 12 for s in slides[1:])
+    assert {s.body.size for s in slides[1:]} == {22}
+    assert all(s.notes == "Continued from slide 2." for s in slides[2:])
     assert "continued on" in adjustments[0].message
     bullets = [p for s in slides[1:] for p in s.body.paragraphs]
     assert [p.text for p in bullets] == [
@@ -56,7 +64,7 @@ def test_a_bullet_longer_than_a_slide_is_split_never_cut() -> None:
     slides, _ = _fit(STRESS_DECKS["five_times_bullet"]())
     body = [s for s in slides if s.body]
     assert len(body) >= 2
-    assert all(s.body.size == 12 for s in body)
+    assert all(s.body.size == 22 for s in body)
     assert body[1].body.paragraphs[0].role is Role.CONTINUED
     joined = " ".join(p.text for s in body for p in s.body.paragraphs)
     expected = " ".join([LOREM] * 40) + " A short bullet after the long one"
@@ -68,18 +76,14 @@ def test_a_bullet_longer_than_a_slide_is_split_never_cut() -> None:
 def test_headings_are_not_left_alone_at_the_bottom() -> None:
     slides, _ = _fit(STRESS_DECKS["mixed"]())
     for slide in slides:
-        if slide.body and len(slide.body.paragraphs) > 1:
-            assert slide.body.paragraphs[-1].role is not Role.HEADING
+        for box in (slide.body, *slide.extras) if slide.body else ():
+            if len(box.paragraphs) > 1:
+                assert box.paragraphs[-1].role is not Role.HEADING
 
 
-def test_tiles_stay_on_the_first_slide_and_text_continues_full_width() -> None:
-    slides, _ = _fit(STRESS_DECKS["mixed"]())
-    achievements = [s for s in slides if "Key Achievements" in s.title.text and s.body]
-    assert len(achievements[0].tiles) == 4
-    assert all(not s.tiles for s in achievements[1:])
-    assert achievements[1].body.box.w > achievements[0].body.box.w or (
-        achievements[1].body.box.h > achievements[0].body.box.h
-    )
+def test_a_bullet_that_fits_a_slide_moves_on_whole() -> None:
+    slides, _ = _fit(STRESS_DECKS["three_times"]())
+    assert all(p.role is Role.BULLET for s in slides[1:] for p in s.body.paragraphs)
 
 
 def test_a_title_too_long_for_its_box_is_an_error_not_an_overflow() -> None:

@@ -1,4 +1,6 @@
-"""Property tests: any deck the model accepts renders soundly; any bytes end in exit 0 or 1."""
+"""Property tests: any deck the model accepts renders soundly and keeps the layout rules (two
+body sizes at most, none under the floor, tiles with their heading, continued slides with notes,
+no italic CJK); any bytes end in exit 0 or 1."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
 
-from tests import structure
+from tests import structure, typerules
 from tests.conftest import Cli
 from wocdeck.pipeline import render
 
@@ -86,6 +88,11 @@ def test_any_accepted_deck_renders_reopens_and_is_sound(data: dict) -> None:
             return
         assert structure.problems(result.output) == []
         assert len(Presentation(io.BytesIO(result.output.read_bytes())).slides) == result.slides
+        sizes = typerules.body_sizes(result.output)
+        assert len(sizes) <= 2 and min(sizes, default=18) >= 18, sizes
+        assert typerules.tiles_apart_from_headings(result.output, typerules.groups_of(data)) == []
+        assert typerules.continued_slides(result.output) == []
+        assert typerules.east_asian_styling(result.output) == []
 
 
 @settings(max_examples=150, deadline=None)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from tests import pdfcheck
+from tests import pdfcheck, typerules
 from tests.conftest import SEED_DECK, require_renderer
 from tests.stress import STRESS_DECKS
 
@@ -95,3 +95,28 @@ def test_sub_bullets_are_drawn_indented_under_their_bullet(rendered) -> None:
                 starts[word.text].append(word.x0)
     assert len(starts["Sub-point"]) == 12  # every sub-bullet drawn
     assert min(starts["Sub-point"]) > max(starts["Strengthening"]) + 15
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_title_starts_at_one_height(rendered, name: str) -> None:
+    pptx, pages = rendered[name]
+    tops = typerules.title_tops(pages, pptx)
+    assert tops and max(tops) - min(tops) <= 1, tops
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_footer_is_drawn_on_one_line(rendered, name: str) -> None:
+    pptx, pages = rendered[name]
+    assert typerules.footer_lines(pages, pptx) == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_tiles_of_a_row_share_height_and_baselines(rendered, name: str) -> None:
+    pptx, pages = rendered[name]
+    assert typerules.tile_rows(pages, pptx) == []
+
+
+def test_japanese_is_drawn_in_a_japanese_font(rendered) -> None:
+    pptx, _ = rendered["newcomer"]
+    fonts = pdfcheck.pdf_fonts(pptx.with_suffix(".pdf"))
+    assert any("CJKjp" in font or "JP" in font for font in fonts), fonts

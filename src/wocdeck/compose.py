@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from wocdeck.geometry import GAP, Frames
-from wocdeck.model import AchievementGroup, Bullet, Deck, Focus
-from wocdeck.plan import Box, Layout, Paragraph, Role, Run, Slide, TextBox
+from wocdeck.geometry import Frames
+from wocdeck.model import AchievementGroup, Bullet, Deck, Focus, Metric
+from wocdeck.plan import Figure, Group, Layout, Paragraph, Role, Run, Slide, TextBox
+from wocdeck.script import by_script, east_asian_language
 from wocdeck.source import DataPath, Source
 from wocdeck.theme import Theme
 from wocdeck.wording import wording
 
-TILES_PER_SLIDE = 4
-TILE_LABEL_SCALE = 0.45
-TILE_CAPTION_SCALE = 0.42
+_SLOT = "\x00"  # stands for a phrase's value while it is split into label and value
 
 
 def emphasis(text: str, *, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
@@ -39,6 +38,8 @@ class Composer:
         self.acronym = deck.event.acronym or deck.event.office
         self.frames = frames or Frames(theme.margin)
         self.words = wording(deck.language)
+        # Han characters with no other clue take the East Asian language of the deck's fonts.
+        self.east_asian = theme.fonts.east_asian_language
 
     def slides(self) -> list[Slide]:
         """Every slide of the deck, in order, before fitting."""
@@ -57,7 +58,7 @@ class Composer:
             section = deck.year_ahead
             yield self._content(
                 section.title or self.words.phrase("year_ahead"),
-                self._bullets(section.points),
+                [self._list(section.points)],
                 notes=section.notes,
                 path=("year_ahead",),
             )
@@ -67,8 +68,19 @@ class Composer:
     def _line(self, path: DataPath) -> int:
         return self.source.location(path, key=True).line if self.source else 0
 
+    def _runs(self, text: str, *, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
+        """Runs of a paragraph: `**` emphasis, split by script, East Asian text tagged."""
+        if "**" in text:
+            runs = emphasis(text, bold=bold, italic=italic)
+        else:
+            runs = (Run(text, bold, italic),)
+        if text.isascii():
+            return runs
+        language = east_asian_language(text, self.east_asian)
+        return tuple(piece for run in runs for piece in by_script(run, language))
+
     def _bullet(self, text: str, level: int = 0) -> Paragraph:
-        return Paragraph(emphasis(text), Role.BULLET, level)
+        return Paragraph(self._runs(text), Role.BULLET, level)
 
     def _bullets(self, points: Sequence[str | Bullet]) -> list[Paragraph]:
         """Bullets, each followed by its second-level bullets."""
@@ -81,20 +93,43 @@ class Composer:
                 paragraphs.append(self._bullet(point))
         return paragraphs
 
+    def _list(self, points: Sequence[str | Bullet]) -> Group:
+        """A headless group of bullets."""
+        return Group(tuple(self._bullets(points)))
+
     def _heading(self, text: str) -> Paragraph:
-        return Paragraph(emphasis(text), Role.HEADING, color="accent1")
+        return Paragraph(self._runs(text), Role.HEADING, color="accent1")
+
+    def _figure(self, label: str, value: str, caption: str = "") -> Figure:
+        description = plain(f"{label}: {value}" + (f" {caption}" if caption else ""))
+        return Figure(
+            self._runs(label, bold=True),
+            self._runs(value, bold=True),
+            self._runs(caption) if caption else (),
+            description,
+        )
+
+    def _fact(self, key: str, slot: str, value: str) -> Figure:
+        """A phrase such as "Established on {date}" as a figure: its words, then the value."""
+        label = fact_label(self.words.phrase(key, **{slot: _SLOT}))
+        return Figure(
+            self._runs(label, bold=True),
+            self._runs(value, bold=True),
+            (),
+            plain(f"{label} {value}"),
+        )
 
     def _title(self, text: str) -> TextBox:
         sizes = self.theme.sizes
         return TextBox(
             "Title",
-            (Paragraph(emphasis(text)),),
+            (Paragraph(self._runs(text)),),
             self.frames.title,
             sizes.title,
             sizes.title_floor,
             color="dark2",
             line_spacing=self.theme.title_line_spacing,
-            anchor="b",
+            anchor="t",  # one top for titles of one line and of two
         )
 
     def _footer(self) -> TextBox:
@@ -106,7 +141,7 @@ class Composer:
         sizes = self.theme.sizes
         return TextBox(
             "Footer",
-            (Paragraph(emphasis(text)),),
+            (Paragraph(self._runs(text)),),
             self.frames.footer,
             sizes.footer,
             sizes.footer_floor,
@@ -116,87 +151,34 @@ class Composer:
             line=self._line(tuple(origin.split("."))),
         )
 
-    def _body_box(self) -> Box:
-        return self.frames.body
-
     def _content(
         self,
         title: str,
-        paragraphs: list[Paragraph],
+        groups: list[Group],
         *,
-        tiles: Sequence[tuple[str, str, str, str]] = (),
         notes: str | None = None,
         path: DataPath = (),
     ) -> Slide:
-        """A content slide; tiles are (label, value, caption, alt text)."""
-        area = self._body_box()
-        body_box, tile_boxes = self._arrange(area, len(tiles), bool(paragraphs))
-        body = None
-        if paragraphs:
-            body = TextBox(
-                "Content",
-                tuple(paragraphs),
-                body_box,
-                self.theme.sizes.body,
-                self.theme.sizes.body_floor,
-                line_spacing=self.theme.line_spacing,
-            )
+        """A content slide whose body tells its story in groups; fitting lays them out."""
+        groups = [g for g in groups if g.paragraphs or g.figures]
+        sizes = self.theme.sizes
+        body = TextBox(
+            "Content",
+            tuple(p for g in groups for p in g.paragraphs),
+            self.frames.body,
+            sizes.body,
+            sizes.body_floor,
+            line_spacing=self.theme.line_spacing,
+        )
         return Slide(
             Layout.CONTENT,
             self._title(title),
-            body,
-            tiles=tuple(self._tile(t, b) for t, b in zip(tiles, tile_boxes, strict=True)),
+            body if groups else None,
             notes=notes or "",
             line=self._line(path),
             footer=self._footer(),
             continuation=self.words.phrase("continued"),
-        )
-
-    def _arrange(self, area: Box, count: int, has_text: bool) -> tuple[Box, list[Box]]:
-        """Split the body area between text and up to four figure tiles."""
-        if count == 0:
-            return area, []
-        if not has_text:
-            width = (area.w - GAP * (count - 1)) / count
-            height = min(area.h, 190.0)
-            top = area.y + (area.h - height) / 2
-            return area, [Box(area.x + i * (width + GAP), top, width, height) for i in range(count)]
-        if count <= 2:
-            column = round(area.w * 0.38)
-            text = Box(area.x, area.y, area.w - column - GAP * 2, area.h)
-            height = min(170.0, (area.h - GAP * (count - 1)) / count)
-            left = area.x + area.w - column
-            return text, [
-                Box(left, area.y + i * (height + GAP), column, height) for i in range(count)
-            ]
-        row = 132.0
-        text = Box(area.x, area.y, area.w, area.h - row - GAP)
-        width = (area.w - GAP * (count - 1)) / count
-        top = area.bottom - row
-        return text, [Box(area.x + i * (width + GAP), top, width, row) for i in range(count)]
-
-    def _tile(self, tile: tuple[str, str, str, str], box: Box) -> TextBox:
-        label, value, caption, description = tile
-        paragraphs = [
-            Paragraph(emphasis(label, bold=True), scale=TILE_LABEL_SCALE, color="accent2"),
-            Paragraph((Run(value, bold=True),), color="accent1"),
-        ]
-        if caption:
-            paragraphs.append(
-                Paragraph(emphasis(caption), scale=TILE_CAPTION_SCALE, color="accent6")
-            )
-        sizes = self.theme.sizes
-        return TextBox(
-            "Figure",
-            tuple(paragraphs),
-            box,
-            sizes.tile_value,
-            sizes.tile_value_floor,
-            line_spacing=1.1,
-            fill="light2",
-            description=plain(description),
-            inset_x=14,
-            inset_y=10,
+            groups=tuple(groups),
         )
 
     def _cover(self) -> Slide:
@@ -209,7 +191,7 @@ class Composer:
         )
         title = TextBox(
             "Title",
-            (Paragraph(emphasis(name)),),
+            (Paragraph(self._runs(name)),),
             self.frames.cover_title,
             sizes.cover_title,
             sizes.cover_title_floor,
@@ -219,7 +201,7 @@ class Composer:
         )
         subtitle = TextBox(
             "Subtitle",
-            (Paragraph(emphasis(event.title)),),
+            (Paragraph(self._runs(event.title)),),
             self.frames.cover_subtitle,
             sizes.cover_subtitle,
             sizes.cover_subtitle_floor,
@@ -230,7 +212,7 @@ class Composer:
             Paragraph((Run(words.year(event.date), bold=True),), scale=1.6),
         ]
         if event.city:
-            when.insert(0, Paragraph(emphasis(event.city, bold=True)))
+            when.insert(0, Paragraph(self._runs(event.city, bold=True)))
         date = TextBox(
             "Date",
             tuple(when),
@@ -249,18 +231,19 @@ class Composer:
         )
 
     def _about(self) -> Slide:
+        """About as facts: when and where the office was established, as large figures."""
         about = self.deck.about
         assert about is not None
         words = self.words
-        points: list[str | Bullet] = []
+        facts = []
         if about.established:
-            points.append(words.phrase("established", date=words.date(about.established)))
+            facts.append(self._fact("established", "date", words.date(about.established)))
         if about.location:
-            points.append(words.phrase("located", place=about.location))
-        points.extend(about.points)
+            facts.append(self._fact("located", "place", about.location))
+        group = Group(tuple(self._bullets(about.points)), tuple(facts))
         return self._content(
             about.title or words.phrase("about_title", acronym=self.acronym),
-            self._bullets(points),
+            [group],
             notes=about.notes,
             path=("about",),
         )
@@ -274,15 +257,14 @@ class Composer:
             heading = resources.personnel_heading or words.phrase("personnel_heading")
             paragraphs.append(self._heading(heading))
             paragraphs.extend(self._bullets(resources.personnel))
-        tiles = []
+        figures = []
         if resources.budget:
             value = words.money(resources.budget.amount, resources.budget.currency)
             label = resources.budget_heading or words.phrase("budget_heading")
-            tiles.append((label, value, "", f"{label}: {value}"))
+            figures.append(self._figure(label, value))
         return self._content(
             resources.title or words.phrase("resources_title", acronym=self.acronym),
-            paragraphs,
-            tiles=tiles,
+            [Group(tuple(paragraphs), tuple(figures))],
             notes=resources.notes,
             path=("resources",),
         )
@@ -296,8 +278,9 @@ class Composer:
             name = words.phrase("with_goal", name=name, goal=str(focus.goal))
         named = words.phrase("focus_title", acronym=self.acronym, number=numeral, name=name)
         if focus.aims:
-            paragraphs = self._bullets(focus.aims)
-            yield self._content(focus.title or named, paragraphs, notes=focus.notes, path=path)
+            yield self._content(
+                focus.title or named, [self._list(focus.aims)], notes=focus.notes, path=path
+            )
         if not focus.achievements:
             return
         title = focus.achievements_title or (
@@ -306,38 +289,35 @@ class Composer:
             else focus.title or named
         )
         notes = focus.achievements_notes if focus.aims else focus.achievements_notes or focus.notes
-        paragraphs, tiles = self._achievements(focus.achievements)
-        chunks = [tiles[i : i + TILES_PER_SLIDE] for i in range(0, len(tiles), TILES_PER_SLIDE)]
-        achievements_path = (*path, "achievements")
         yield self._content(
             title,
-            paragraphs,
-            tiles=chunks[0] if chunks else [],
+            self._achievements(focus.achievements),
             notes=notes,
-            path=achievements_path,
+            path=(*path, "achievements"),
         )
-        for chunk in chunks[1:]:
-            yield self._content(
-                title + words.phrase("continued"), [], tiles=chunk, path=achievements_path
-            )
 
-    def _achievements(
-        self, achievements: Sequence[str | Bullet | AchievementGroup]
-    ) -> tuple[list[Paragraph], list[tuple[str, str, str, str]]]:
-        paragraphs: list[Paragraph] = []
-        tiles = []
+    def _achievements(self, achievements: Sequence[str | Bullet | AchievementGroup]) -> list[Group]:
+        """Plain achievements as headless groups; each titled group with its own figures."""
+        groups: list[Group] = []
+        plain: list[str | Bullet] = []
         for item in achievements:
             if not isinstance(item, AchievementGroup):
-                paragraphs.extend(self._bullets([item]))
+                plain.append(item)
                 continue
-            paragraphs.append(self._heading(item.heading))
-            paragraphs.extend(self._bullets(item.points))
-            for metric in item.metrics:
-                value = metric.value.shown(self.words.number)
-                caption = self.words.caption(metric.period, metric.change, metric.versus)
-                description = f"{metric.label}: {value}" + (f" {caption}" if caption else "")
-                tiles.append((metric.label, value, caption, description))
-        return paragraphs, tiles
+            if plain:
+                groups.append(self._list(plain))
+                plain = []
+            paragraphs = (self._heading(item.heading), *self._bullets(item.points))
+            figures = tuple(self._metric(m) for m in item.metrics)
+            groups.append(Group(paragraphs, figures))
+        if plain:
+            groups.append(self._list(plain))
+        return groups
+
+    def _metric(self, metric: Metric) -> Figure:
+        words = self.words
+        caption = words.caption(metric.period, metric.change, metric.versus)
+        return self._figure(metric.label, metric.value.shown(words.number), caption)
 
     def _closing(self) -> Slide:
         closing, event, sizes = self.deck.closing, self.deck.event, self.theme.sizes
@@ -346,7 +326,7 @@ class Composer:
         text = closing.text or words.phrase("thank_you")
         title = TextBox(
             "Title",
-            (Paragraph(emphasis(text, italic=words.italic)),),
+            (Paragraph(self._runs(text, italic=words.italic)),),
             self.frames.closing_title,
             sizes.cover_title,
             sizes.cover_title_floor,
@@ -358,7 +338,7 @@ class Composer:
         where = words.phrase("separator").join(p for p in (event.city, words.date(event.date)) if p)
         subtitle = TextBox(
             "Subtitle",
-            (Paragraph(emphasis(event.office, bold=True)), Paragraph(emphasis(where))),
+            (Paragraph(self._runs(event.office, bold=True)), Paragraph(self._runs(where))),
             self.frames.closing_subtitle,
             sizes.cover_subtitle * 0.8,
             sizes.cover_subtitle_floor,
@@ -379,3 +359,10 @@ def compose(
 ) -> list[Slide]:
     """Plan every slide of a deck in a theme, before fitting; frames: the template's boxes."""
     return Composer(deck, theme, source, frames).slides()
+
+
+def fact_label(phrase: str) -> str:
+    """The words of a fact phrase around its value: "Established on \\0" → "Established on"."""
+    before, _, after = phrase.partition(_SLOT)
+    label = before if before.strip() else after
+    return label.strip(" :：,、").strip() or phrase.replace(_SLOT, "").strip()

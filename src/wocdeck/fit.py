@@ -1,22 +1,21 @@
-"""Fit slide plans: measure text, shrink to the theme's floor, continue on new slides.
+"""Fit text to boxes: measure paragraphs, shrink a box to its floor, split a long paragraph.
 
-Nothing an editor wrote is dropped: a body that does not fit at its floor size continues on
-slides titled "… (cont.)", split between paragraphs, or inside a paragraph that is longer
-than a whole slide. Boxes that cannot continue (titles, tiles, cover text) shrink, and if
-they still do not fit, fitting fails with a located error instead of overflowing.
+Nothing an editor wrote is dropped: a paragraph longer than a whole slide is cut into pieces
+(typeset.py and layout.py continue them on "(cont.)" slides). Boxes that cannot continue
+(titles, tiles, cover text) shrink, and if they still do not fit, fitting fails with a
+located error instead of overflowing.
 """
 
 from __future__ import annotations
 
 import math
-from collections import deque
 from dataclasses import replace
 
 from wocdeck.errors import DeckError, Location
 from wocdeck.measure import Span, wrap
 from wocdeck.plan import (
-    Adjustment,
-    Box,
+    Figure,
+    Group,
     Paragraph,
     Role,
     Run,
@@ -27,78 +26,45 @@ from wocdeck.plan import (
 WIDTH_SAFETY = 0.97  # renderers differ by a hair in where they wrap; keep a margin
 
 
-def fit_deck(
-    slides: list[Slide], deck_path: str = "deck.yaml"
-) -> tuple[list[Slide], list[Adjustment]]:
-    """Fit every slide; returns the final slides and what fitting changed on them."""
-    fitted: list[Slide] = []
-    adjustments: list[Adjustment] = []
-    for slide in slides:
-        pages, message = fit_slide(slide, deck_path)
-        if message:
-            adjustments.append(Adjustment(slide.line, len(fitted) + 1, slide.title.text, message))
-        fitted.extend(pages)
-    return fitted, adjustments
-
-
-def fit_slide(slide: Slide, deck_path: str = "deck.yaml") -> tuple[list[Slide], str]:
-    """Fit one slide, continuing its body on more slides where needed."""
-    where = Location(deck_path, slide.line)
-    notes: list[str] = []
-    if _has_tabs(slide):
-        slide = _without_tabs(slide)
-        notes.append("tab characters written as spaces")
-    title = shrink(slide.title, where)
-    if title.size < slide.title.size:
-        notes.append(f"title shrunk to {title.size:g} pt")
-    extras = tuple(shrink(box, where) for box in slide.extras)
-    tiles = tuple(shrink(box, where) for box in slide.tiles)
-    footer = shrink(slide.footer, where) if slide.footer else None
-    first = replace(slide, title=title, extras=extras, tiles=tiles, footer=footer)
-    if slide.body is None:
-        return [first], "; ".join(notes)
-    full = _widest_box(slide)
-    size, pages = _paginate_best(slide.body, full, where)
-    if size < slide.body.size:
-        notes.append(f"text shrunk to {size:g} pt")
-    if len(pages) > 1:
-        notes.append(f"continued on {len(pages)} slides")
-    out = [replace(first, body=replace(slide.body, paragraphs=tuple(pages[0]), size=size))]
-    for number, page in enumerate(pages[1:], start=1):
-        suffixed = _with_suffix(slide.title.paragraphs[0], slide.continuation)
-        more = replace(slide.title, paragraphs=(suffixed,))
-        body = replace(slide.body, paragraphs=tuple(page), size=size, box=full)
-        out.append(
-            replace(
-                first, title=shrink(more, where), body=body, tiles=(), notes="", continued=number
-            )
-        )
-    return out, " and ".join(notes)
-
-
 def _boxes(slide: Slide) -> list[TextBox]:
     boxes = [slide.title, *slide.extras, *slide.tiles]
     return boxes + [box for box in (slide.body, slide.footer) if box is not None]
 
 
-def _has_tabs(slide: Slide) -> bool:
-    return any("\t" in box.text for box in _boxes(slide))
+def has_tabs(slide: Slide) -> bool:
+    """Whether any text of the slide, figures included, holds a tab."""
+    figures = (r.text for g in slide.groups for f in g.figures for r in _figure_runs(f))
+    return any("\t" in box.text for box in _boxes(slide)) or any("\t" in t for t in figures)
 
 
-def _without_tabs(slide: Slide) -> Slide:
+def _figure_runs(figure: Figure) -> tuple[Run, ...]:
+    return (*figure.label, *figure.value, *figure.caption)
+
+
+def without_tabs(slide: Slide) -> Slide:
     """The slide with each tab written as a space.
 
     A renderer draws a tab up to the next tab stop, a width that depends on where the tab
     falls on its line; a space is what fitting measures and what every renderer draws alike.
     """
 
-    def untab(box: TextBox) -> TextBox:
-        paragraphs = tuple(
-            replace(p, runs=tuple(replace(r, text=r.text.replace("\t", " ")) for r in p.runs))
-            for p in box.paragraphs
-        )
-        return replace(box, paragraphs=paragraphs)
+    def runs(items: tuple[Run, ...]) -> tuple[Run, ...]:
+        return tuple(replace(r, text=r.text.replace("\t", " ")) for r in items)
 
+    def paragraphs(items: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+        return tuple(replace(p, runs=runs(p.runs)) for p in items)
+
+    def untab(box: TextBox) -> TextBox:
+        return replace(box, paragraphs=paragraphs(box.paragraphs))
+
+    def figure(item: Figure) -> Figure:
+        return replace(
+            item, label=runs(item.label), value=runs(item.value), caption=runs(item.caption)
+        )
+
+    groups = tuple(
+        Group(paragraphs(g.paragraphs), tuple(map(figure, g.figures))) for g in slide.groups
+    )
     return replace(
         slide,
         title=untab(slide.title),
@@ -106,23 +72,11 @@ def _without_tabs(slide: Slide) -> Slide:
         extras=tuple(map(untab, slide.extras)),
         tiles=tuple(map(untab, slide.tiles)),
         footer=untab(slide.footer) if slide.footer else None,
+        groups=groups,
     )
 
 
-def _widest_box(slide: Slide) -> Box:
-    """Where a continuation slide's body goes: the whole area the body and tiles shared."""
-    assert slide.body is not None
-    boxes = [slide.body.box, *(t.box for t in slide.tiles)]
-    left, top = min(b.x for b in boxes), min(b.y for b in boxes)
-    right, bottom = max(b.x + b.w for b in boxes), max(b.bottom for b in boxes)
-    return Box(left, top, right - left, bottom - top)
-
-
-def _with_suffix(paragraph: Paragraph, suffix: str) -> Paragraph:
-    return replace(paragraph, runs=(*paragraph.runs, Run(suffix)))
-
-
-def _sizes(box: TextBox) -> list[float]:
+def candidate_sizes(box: TextBox) -> list[float]:
     """Candidate sizes from the box's size down to its floor, whole points between."""
     sizes = [box.size]
     step = math.ceil(box.size) - 1 if box.size == math.ceil(box.size) else math.floor(box.size)
@@ -136,7 +90,7 @@ def _sizes(box: TextBox) -> list[float]:
 
 def shrink(box: TextBox, where: Location) -> TextBox:
     """The box at the largest size at which all its text fits; an error if none does."""
-    for size in _sizes(box):
+    for size in candidate_sizes(box):
         if text_height(box.paragraphs, size, box) <= box.room:
             return replace(box, size=size)
     origin = f" (from {box.origin})" if box.origin else ""
@@ -189,84 +143,12 @@ def text_height(paragraphs: tuple[Paragraph, ...], size: float, box: TextBox) ->
     return sum(paragraph_height(p, size, box, i == 0) for i, p in enumerate(paragraphs))
 
 
-def _paginate_best(
-    body: TextBox, full: Box, where: Location
-) -> tuple[float, list[list[Paragraph]]]:
-    """The largest size that fits on one slide, else on as few slides as the floor allows."""
-    sizes = [size for size in _sizes(body) if _tallest_line(body, size) <= body.room]
-    if not sizes:
-        raise DeckError.at(
-            where,
-            f"one line of body text is taller than its box even at {body.floor:g} pt "
-            f"(line spacing {body.line_spacing:g})",
-            "lower the theme's body size, body floor or line spacing",
-        )
-    if text_height(body.paragraphs, sizes[-1], body) <= body.room:  # else no size fits one
-        for size in sizes:
-            if text_height(body.paragraphs, size, body) <= body.room:
-                return size, [list(body.paragraphs)]
-    least = paginate(body, sizes[-1], full)
-    spread = replace(body, box=full)
-    for size in sizes[:-1]:
-        if _lines_height(spread, size) > len(least) * spread.room:
-            continue  # cannot fit in that many slides: no need to paginate (long text)
-        pages = paginate(body, size, full)
-        if len(pages) <= len(least):
-            return size, pages
-    return sizes[-1], least
-
-
-def _lines_height(body: TextBox, size: float) -> float:
-    """The height of the body's lines alone, without spacing: less than any pagination needs."""
-    return sum(
-        paragraph_lines(p, size, body) * p.line_height(size, body.line_spacing)
-        for p in body.paragraphs
-    )
-
-
-def _tallest_line(body: TextBox, size: float) -> float:
+def tallest_line(body: TextBox, size: float) -> float:
     """The height of the body's tallest single line at a size, in points."""
     return max(p.line_height(size, body.line_spacing) for p in body.paragraphs)
 
 
-def paginate(body: TextBox, size: float, full: Box) -> list[list[Paragraph]]:
-    """Split a body's paragraphs into slides at a size; the first slide uses the body's box.
-
-    Every line must fit its box (`_paginate_best` checks), so each step places at least one
-    line: pagination always ends. A paragraph longer than a slide is wrapped once and cut
-    into slide-sized pieces in one pass, so pagination is linear in the text's length.
-    """
-    pages: list[list[Paragraph]] = [[]]
-    current = body
-    used = 0.0
-    queue = deque(body.paragraphs)
-    while queue:
-        paragraph = queue.popleft()
-        height = paragraph_height(paragraph, size, current, not pages[-1])
-        if used + height <= current.room:
-            pages[-1].append(paragraph)
-            used += height
-            continue
-        if pages[-1]:
-            carry = [pages[-1].pop()] if _leads(pages[-1][-1], paragraph) else []
-            if not pages[-1]:
-                pages[-1], carry = carry, []  # a heading alone would be all the slide had
-            pages.append(carry)
-            current = replace(body, box=full)
-            used = text_height(tuple(carry), size, current)
-            queue.appendleft(paragraph)
-            continue
-        *whole, rest = split_paragraph(paragraph, size, current, replace(body, box=full))
-        for piece in whole:
-            pages[-1].append(piece)
-            pages.append([])
-        current = replace(body, box=full)
-        used = 0.0
-        queue.appendleft(rest)
-    return [page for page in pages if page]
-
-
-def _leads(last: Paragraph, following: Paragraph) -> bool:
+def leads(last: Paragraph, following: Paragraph) -> bool:
     """Whether `last` goes to the next slide with `following`: a heading, or a bullet whose
     sub-bullets start there."""
     if last.role is Role.HEADING:

@@ -90,7 +90,6 @@ def _refuse_notices(notices: tuple[Problem, ...], strict: bool) -> None:
 def _plan(deck_file: Path, language: str | None = None, template: Path | None = None) -> _Planned:
     """Source → language → model → compose → fit; heavy modules are imported here."""
     from wocdeck.compose import compose
-    from wocdeck.fit import fit_deck
     from wocdeck.languages import is_right_to_left, select
     from wocdeck.look import load_look
     from wocdeck.mirror import right_to_left
@@ -98,6 +97,7 @@ def _plan(deck_file: Path, language: str | None = None, template: Path | None = 
     from wocdeck.placement import adapt
     from wocdeck.source import read
     from wocdeck.theme import load_theme
+    from wocdeck.typeset import fit_deck, rules_for
 
     name = str(deck_file)
     selection = select(read(deck_file, name), language)
@@ -108,7 +108,7 @@ def _plan(deck_file: Path, language: str | None = None, template: Path | None = 
     look = load_look(deck, theme, source, template)
     planned = adapt(compose(deck, theme, source, look.frames), look.contract, look.fonts)
     _check_count(len(planned), name)
-    slides, adjustments = fit_deck(planned, name)
+    slides, adjustments = fit_deck(planned, name, rules_for(theme))
     _check_count(len(slides), name)
     if is_right_to_left(deck.language):
         slides = right_to_left(slides, look.frames.width)

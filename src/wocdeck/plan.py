@@ -34,6 +34,7 @@ class Run:
     text: str
     bold: bool = False
     italic: bool = False
+    lang: str = ""  # a language tag for East Asian text ("ja-JP"); empty for other text
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Paragraph:
     level: int = 0
     scale: float = 1.0
     color: str = ""  # a theme colour slot; empty means the box's colour
+    pad: float = 0.0  # extra space above, in points: lines up figures across a row of tiles
 
     @property
     def text(self) -> str:
@@ -69,12 +71,12 @@ class Paragraph:
     def space_before(self, size: float) -> float:
         """Space above the paragraph when it is not the first in its box, in points."""
         if self.role is Role.HEADING:
-            return 0.8 * size
+            return 0.8 * size + self.pad
         if self.role is Role.CONTINUED:
-            return 0.0
+            return self.pad
         if self.role is Role.BULLET:
-            return (0.45 if self.level == 0 else 0.25) * size
-        return 0.25 * size * self.scale
+            return (0.45 if self.level == 0 else 0.25) * size + self.pad
+        return 0.25 * size * self.scale + self.pad
 
     def line_height(self, size: float, spacing: float) -> float:
         """The height of one line at a box size and line spacing, in points."""
@@ -132,6 +134,30 @@ class TextBox:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A figure worth a tile: a small label over a large value, an optional caption."""
+
+    label: tuple[Run, ...]
+    value: tuple[Run, ...]
+    caption: tuple[Run, ...] = ()
+    description: str = ""  # the tile's alt text
+
+
+@dataclass(frozen=True)
+class Group:
+    """A unit of a slide's story: an optional heading, its paragraphs and its figures."""
+
+    paragraphs: tuple[Paragraph, ...]
+    figures: tuple[Figure, ...] = ()
+
+    @property
+    def heading(self) -> Paragraph | None:
+        """The group's heading paragraph, if it has one."""
+        first = self.paragraphs[0] if self.paragraphs else None
+        return first if first is not None and first.role is Role.HEADING else None
+
+
+@dataclass(frozen=True)
 class Slide:
     """One slide: a layout, its title and body, and any other text boxes and figure tiles."""
 
@@ -145,6 +171,7 @@ class Slide:
     continued: int = 0  # 0 for a first slide, n for its n-th continuation
     footer: TextBox | None = None
     continuation: str = " (cont.)"  # appended to the title of a continuation slide
+    groups: tuple[Group, ...] = ()  # the body's story before fitting lays it out
 
 
 @dataclass(frozen=True)

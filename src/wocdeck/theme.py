@@ -77,6 +77,7 @@ class Fonts(_Strict):
     east_asian_language: str = "zh-CN"
     complex_script_language: str = "ar-SA"
     languages: dict[str, LanguageFonts] = {}
+    east_asian_bold: bool = True  # the East Asian typefaces have a real bold weight
 
     def for_language(self, language: str) -> Fonts:
         """The fonts of a deck in a language: wocdeck's defaults, then the theme's own."""
@@ -85,6 +86,16 @@ class Fonts(_Strict):
             if language in table:
                 changes.update(table[language].model_dump(exclude_none=True))
         return self.model_copy(update=changes)
+
+    def east_asian_font(self, tag: str) -> str:
+        """The East Asian typeface for text in a language (a tag such as 'ja-JP')."""
+        if tag == self.east_asian_language:
+            return self.east_asian
+        for table in (self.languages, LANGUAGE_FONTS):
+            for fonts in table.values():
+                if fonts.east_asian_language == tag and fonts.east_asian:
+                    return fonts.east_asian
+        return self.east_asian
 
     def __hash__(self) -> int:  # the writer caches markup per Fonts; `languages` is a dict
         return hash(tuple(v for k, v in self if k != "languages"))
@@ -99,8 +110,11 @@ class Sizes(_Strict):
     cover_subtitle_floor: Annotated[float, Field(ge=12)] = 14
     title: Points = 30
     title_floor: Annotated[float, Field(ge=20)] = 20
-    body: Points = 22
-    body_floor: Annotated[float, Field(ge=12)] = 12
+    body: Points = 22  # the deck's regular body size
+    body_floor: Annotated[float, Field(ge=12)] = 18  # the reading floor; 12 pt at the least
+    # The steps body text is set in; a deck uses at most `body_sizes` of them.
+    body_scale: tuple[Points, ...] = (28, 24, 22, 20, 18, 16, 14, 12)
+    body_sizes: Annotated[int, Field(ge=1, le=8)] = 2
     tile_value: Points = 40
     tile_value_floor: Annotated[float, Field(ge=12)] = 28
     footer: Points = 10

@@ -33,6 +33,8 @@ SCHEME_VALUES = {
 }
 BULLET = "\u2022"
 SUB_BULLET = "\u2013"  # second-level bullets: an en dash, as PowerPoint's default outline
+# East Asian punctuation may not hang past the margin: wrapping measured it inside the box.
+_HANGING = ' hangingPunct="0"'
 EMU_PER_POINT = 12700
 _RECT = '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
 _TREE_START = (
@@ -217,7 +219,7 @@ def _paragraph(
     align = f' algn="{box.align}"' if box.align else ""
     bullet = "" if inherit and planned.role is Role.BULLET else _bullet(planned, theme)
     properties = (
-        f'<a:pPr marL="{margin}"{level} indent="{indent}"{align}{direction}>'
+        f'<a:pPr marL="{margin}"{level} indent="{indent}"{align}{direction}{_HANGING}>'
         f'<a:lnSpc><a:spcPts val="{round(line * 100)}"/></a:lnSpc>'
         f'<a:spcBef><a:spcPts val="{round(before * 100)}"/></a:spcBef>'
         f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}</a:pPr>'
@@ -228,10 +230,16 @@ def _paragraph(
     runs = []
     for run in planned.runs:
         bold = run.bold or planned.role is Role.HEADING
-        weight = "" if inherit and not bold else f' b="{int(bold)}"'  # a placeholder's own
-        style = f' sz="{round(size * 100)}"{weight}' + (' i="1"' if run.italic else "")
         for number, piece in enumerate(run.text.split("\n")):
-            language, font = _script(fonts, piece)
+            language, font, east_asian = _script(fonts, piece, run.lang)
+            # CJK fonts have no italic, and bold only where the typeface has a bold weight:
+            # a renderer would otherwise slant or smear the glyphs synthetically.
+            if east_asian and not fonts.fonts.east_asian_bold:
+                weight = ' b="0"'
+            else:
+                weight = "" if inherit and not bold else f' b="{int(bold)}"'  # a placeholder's own
+            italic = ' i="1"' if run.italic and not east_asian else ""
+            style = f' sz="{round(size * 100)}"{weight}{italic}'
             if number:
                 runs.append(f"<a:br><a:rPr{language}{style}/></a:br>")
             if piece:
@@ -242,13 +250,30 @@ def _paragraph(
     return f"<a:p>{properties}{''.join(runs)}</a:p>"
 
 
-def _script(fonts: _FontMarkup, piece: str) -> tuple[str, str]:
-    """A run's language attributes and font element, by the script of its text."""
+def _script(fonts: _FontMarkup, piece: str, lang: str) -> tuple[str, str, bool]:
+    """A run's language attributes and font element by the script (and language) of its text,
+    and whether it is East Asian."""
     if has_arabic(piece):
-        return fonts.complex_script_language, fonts.complex_script_font
-    if has_east_asian(piece):
-        return fonts.east_asian_language, fonts.east_asian_font
-    return fonts.language, ""
+        return fonts.complex_script_language, fonts.complex_script_font, False
+    if lang or has_east_asian(piece):
+        if not lang or lang == fonts.fonts.east_asian_language:
+            return fonts.east_asian_language, fonts.east_asian_font, True
+        return (
+            _east_asian_attributes(lang, fonts.fonts.language),
+            _east_asian_element(fonts.fonts.east_asian_font(lang)),
+            True,
+        )
+    return fonts.language, "", False
+
+
+@lru_cache(maxsize=64)
+def _east_asian_attributes(tag: str, alternative: str) -> str:
+    return f' lang="{attribute(tag)}" altLang="{attribute(alternative)}"'
+
+
+@lru_cache(maxsize=64)
+def _east_asian_element(typeface: str) -> str:
+    return f'<a:ea typeface="{attribute(typeface)}"/>'
 
 
 def _bullet(planned: Paragraph, theme: Theme) -> str:
@@ -270,6 +295,7 @@ class _FontMarkup:
     complex_script_font: str  # the a:cs element naming the Arabic typeface
     bullet: str  # a bulleted paragraph's bullet colour, font and character
     sub_bullet: str  # the same for second-level bullets
+    fonts: Fonts  # the fonts themselves, for text in another East Asian language
 
 
 @lru_cache(maxsize=8)
@@ -285,6 +311,7 @@ def _fonts(fonts: Fonts) -> _FontMarkup:
         complex_script_font=f'<a:cs typeface="{attribute(fonts.complex_script)}"/>',
         bullet=_bullet_markup(fonts, BULLET),
         sub_bullet=_bullet_markup(fonts, SUB_BULLET),
+        fonts=fonts,
     )
 
 

@@ -1,0 +1,184 @@
+"""A deck's type scale and frames: few body sizes, the reading floor, groups whole, footers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests import typerules
+from tests.conftest import MINIMAL, SEED_DECK, write_deck
+from tests.stress import LONG_OFFICE, LOREM, STRESS_DECKS
+from wocdeck.compose import compose
+from wocdeck.errors import Location
+from wocdeck.geometry import BODY_TOP, TITLE_TOP
+from wocdeck.model import Deck
+from wocdeck.pipeline import render
+from wocdeck.source import parse
+from wocdeck.theme import load_theme
+from wocdeck.typeset import choose_sizes, fit_deck, rules_for
+
+DECKS = {"seed": lambda: SEED_DECK.read_text(encoding="utf-8"), **STRESS_DECKS}
+
+
+def _fit(text: str, theme: str = "wipo"):
+    source = parse(text.encode(), "deck.yaml")
+    deck = Deck.model_validate(source.data)
+    loaded = load_theme(theme, Location("t"))
+    return fit_deck(compose(deck, loaded, source), "deck.yaml", rules_for(loaded))
+
+
+def _body_sizes(slides) -> set[float]:
+    return {box.size for s in slides if s.body for box in (s.body, *s.extras)}
+
+
+def _groups(text: str) -> dict[str, list[str]]:
+    return typerules.groups_of(yaml.safe_load(text))
+
+
+def test_sizes_keep_the_smallest_needed_and_the_most_text_large() -> None:
+    assert choose_sizes([22, 22, 20], 2) == (22, 20)
+    assert choose_sizes([22, 22, 22, 20, 18], 2) == (22, 18)
+    assert choose_sizes([22, 20, 20, 20, 18], 2) == (20, 18)
+    assert choose_sizes([22, 20, 18], 1) == (18,)
+
+
+def test_the_seed_deck_renders_without_a_fitting_notice() -> None:
+    slides, adjustments = _fit(SEED_DECK.read_text(encoding="utf-8"))
+    assert adjustments == []
+    assert len(slides) == 14
+
+
+def test_strict_render_of_the_seed_passes(cli, seed_copy: Path) -> None:
+    code, out, err = cli("render", seed_copy, "--strict")
+    assert (code, err) == (0, "")
+    assert "wrote" in out
+
+
+@pytest.mark.parametrize("name", DECKS)
+def test_a_deck_uses_at_most_two_body_sizes_none_under_the_floor(name: str) -> None:
+    slides, _ = _fit(DECKS[name]())
+    sizes = _body_sizes(slides)
+    assert 1 <= len(sizes) <= 2, sizes
+    assert min(sizes) >= 18
+
+
+def test_a_theme_may_allow_one_body_size_only(tmp_path: Path) -> None:
+    theme = _theme(tmp_path, body_sizes=1)
+    slides, _ = _fit(STRESS_DECKS["newcomer"](), str(theme))
+    assert len(_body_sizes(slides)) == 1
+
+
+def test_a_handout_theme_may_lower_the_floor_to_12(tmp_path: Path) -> None:
+    theme = _theme(tmp_path, body_floor=12, body_scale=[22, 20, 18, 16, 14, 12])
+    slides, adjustments = _fit(MINIMAL + "year_ahead:\n" + f"  - {LOREM}\n" * 9, str(theme))
+    assert len(slides) == 2 and slides[1].body.size < 18
+    assert adjustments[0].message == f"text shrunk to {slides[1].body.size:g} pt"
+
+
+def _theme(folder: Path, **sizes: object) -> Path:
+    data = yaml.safe_load((SEED_DECK.parent / "themes" / "wipo" / "theme.yaml").read_text())
+    data["sizes"].update(sizes)
+    (folder / "theme.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    return folder
+
+
+def test_a_groups_tiles_sit_under_its_own_text_in_one_row() -> None:
+    slides, _ = _fit(STRESS_DECKS["newcomer"]())
+    slide = next(s for s in slides if len(s.tiles) == 5)
+    assert "Filings from Japan" in slide.body.text
+    assert len({t.box.y for t in slide.tiles}) == 1  # one row
+    assert len({(t.box.w, t.box.h) for t in slide.tiles}) == 1  # one size
+    assert slide.body.box.bottom <= slide.tiles[0].box.y
+    outreach = next(b for b in slide.extras if "Outreach" in b.text)
+    assert outreach.box.y >= slide.tiles[0].box.bottom  # the next group after the tiles
+
+
+def test_a_group_of_figures_only_has_its_tiles_right_under_its_heading() -> None:
+    slides, _ = _fit(STRESS_DECKS["newcomer"]())
+    slide = next(s for s in slides if s.body and "Figures only" in s.body.text)
+    assert [t.paragraphs[0].text for t in slide.tiles] == ["Visits", "Trainees"]
+    assert slide.tiles[0].box.y - slide.body.box.y < 60
+    korean = next(b for b in (slide.body, *slide.extras) if "한국" in b.text)
+    assert korean.box.y > slide.tiles[0].box.bottom  # a plain achievement after the group
+
+
+def test_a_continued_group_repeats_its_heading_keeps_its_grid_and_has_notes() -> None:
+    metrics = [{"label": f"M{n}", "value": n * 1000, "change": "+1%"} for n in range(10)]
+    group = {"heading": "Outcome", "points": [LOREM] * 6, "metrics": metrics}
+    text = MINIMAL + yaml.safe_dump({"focus": [{"name": "X", "achievements": [group]}]})
+    slides, adjustments = _fit(text)
+    pages = slides[1:]
+    assert len(pages) >= 2 and "continued on" in adjustments[0].message
+    assert pages[1].title.text.endswith("(cont.)")
+    assert pages[1].body.paragraphs[0].text == "Outcome (cont.)"
+    assert pages[1].notes == "Continued from slide 2."
+    sizes = {(t.box.w, t.box.h) for s in pages for t in s.tiles}
+    assert len(sizes) == 1
+    xs = [sorted({t.box.x for t in s.tiles}) for s in pages if s.tiles]
+    assert all(x == xs[0][: len(x)] for x in xs)  # the same columns
+    labels = [t.paragraphs[0].text for s in pages for t in s.tiles]
+    assert labels == [m["label"] for m in metrics]
+
+
+@pytest.mark.parametrize("name", DECKS)
+def test_every_tile_is_on_the_slide_of_its_groups_heading(tmp_path: Path, name: str) -> None:
+    text = DECKS[name]()
+    deck = render(write_deck(tmp_path, text), tmp_path / "deck.pptx").output
+    assert typerules.tiles_apart_from_headings(deck, _groups(text)) == []
+    assert typerules.continued_slides(deck) == []
+    assert typerules.east_asian_styling(deck) == []
+    sizes = typerules.body_sizes(deck)
+    assert len(sizes) <= 2 and min(sizes) >= 18
+
+
+def test_about_is_a_fact_layout() -> None:
+    slides, _ = _fit(SEED_DECK.read_text(encoding="utf-8"))
+    about = slides[1]
+    assert about.body is None
+    facts = [(t.paragraphs[0].text, t.paragraphs[1].text) for t in about.tiles]
+    assert facts == [("Established on", "July 10, 2014"), ("Located in", "Beijing, China")]
+    assert all(t.box.h >= 200 and t.anchor == "ctr" for t in about.tiles)
+
+
+def test_short_aims_take_the_larger_step_of_the_seed() -> None:
+    slides, _ = _fit(SEED_DECK.read_text(encoding="utf-8"))
+    aims = {s.title.text: s.body.size for s in slides if s.body and "(SG" in s.title.text}
+    assert (
+        aims[
+            "WOC Strategic Focus III: Balanced Evolution of the International Normative "
+            "Framework (SG 1)"
+        ]
+        == 24
+    )
+    assert _body_sizes(slides) == {24, 22}
+
+
+def test_titles_share_one_top_and_body_one_start() -> None:
+    slides, _ = _fit(STRESS_DECKS["newcomer"]())
+    content = [s for s in slides if s.footer is not None]
+    assert {(s.title.box.y, s.title.anchor) for s in content} == {(TITLE_TOP, "t")}
+    assert {s.body.box.y for s in content if s.body} == {BODY_TOP}
+
+
+def test_a_long_footer_takes_a_smaller_step_once_and_says_so() -> None:
+    _, adjustments = _fit(STRESS_DECKS["newcomer"]())
+    notes = [a for a in adjustments if "footer" in a.message]
+    assert [a.message for a in notes] == ["footer set at 9 pt to stay on one line"]
+
+
+def test_a_footer_too_long_for_one_line_ends_in_an_ellipsis() -> None:
+    long = " ".join([LONG_OFFICE] * 3)
+    slides, adjustments = _fit(MINIMAL + f"  footer: {long}\nyear_ahead: [x]\n")
+    footer = slides[1].footer
+    assert footer.size == 8 and footer.text.endswith("\u2026")
+    assert long.startswith(footer.text[:-1]) and len(footer.text) > 100
+    assert adjustments[0].message == f'footer shortened to one line: "{footer.text}"'
+
+
+def test_a_long_cover_title_takes_a_smaller_step_before_a_fourth_line() -> None:
+    office = "WIPO Office in Japan and the Republic of Korea Liaison Desk for Northeast Asia"
+    slides, adjustments = _fit(MINIMAL.replace("WIPO Office in China", office))
+    title = slides[0].title
+    assert 33 <= title.size < 44 and adjustments == []
