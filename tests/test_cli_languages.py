@@ -12,6 +12,7 @@ from babel.numbers import format_decimal, format_percent
 from pptx import Presentation
 
 from tests.conftest import write_deck
+from wocdeck.compose import fact_label
 from wocdeck.wording import _table, wording
 
 UN_LANGUAGES = ["en", "fr", "es", "ru", "zh", "ar"]
@@ -136,8 +137,11 @@ def test_every_derived_phrase_of_the_seed_is_in_the_language(seed_decks, languag
     assert words.long_date(dt.date(2018, 9, 27)) in cover
     assert phrase["about_title"].format(acronym="WOC") in about
     long_date = format_date(dt.date(2014, 7, 10), "long", locale=language)
-    assert phrase["established"].format(date=long_date) in about
-    assert phrase["located"].format(place="Beijing, China") in about
+    # About's facts are tiles: the phrase's words over its value
+    assert fact_label(phrase["established"].format(date="\x00")) in about
+    assert long_date in about
+    assert fact_label(phrase["located"].format(place="\x00")) in about
+    assert "Beijing, China" in about
     assert phrase["resources_title"].format(acronym="WOC") in resources
     assert phrase["personnel_heading"] in resources
     assert format_decimal(108348, locale=language) in resources

@@ -3,7 +3,8 @@
 PowerPoint picks a run's East Asian font and line-breaking rules from its `lang` tag, so a
 Japanese sentence tagged zh-CN is set in a Chinese font with Chinese glyph forms. The language
 comes from the text itself (kana → Japanese, hangul → Korean, characters that only one written
-form of Chinese uses → Simplified or Traditional), else from the deck's default language.
+form of Chinese uses → Simplified or Traditional), else from the deck language's East Asian
+tag (the theme's fonts for the deck's `language:`).
 """
 
 from __future__ import annotations
@@ -11,19 +12,6 @@ from __future__ import annotations
 from wocdeck.measure import is_wide
 from wocdeck.plan import Run
 
-# Short language names an editor may write for `language:`, and the tags they stand for.
-LANGUAGES = {
-    "ar": "ar-SA",
-    "en": "en-US",
-    "es": "es-ES",
-    "fr": "fr-FR",
-    "ja": "ja-JP",
-    "ko": "ko-KR",
-    "ru": "ru-RU",
-    "zh": "zh-CN",
-    "zh-hans": "zh-CN",
-    "zh-hant": "zh-TW",
-}
 EAST_ASIAN_LANGUAGES = ("ja-JP", "ko-KR", "zh-CN", "zh-TW", "zh-HK", "zh-MO", "zh-SG")
 # Characters written only in Simplified Chinese (not in Japanese), and their Traditional forms
 # (not in Japanese either); a few are enough to tell the two apart in a sentence.
@@ -31,15 +19,6 @@ _SIMPLIFIED = frozenset(
     "这们说对发经进过还开乐东车书长见电话业产权专标识处织组务办协议约际门时间问题语关现实为"
 )
 _TRADITIONAL = frozenset("這們說對發經還樂產權專處辦關實與國會學體點擴續區廣")
-
-
-def language_tag(name: str) -> str:
-    """A deck's `language:` value as a full tag: 'ja' → 'ja-JP'; full tags kept as written."""
-    key = name.strip().replace("_", "-")
-    if key.lower() in LANGUAGES:
-        return LANGUAGES[key.lower()]
-    head, _, tail = key.partition("-")
-    return f"{head.lower()}-{tail.upper() if len(tail) == 2 else tail}" if tail else head.lower()
 
 
 def _is_kana(char: str) -> bool:
