@@ -19,7 +19,7 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 
 def _body_shapes(slide) -> list:
-    return [s for s in slide.shapes if s.name.startswith("Content")]
+    return [s for s in slide.shapes if s.name.startswith(("Content", "Text"))]
 
 
 def _runs(shape) -> list[etree._Element]:

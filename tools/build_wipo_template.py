@@ -198,7 +198,8 @@ def _add_text_placeholder(
 
 def _master_styles(master: SlideMaster, theme: Theme) -> None:
     """Anchors of the master's placeholders and the footer's small grey text."""
-    anchors = {"title": "b", "body": "t", "ftr": "ctr", "sldNum": "ctr"}
+    # Titles hang from one top, whether they take one line or two.
+    anchors = {"title": "t", "body": "t", "ftr": "ctr", "sldNum": "ctr"}
     for placeholder in master.placeholders:
         ph = placeholder.element.ph
         kind = ph.get("type", "obj")

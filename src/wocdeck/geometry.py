@@ -9,8 +9,8 @@ from wocdeck.plan import Box
 SLIDE_WIDTH = 960.0
 SLIDE_HEIGHT = 540.0
 TITLE_TOP = 22.0
-TITLE_HEIGHT = 72.0  # two lines of a 30 pt title; titles are top-anchored, sharing one top
-BODY_TOP = 116.0
+TITLE_HEIGHT = 80.0  # two lines of a 30 pt title; titles hang from one top
+BODY_TOP = 124.0
 FOOTER_TOP = 500.0
 GAP = 14.0
 COVER_PANEL_X = SLIDE_WIDTH * 0.7

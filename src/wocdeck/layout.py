@@ -21,11 +21,13 @@ from wocdeck.fit import (
     split_paragraph,
     text_height,
 )
+from wocdeck.fonts import line_height
 from wocdeck.geometry import GAP
-from wocdeck.measure import text_width
+from wocdeck.measure import DEFAULT_METRICS, text_width
 from wocdeck.plan import Box, Figure, Group, Paragraph, Role, Run, TextBox
 
 CONTINUED = " (cont.)"
+EXTRA_TEXT = "Text"  # text boxes after the body placeholder (a layout has one body)
 MAX_COLUMNS = 5
 SIDE_TILE_WIDTH = 176.0  # tiles in a row beside their text
 COLUMN_SHARE = 0.34  # a figure column beside text takes this share of the body's width
@@ -44,6 +46,8 @@ class TileStyle:
     value_floor: float = 28.0
     label: float = 18.0
     caption: float = 16.0
+    metrics: str = DEFAULT_METRICS  # the body font's widths measure tile text too
+    spacing: float = TILE_SPACING  # line spacing in tiles, never tighter than the font's own
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,9 @@ class Flow:
         trial: bool = False,
         suffix: str = CONTINUED,
     ):
-        self.body, self.size, self.style, self.trial = body, size, tiles, trial
+        spacing = max(TILE_SPACING, line_height(body.metrics))
+        self.body, self.size, self.trial = body, size, trial
+        self.style = replace(tiles, metrics=body.metrics, spacing=spacing)
         self.suffix = suffix  # marks a heading repeated on a continuation slide
         self.area = body.box
         self.pages: list[Page] = [Page(bottom=self.area.y)]
@@ -316,6 +322,7 @@ class Flow:
             out.append(
                 replace(
                     box,
+                    name="Content" if not out else EXTRA_TEXT,
                     paragraphs=tuple(segment.paragraphs),
                     box=Box(
                         segment.x, segment.y, segment.w, min(height, self.area.bottom - segment.y)
@@ -354,10 +361,10 @@ def tile_grid(
     caption need (or taller on a slide with no text), measured once per group and width."""
     inner = width - 2 * TILE_INSET_X
     value_size = _value_size(figures, inner, style)
-    label_lines = max(_lines(f.label, style.label, inner) for f in figures)
-    value_lines = max(_lines(f.value, value_size, inner) for f in figures)
-    caption_lines = max(_lines(f.caption, style.caption, inner) for f in figures)
-    height = 2 * TILE_INSET_Y + TILE_SPACING * (
+    label_lines = max(_lines(f.label, style.label, inner, style) for f in figures)
+    value_lines = max(_lines(f.value, value_size, inner, style) for f in figures)
+    caption_lines = max(_lines(f.caption, style.caption, inner, style) for f in figures)
+    height = 2 * TILE_INSET_Y + style.spacing * (
         label_lines * style.label + value_lines * value_size + caption_lines * style.caption
     )
     height += 0.25 * (value_size + (value_size if caption_lines else 0))  # space before
@@ -370,18 +377,18 @@ def tile(figure: Figure, grid: Grid, box: Box, style: TileStyle) -> TextBox:
     """A figure tile: label, value and caption on the grid's shared baselines."""
     inner = grid.width - 2 * TILE_INSET_X
     size = grid.value_size
-    label_lines = _lines(figure.label, style.label, inner)
-    value_lines = _lines(figure.value, size, inner)
+    label_lines = _lines(figure.label, style.label, inner, style)
+    value_lines = _lines(figure.value, size, inner, style)
     paragraphs = [
         Paragraph(figure.label, scale=style.label / size, color="accent2"),
         Paragraph(
             figure.value,
             color="accent1",
-            pad=(grid.label_lines - label_lines) * style.label * TILE_SPACING,
+            pad=(grid.label_lines - label_lines) * style.label * style.spacing,
         ),
     ]
     if figure.caption:
-        pad = (grid.value_lines - value_lines) * size * TILE_SPACING
+        pad = (grid.value_lines - value_lines) * size * style.spacing
         paragraphs.append(
             Paragraph(figure.caption, scale=style.caption / size, color="accent6", pad=pad)
         )
@@ -391,7 +398,8 @@ def tile(figure: Figure, grid: Grid, box: Box, style: TileStyle) -> TextBox:
         box,
         size,
         size,
-        line_spacing=TILE_SPACING,
+        line_spacing=style.spacing,
+        metrics=style.metrics,
         anchor=grid.anchor,
         fill="light2",
         description=figure.description,
@@ -400,11 +408,17 @@ def tile(figure: Figure, grid: Grid, box: Box, style: TileStyle) -> TextBox:
     )
 
 
-def _lines(runs: tuple[Run, ...], size: float, width: float) -> int:
+def _lines(runs: tuple[Run, ...], size: float, width: float, style: TileStyle) -> int:
     if not runs:
         return 0
     probe = TextBox(
-        "", (), Box(0, 0, width + 2 * TILE_INSET_X, 0), size, size, inset_x=TILE_INSET_X
+        "",
+        (),
+        Box(0, 0, width + 2 * TILE_INSET_X, 0),
+        size,
+        size,
+        inset_x=TILE_INSET_X,
+        metrics=style.metrics,
     )
     return paragraph_lines(Paragraph(runs), size, probe)
 
@@ -414,14 +428,14 @@ def _value_size(figures: tuple[Figure, ...], width: float, style: TileStyle) -> 
     one line."""
     size = style.value
     while size > style.value_floor:
-        if all(_one_line(f.value, size) <= width * 0.97 for f in figures):
+        if all(_one_line(f.value, size, style.metrics) <= width * 0.97 for f in figures):
             return size
         size = max(style.value_floor, size - 4)
     return style.value_floor
 
 
-def _one_line(runs: tuple[Run, ...], size: float) -> float:
-    return sum(text_width(r.text, size, bold=r.bold) for r in runs)
+def _one_line(runs: tuple[Run, ...], size: float, metrics: str) -> float:
+    return sum(text_width(r.text, size, bold=r.bold, metrics=metrics) for r in runs)
 
 
 def _snapshot(page: Page) -> tuple:

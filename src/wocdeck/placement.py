@@ -27,7 +27,8 @@ def role_of(slide: Slide) -> SlideRole:
         role = SlideRole(slide.layout.value)
     except ValueError:
         role = SlideRole.CONTENT
-    return SlideRole.FIGURES if role is SlideRole.CONTENT and slide.tiles else role
+    figures = slide.tiles or any(group.figures for group in slide.groups)
+    return SlideRole.FIGURES if role is SlideRole.CONTENT and figures else role
 
 
 @dataclass(frozen=True)
