@@ -110,13 +110,21 @@ def test_a_multiline_event_title_makes_a_one_line_footer(cli, tmp_path: Path) ->
 
 
 def test_a_footer_too_long_is_blamed_on_the_field_the_user_wrote(cli, tmp_path: Path) -> None:
+    long_footer = "A very long footer " * 30
+    deck = write_deck(tmp_path, MINIMAL + f"  footer: {long_footer}\nabout:\n  location: Beijing\n")
+    code, _, err = cli("validate", deck)
+    assert code == 1
+    first = err.splitlines()[0]
+    assert first.startswith(f"{deck}:5: error: the footer text (from event.footer)"), err
+
+
+def test_a_derived_footer_too_long_is_shortened_and_reported(cli, tmp_path: Path) -> None:
     long_title = "A very long event title " * 20
     deck = write_deck(
         tmp_path,
         MINIMAL.replace("Side-Event at the 2018 WIPO Assemblies", long_title)
         + "about:\n  location: Beijing\n",
     )
-    code, _, err = cli("validate", deck)
-    assert code == 1
-    first = err.splitlines()[0]
-    assert first.startswith(f"{deck}:3: error: the footer text (from event.title)"), err
+    code, out, err = cli("validate", deck)
+    assert code == 0, err
+    assert 'footer shortened to one line: "WIPO Office in China · A very long' in out

@@ -75,7 +75,7 @@ def test_any_readable_file_as_theme_is_refused_without_echoing_it(cli, tmp_path:
     ("old", "new", "key", "message"),
     [
         ("footer: 10", "footer: 0.5", "footer", "sizes.footer: should be at least 1"),
-        ("body: 22", "body: 2", "body_floor", "sizes.body_floor (12) is larger than sizes.body"),
+        ("body: 22", "body: 2", "body_floor", "sizes.body_floor (18) is larger than sizes.body"),
         (
             "title_floor: 20",
             "title_floor: 40",

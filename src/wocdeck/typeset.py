@@ -16,6 +16,7 @@ from itertools import combinations
 
 from wocdeck.errors import DeckError, Location
 from wocdeck.fit import (
+    _preview,
     candidate_sizes,
     has_tabs,
     paragraph_lines,
@@ -66,7 +67,7 @@ def fit_deck(
     rules = rules or TypeRules()
     tabbed = [has_tabs(slide) for slide in slides]
     slides = [without_tabs(s) if tabs else s for s, tabs in zip(slides, tabbed, strict=True)]
-    footer, footer_note = _footer(slides)
+    footer, footer_note = _footer(slides, deck_path)
     trials = _Trials(rules)
     for slide in slides:
         _check_lines(slide, Location(deck_path, slide.line))
@@ -255,8 +256,10 @@ def _cover_title(box: TextBox) -> TextBox | None:
     return None
 
 
-def _footer(slides: list[Slide]) -> tuple[TextBox | None, str]:
-    """The deck's footer on one line: a smaller step, else shortened with an ellipsis."""
+def _footer(slides: list[Slide], deck_path: str) -> tuple[TextBox | None, str]:
+    """The deck's footer on one line: a smaller step, else (a footer derived from the office
+    and title, both shown in full on the cover) shortened with an ellipsis; a footer the
+    editor wrote that is too long is an error, since shortening would drop their words."""
     footer = next((s.footer for s in slides if s.footer is not None), None)
     if footer is None:
         return None, ""
@@ -265,6 +268,13 @@ def _footer(slides: list[Slide]) -> tuple[TextBox | None, str]:
         if paragraph_lines(paragraph, size, footer) == 1:
             note = f"footer set at {size:g} pt to stay on one line" if size < footer.size else ""
             return replace(footer, size=size), note
+    if footer.origin == "event.footer":
+        raise DeckError.at(
+            Location(deck_path, footer.line),
+            f"the footer text (from event.footer) is too long for one line even at "
+            f"{footer.floor:g} pt: '{_preview(footer.text)}'",
+            "shorten it",
+        )
     runs = list(paragraph.runs)
     text = paragraph.text
     low, high = 0, len(text)
