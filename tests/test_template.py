@@ -264,3 +264,36 @@ def test_pandoc_names_without_layout_types_are_matched_by_name(tmp_path: Path) -
         "closing": "Section Header",
     }
     assert contract.choices[SlideRole.COVER].reason == "by its name"
+
+
+def test_figures_can_have_a_layout_of_their_own(tmp_path: Path, renderer) -> None:
+    template = TEMPLATES["calibri-4x3"](tmp_path)
+    seed = SEED_DECK.read_text(encoding="utf-8")
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(
+        f"template: {template.name}\nlayouts: {{figures: Content with Caption}}\n" + seed,
+        encoding="utf-8",
+    )
+    output = render(deck, tmp_path / "out.pptx").output
+    prs = Presentation(str(output))
+    with_tiles = [s for s in prs.slides if any(sh.name == "Figure" for sh in s.shapes)]
+    assert with_tiles and all(s.slide_layout.name == "Content with Caption" for s in with_tiles)
+    for slide in with_tiles:
+        frame = next(
+            p for p in slide.slide_layout.placeholders if p.placeholder_format.idx == 1
+        )  # the layout's content placeholder: body text and tiles share it
+        inside = [
+            shape
+            for shape in slide.shapes
+            if shape.name == "Figure"
+            or (shape.is_placeholder and shape.placeholder_format.idx == 1)
+        ]
+        assert len(inside) >= 2
+        for shape in inside:
+            assert frame.left - 12700 <= shape.left
+            assert shape.left + shape.width <= frame.left + frame.width + 12700
+            assert frame.top - 12700 <= shape.top
+            assert shape.top + shape.height <= frame.top + frame.height + 12700
+    assert ooxml_check.check(output) == []
+    pages = pdfcheck.convert([output])[output]
+    assert pdfcheck.drawing_problems(output, pages) == []

@@ -289,3 +289,19 @@ def test_the_bundled_template_serves_every_role_without_fallback() -> None:
     assert os.path.getsize(bundled_template()) < 100_000
     types = etree.fromstring(zipfile.ZipFile(bundled_template()).read("[Content_Types].xml"))
     assert any("template.main+xml" in (o.get("ContentType") or "") for o in types)
+
+
+def test_a_font_that_is_not_installed_is_measured_with_the_nearest_and_said_once(
+    tmp_path: Path, cli
+) -> None:
+    from tests.templates import _set_theme
+
+    prs = Presentation()
+    _set_theme(prs, fonts=("Frutiger Next Pro", "Frutiger Next Pro"))
+    template = _save(prs, tmp_path / "frutiger.pptx")
+    deck = write_deck(tmp_path, DECK)
+    code, _, err = cli("render", deck, "--template", template)
+    assert code == 0, err
+    notice = "the font 'Frutiger Next Pro' is not installed here; its text is measured with "
+    assert err.count(notice) == 1
+    assert "Liberation Sans (Arial's widths)" in err

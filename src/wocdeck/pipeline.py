@@ -106,7 +106,7 @@ def _plan(deck_file: Path, language: str | None = None, template: Path | None = 
     theme = load_theme(deck.theme, source.location(("theme",)), deck_file.parent)
     theme = theme.for_language(deck.language)
     look = load_look(deck, theme, source, template)
-    planned = adapt(compose(deck, theme, source, look.frames), look.contract, look.fonts)
+    planned = adapt(compose(deck, theme, source, look.frames), look.frames, look.fonts)
     _check_count(len(planned), name)
     slides, adjustments = fit_deck(planned, name, rules_for(theme))
     _check_count(len(slides), name)

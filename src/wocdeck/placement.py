@@ -132,15 +132,17 @@ class TemplateFrames:
         return self._default.logo(aspect)
 
 
-def adapt(slides: list[Slide], contract: Contract, fonts: Fonts) -> list[Slide]:
+def adapt(slides: list[Slide], frames: TemplateFrames, fonts: Fonts) -> list[Slide]:
     """Give every planned text box its placeholder's size, insets, anchor and font metrics."""
+    contract = frames.contract
     heading = metrics_for(fonts.heading).metrics
     body = metrics_for(fonts.body).metrics
     out = []
-    for slide in slides:
-        role = role_of(slide)
+    for planned in slides:
+        role = role_of(planned)
         layout = contract.layout(role)
         found = slots(role, layout)
+        slide = _moved(planned, frames, found) if role is SlideRole.FIGURES else planned
         title = _fill(slide.title, found.get("Title"), heading)
         content = _fill(slide.body, found.get("Content"), body) if slide.body else None
         extras = [_fill(box, found.get(box.name), body) for box in slide.extras]
@@ -156,6 +158,31 @@ def adapt(slides: list[Slide], contract: Contract, fonts: Fonts) -> list[Slide]:
             )
         )
     return out
+
+
+def _moved(slide: Slide, frames: TemplateFrames, found: dict[str, PlaceholderSpec | None]) -> Slide:
+    """A slide planned in the content layout's frames, moved into its own layout's frames
+    (figures may be given a layout of their own in `layouts:`)."""
+    title, content = found.get("Title"), found.get("Content")
+    if content is None or content.box is None or content.box == frames.body:
+        return slide
+    source, target = frames.body, content.box
+
+    def move(box: TextBox) -> TextBox:
+        sx, sy = target.w / source.w, target.h / source.h
+        old = box.box
+        new = Box(
+            target.x + (old.x - source.x) * sx, target.y + (old.y - source.y) * sy,
+            old.w * sx, old.h * sy,
+        )  # fmt: skip
+        return replace(box, box=new)
+
+    return replace(
+        slide,
+        title=replace(slide.title, box=title.box) if title and title.box else slide.title,
+        body=move(slide.body) if slide.body else None,
+        tiles=tuple(move(t) for t in slide.tiles),
+    )
 
 
 def _footer(layout: LayoutSpec) -> PlaceholderSpec | None:
