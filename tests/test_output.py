@@ -156,6 +156,11 @@ def test_packaged_install_renders_from_another_folder(tmp_path: Path) -> None:
         cwd=elsewhere, capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     assert str(venv) in where and str(root) not in where
+    shipped = subprocess.run(
+        [python, "-c", "import wocdeck.schema as s; print(s.PACKAGED.read_text()[:40])"],
+        cwd=elsewhere, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert '"$schema"' in shipped  # the JSON Schema ships inside the package
 
 
 def test_a_device_or_fifo_named_by_o_is_never_replaced(cli, seed_copy: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from pptx import Presentation
 from tests import pdfcheck, typerules
 from tests.conftest import SEED_DECK, require_renderer
 from tests.stress import STRESS_DECKS
+from wocdeck.init import Office, starter
 
 
 @pytest.fixture(scope="session")
@@ -23,6 +25,7 @@ def rendered(
     folder = tmp_path_factory.mktemp("render")
     sources = {"seed": SEED_DECK.read_text(encoding="utf-8")}
     sources.update({name: make() for name, make in STRESS_DECKS.items()})
+    sources["starter"] = starter(Office("WIPO Office in Japan", "WJO", dt.date(2026, 9, 27)))
     decks = {}
     for name, text in sources.items():
         deck = folder / f"{name}.yaml"
@@ -32,7 +35,7 @@ def rendered(
     return {name: (pptx, pages[pptx]) for name, pptx in decks.items()}
 
 
-NAMES = ["seed", *STRESS_DECKS]
+NAMES = ["seed", *STRESS_DECKS, "starter"]
 
 
 @pytest.mark.parametrize("name", NAMES)

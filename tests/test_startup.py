@@ -1,22 +1,37 @@
-"""A lean start: --version and --help import neither python-pptx nor pydantic; validate no pptx."""
+"""A lean start: --version and --help import neither python-pptx nor pydantic; validate no pptx;
+and no command pays for another command's dependencies (watchfiles, jsonschema, UNO)."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+
+import pytest
 
 from tests.conftest import SEED_DECK
 
 PROBE = """
-import atexit, sys
-atexit.register(lambda: print("LOADED", "pptx" in sys.modules, "pydantic" in sys.modules))
+import atexit, json, sys
+atexit.register(lambda: print("LOADED", json.dumps(sorted(sys.modules))))
 sys.argv = ["wocdeck", *{args!r}]
 from wocdeck.cli import main
 main()
 """
+# Imported only by the command that needs them (watch, schema, init, preview).
+OTHER_COMMANDS = (
+    "watchfiles",
+    "jsonschema",
+    "uno",
+    "anyio",
+    "wocdeck.watch",
+    "wocdeck.preview_session",
+    "wocdeck.schema",
+    "wocdeck.init",
+)
 
 
-def _loaded(*args: str) -> tuple[bool, bool]:
+def _modules(*args: str) -> set[str]:
     done = subprocess.run(
         [sys.executable, "-c", PROBE.format(args=list(args))],
         capture_output=True,
@@ -24,8 +39,12 @@ def _loaded(*args: str) -> tuple[bool, bool]:
         check=False,
     )
     line = next(line for line in done.stdout.splitlines() if line.startswith("LOADED"))
-    _, pptx, pydantic = line.split()
-    return pptx == "True", pydantic == "True"
+    return set(json.loads(line.removeprefix("LOADED ")))
+
+
+def _loaded(*args: str) -> tuple[bool, bool]:
+    modules = _modules(*args)
+    return "pptx" in modules, "pydantic" in modules
 
 
 def test_version_and_help_import_neither_pptx_nor_pydantic() -> None:
@@ -35,3 +54,20 @@ def test_version_and_help_import_neither_pptx_nor_pydantic() -> None:
 
 def test_validate_does_not_import_pptx() -> None:
     assert _loaded("validate", str(SEED_DECK)) == (False, True)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--version"],
+        ["--help"],
+        ["render", "-o", "{out}", str(SEED_DECK)],
+        ["validate", str(SEED_DECK)],
+    ],
+    ids=["--version", "--help", "render", "validate"],
+)
+def test_no_command_imports_another_commands_dependencies(tmp_path, args: list[str]) -> None:
+    modules = _modules(*(a.format(out=tmp_path / "deck.pptx") for a in args))
+    assert modules & set(OTHER_COMMANDS) == set()
+    if args[0] == "render":  # the command did its work
+        assert "wocdeck.writer" in modules and (tmp_path / "deck.pptx").is_file()

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import glob
 import os
 import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,8 +20,10 @@ from wocdeck import __version__
 
 if TYPE_CHECKING:
     from wocdeck.errors import Problem
+    from wocdeck.init import Office
     from wocdeck.pipeline import Rendered
     from wocdeck.plan import Adjustment
+    from wocdeck.preview_session import LibreOffice
 
 app = typer.Typer(
     name="wocdeck",
@@ -31,6 +36,31 @@ app = typer.Typer(
 )
 
 DeckArg = Annotated[Path, typer.Argument(help="The deck file, e.g. deck.yaml.", show_default=False)]
+DecksArg = Annotated[
+    list[Path],
+    typer.Argument(
+        help="One or more deck files, or a quoted pattern such as 'offices/*.yaml'.",
+        metavar="DECK",
+        show_default=False,
+    ),
+]
+
+
+class OutputFormat(StrEnum):
+    """How problems and results are printed."""
+
+    text = "text"
+    json = "json"
+
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format",
+        help="text, or json: one JSON object per line (file, line, column, severity, "
+        "message, hint).",
+    ),
+]
 TemplateOption = Annotated[
     Path | None,
     typer.Option(
@@ -109,7 +139,7 @@ def _main(
 
 @app.command()
 def render(
-    deck: DeckArg,
+    decks: DecksArg,
     output: Annotated[
         str | None,
         typer.Option(
@@ -125,46 +155,67 @@ def render(
     strict: StrictOption = False,
     lang: LangOption = None,
     template: TemplateOption = None,
+    format_: FormatOption = OutputFormat.text,
 ) -> None:
-    """Render DECK to a PowerPoint file."""
+    """Render each DECK to a PowerPoint file; with many decks, exit 1 if any failed."""
+    files = _expand(decks)
+    if output is not None and len(files) > 1:
+        raise typer.BadParameter("names one file; use it with one deck", param_hint="'--output'")
+    report = _Report(format_, many=len(files) > 1)
+    with _failures():
+        for deck in files:
+            with report.attempt(deck):
+                _render_deck(report, deck, output, pdf, strict=strict, lang=lang, template=template)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+def _render_deck(
+    report: _Report,
+    deck: Path,
+    output: str | None,
+    pdf: bool,
+    *,
+    strict: bool,
+    lang: str | None,
+    template: Path | None,
+) -> None:
+    """Render one deck in each language asked for, checking all of them before writing any."""
     from wocdeck.output import check_target, output_file
     from wocdeck.pipeline import check
     from wocdeck.pipeline import render as render_deck
     from wocdeck.source import refuse_non_deck
 
-    with _failures():
-        refuse_non_deck(deck)
-        named = output_file(deck, output, ".pptx")  # a folder, a pipe without -o: exit 1
-        if output is not None:
-            check_target(named, [deck])  # the input itself, a folder: exit 1
+    refuse_non_deck(deck)
+    named = output_file(deck, output, ".pptx")  # a folder, a pipe without -o: exit 1
+    if output is not None:
+        check_target(named, [deck])  # the input itself, a folder: exit 1
     pptx, pdf_file = _targets(deck, named, pdf)  # a suffix that is neither: exit 2
-    with _failures():
-        languages = _in_languages(deck, lang)
-        if len(languages) > 1:  # check every language before writing any of them
-            for language in languages:
-                check(deck, language, strict=strict, template=template)
+    languages = _in_languages(deck, lang)
+    if len(languages) > 1:  # check every language before writing any of them
         for language in languages:
-            # -o names the one file exactly; with --lang all each language's gets its code
-            coded = language if output is None or lang == "all" else None
-            pdf_target = _named(pdf_file, coded) if pdf_file else None
-            if pdf_target is not None:
-                check_target(pdf_target, [deck])
-            result = render_deck(
-                deck, _named(pptx, coded), strict=strict, language=language, template=template
-            )
-            _render_one(deck, result, pdf_target)
+            check(deck, language, strict=strict, template=template)
+    for language in languages:
+        # -o names the one file exactly; with --lang all each language's gets its code
+        coded = language if output is None or lang == "all" else None
+        pdf_target = _named(pdf_file, coded) if pdf_file else None
+        if pdf_target is not None:
+            check_target(pdf_target, [deck])
+        result = render_deck(
+            deck, _named(pptx, coded), strict=strict, language=language, template=template
+        )
+        _render_one(report, deck, result, pdf_target)
 
 
-def _render_one(deck: Path, result: Rendered, pdf: Path | None) -> None:
+def _render_one(report: _Report, deck: Path, result: Rendered, pdf: Path | None) -> None:
     """Report one rendered deck, and convert it to PDF if asked (never over the .pptx)."""
-    _notices(result.notices)
-    _adjustments(deck, result.adjustments)
-    _say(f"wrote {result.output} ({result.slides} slides)")
+    report.notices(deck, result.notices)
+    for change in result.adjustments:
+        report.notice(deck, change)
+    report.done(deck, f"wrote {result.output} ({result.slides} slides)")
     if pdf is not None:
         from wocdeck.export import to_pdf
 
-        written = to_pdf(result.output, pdf, result.slides)
-        _say(f"wrote {written}")
+        report.done(deck, f"wrote {to_pdf(result.output, pdf, result.slides)}")
 
 
 def _targets(deck: Path, output: Path | None, pdf: bool) -> tuple[Path, Path | None]:
@@ -190,21 +241,28 @@ def _adjustments(deck: Path, adjustments: Sequence[Adjustment]) -> None:
 
 @app.command()
 def validate(
-    deck: DeckArg,
+    decks: DecksArg,
     strict: StrictOption = False,
     lang: LangOption = None,
     template: TemplateOption = None,
+    format_: FormatOption = OutputFormat.text,
 ) -> None:
-    """Check DECK as render would, without writing anything (exit 0 when fine, 1 when not)."""
+    """Check each DECK as render would, without writing anything (exit 0 when all are fine)."""
     from wocdeck.pipeline import check
 
+    files = _expand(decks)
+    report = _Report(format_, many=len(files) > 1)
     with _failures():
-        for language in _in_languages(deck, lang):
-            checked = check(deck, language, strict=strict, template=template)
-            _notices(checked.notices)
-            _adjustments(deck, checked.adjustments)
-            named = f" [{language}]" if language else ""
-            _say(f"{deck}{named}: ok ({len(checked.slides)} slides)")
+        for deck in files:
+            with report.attempt(deck):
+                for language in _in_languages(deck, lang):
+                    checked = check(deck, language, strict=strict, template=template)
+                    report.notices(deck, checked.notices)
+                    for change in checked.adjustments:
+                        report.notice(deck, change)
+                    named = f" [{language}]" if language else ""
+                    report.done(deck, f"ok ({len(checked.slides)} slides)", name=f"{deck}{named}")
+    raise typer.Exit(1 if report.failed else 0)
 
 
 @app.command()
@@ -262,6 +320,161 @@ class _StdoutError(Exception):
         self.reason = reason
 
 
+@app.command()
+def init(
+    file: Annotated[
+        Path, typer.Argument(help="The new deck file [default: deck.yaml].", show_default=False)
+    ] = Path("deck.yaml"),
+    office: Annotated[
+        str | None, typer.Option(help="The office's full name, e.g. 'WIPO Office in Japan'.")
+    ] = None,
+    acronym: Annotated[
+        str | None, typer.Option(help="Its short name in titles [default: its initials].")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="The event's date, YYYY-MM-DD [default: today].")
+    ] = None,
+) -> None:
+    """Start a deck: a commented starter FILE with every section; never overwrites a file.
+
+    Asks for what is not given as an option when run in a terminal; otherwise uses defaults.
+    """
+    from wocdeck.init import SCHEMA_FILE, starter, write_new
+
+    details = _office_details(office, acronym, date, ask=sys.stdin.isatty())
+    with _failures():
+        write_new(file, starter(details))
+        typer.echo(f"wrote {file} (a starter deck: edit it, then run: wocdeck render {file})")
+        sidecar = file.parent / SCHEMA_FILE
+        if not sidecar.exists():
+            _write_schema(sidecar)
+            typer.echo(f"wrote {sidecar} (lets editors such as VS Code complete and check keys)")
+
+
+def _office_details(
+    office: str | None, acronym: str | None, date: str | None, *, ask: bool
+) -> Office:
+    """The starter's office, acronym and date: from options, prompts, or defaults."""
+    import datetime as dt
+
+    from wocdeck.init import DEFAULT_OFFICE, Office, acronym_of
+
+    if office is None:
+        office = typer.prompt("Office", default=DEFAULT_OFFICE) if ask else DEFAULT_OFFICE
+    if not office.strip():
+        raise typer.BadParameter("give the office's name", param_hint="'--office'")
+    if acronym is None:
+        acronym = acronym_of(office)
+        acronym = typer.prompt("Acronym", default=acronym) if ask else acronym
+    if not acronym.strip():
+        raise typer.BadParameter("give a short name such as WOC", param_hint="'--acronym'")
+    if date is None:
+        today = dt.date.today().isoformat()
+        date = typer.prompt("Date of the event (YYYY-MM-DD)", default=today) if ask else today
+    try:
+        day = dt.date.fromisoformat(date.strip())
+    except ValueError:
+        raise typer.BadParameter(
+            f"'{date}' is not a date; write it as YYYY-MM-DD, e.g. 2026-09-27",
+            param_hint="'--date'",
+        ) from None
+    return Office(office.strip(), acronym.strip(), day)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write it to this file instead of printing it."),
+    ] = None,
+) -> None:
+    """Print the deck file's JSON Schema, which editors use to complete and check keys."""
+    from wocdeck.schema import deck_schema, to_text
+
+    if output is None:
+        typer.echo(to_text(deck_schema()), nl=False)
+        return
+    with _failures():
+        _write_schema(output)
+        typer.echo(f"wrote {output}")
+
+
+def _write_schema(target: Path) -> None:
+    from wocdeck.output import write_atomic
+    from wocdeck.schema import deck_schema, to_text
+
+    write_atomic(target, to_text(deck_schema()).encode("utf-8"))
+
+
+@app.command()
+def watch(
+    deck: DeckArg,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Where to write the .pptx [default: DECK.pptx]."),
+    ] = None,
+    preview: Annotated[
+        bool,
+        typer.Option(
+            "--preview",
+            help="Also keep DECK.pdf and DECK-preview/slide-NN.png current (one LibreOffice "
+            "kept running for the session).",
+        ),
+    ] = False,
+    format_: FormatOption = OutputFormat.text,
+) -> None:
+    """Re-render DECK whenever it, its theme or a file it uses changes (Ctrl-C stops).
+
+    Problems are printed as by render; a deck with errors leaves the last good one in place.
+    """
+    from wocdeck.watch import Lock, changes, inputs, snapshot
+
+    target = output or deck.with_suffix(".pptx")
+    report = _Report(format_)
+    lock = Lock(deck)
+    office: LibreOffice | None = None
+    try:
+        with _failures():
+            lock.acquire(deck)
+            if preview:
+                from wocdeck.preview_session import LibreOffice
+
+                office = LibreOffice()
+        stamp = snapshot(inputs(deck))  # before rendering: a save during it is not lost
+        _watched_render(report, deck, target, office)
+        if not report.json:
+            typer.echo(f"watching {deck} and the files it uses (Ctrl-C to stop)")
+        while True:
+            for _ in changes(stamp, threading.Event()):
+                # watch again from a snapshot taken before rendering, so that the set of
+                # files follows the theme and logo, and a save during the render is not lost
+                stamp = snapshot(inputs(deck))
+                _watched_render(report, deck, target, office)
+                break
+    except KeyboardInterrupt:
+        if not report.json:
+            typer.echo("stopped watching")
+    finally:
+        if office is not None:
+            office.close()
+        lock.release()
+
+
+def _watched_render(report: _Report, deck: Path, target: Path, office: LibreOffice | None) -> None:
+    """One render in a watch session, and its preview when asked for."""
+    from wocdeck.pipeline import render as render_deck
+
+    with report.attempt(deck):
+        _render_one(report, deck, render_deck(deck, target), None)
+        if office is not None:
+            from wocdeck.preview_session import to_pngs
+
+            pdf = office.to_pdf(target, target.with_suffix(".pdf"))
+            folder = deck.with_name(deck.stem + "-preview")
+            pages = to_pngs(pdf, folder)
+            report.done(deck, f"wrote {pdf} and {len(pages)} slides to {folder}/")
+
+
 template_app = typer.Typer(
     help="Check an organisation's PowerPoint template.", no_args_is_help=True
 )
@@ -295,7 +508,7 @@ class _failures:
     ) -> bool:
         from wocdeck.errors import DeckError, OutputError, Terminated
 
-        if error is None or isinstance(error, typer.Exit | SystemExit):
+        if error is None or isinstance(error, typer.Exit | SystemExit | typer.BadParameter):
             return False
         if isinstance(error, KeyboardInterrupt):
             _complain("interrupted: nothing was written or changed")
@@ -329,6 +542,101 @@ def _complain(message: str) -> None:
     """Print a line on standard error, if it can still be written."""
     with contextlib.suppress(OSError):
         typer.echo(message, err=True)
+
+
+def _deck_problems(error: Exception) -> list[Problem]:
+    """What went wrong with one deck, as problems; an output or memory failure has no place in
+    the deck, so its location is empty."""
+    from wocdeck.errors import DeckError, Location, Problem
+
+    if isinstance(error, DeckError):
+        return error.problems
+    if isinstance(error, MemoryError | RecursionError):
+        return [Problem(Location(""), "the deck is too large or too deeply nested to process")]
+    return [Problem(Location(""), str(error))]
+
+
+class _Report:
+    """Prints what happened to each deck: text for people, or JSON lines for programs."""
+
+    def __init__(self, format_: OutputFormat, *, many: bool = False) -> None:
+        self.json = format_ is OutputFormat.json
+        self.many = many
+        self.failed = 0
+
+    @contextlib.contextmanager
+    def attempt(self, deck: Path) -> Iterator[None]:
+        """Run one deck's work: a problem with the deck or its output is reported and counted
+        and the next deck goes on; anything else (Ctrl-C, a closed output) goes to _failures."""
+        from wocdeck.errors import DeckError, OutputError
+
+        try:
+            yield
+        except (DeckError, OutputError, MemoryError, RecursionError) as error:
+            problems = _deck_problems(error)
+            self.problems(deck, problems, more=getattr(error, "more", 0))
+            self.failed += 1
+            if self.many and not self.json:
+                _say(f"{deck}: not written ({_count(len(problems), 'problem')})")
+
+    def problems(self, deck: Path, problems: list[Problem], *, more: int = 0) -> None:
+        """Errors: JSON lines on stdout, or `file:line:col: error: …` on stderr (the first
+        MAX_SHOWN; `more` counts those found but not described)."""
+        from wocdeck.diagnostics import from_problem
+
+        if self.json:
+            for problem in problems:
+                _say(from_problem(problem, str(deck)).to_json())
+            return
+        for problem in problems[:MAX_SHOWN]:
+            where = problem.location.path
+            _complain(str(problem) if where else f"{problem.severity}: {problem.message}")
+        untold = len(problems[MAX_SHOWN:]) + more
+        if untold:
+            _complain(f"... and {untold:,} more problems (fix these first)")
+
+    def notices(self, deck: Path, notices: tuple[Problem, ...]) -> None:
+        """Located notices (e.g. a field not translated): JSON lines, or text on stderr."""
+        from wocdeck.diagnostics import from_problem
+
+        for notice in notices:
+            if self.json:
+                _say(from_problem(notice, str(deck)).to_json())
+            else:
+                _complain(str(notice))
+
+    def notice(self, deck: Path, change: Adjustment) -> None:
+        """Something fitting changed (text shrunk or continued)."""
+        from wocdeck.diagnostics import from_adjustment, notice_line
+
+        line = from_adjustment(str(deck), change).to_json() if self.json else None
+        _say(line or notice_line(str(deck), change))
+
+    def done(self, deck: Path, message: str, *, name: str = "") -> None:
+        """A deck's result line; in text, `name` goes before it."""
+        if self.json:
+            from wocdeck.diagnostics import Diagnostic
+
+            _say(Diagnostic(str(deck), None, None, "info", message).to_json())
+        else:
+            _say(f"{name}: {message}" if name else message)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _expand(decks: list[Path]) -> list[Path]:
+    """Deck arguments with quoted patterns expanded (the shell does it on Linux, not Windows)."""
+    files: list[Path] = []
+    for deck in decks:
+        pattern = str(deck)
+        matches = [] if deck.exists() else sorted(glob.glob(pattern, recursive=True))
+        if matches and glob.has_magic(pattern):
+            files += [Path(m) for m in matches]
+        else:
+            files.append(deck)
+    return files
 
 
 # A render allocates millions of short-lived, acyclic objects; the default young-generation

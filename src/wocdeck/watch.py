@@ -1,0 +1,129 @@
+"""Watching a deck: which files it uses, when they change, and one watcher per deck."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from wocdeck.errors import OutputError
+
+# Changes closer together than this are one save (editors write in several steps).
+SETTLE_MS = 120
+# How often, without events, the files' times are compared with the last snapshot.
+CHECK_MS = 250
+
+
+def inputs(deck: Path) -> set[Path]:
+    """The files a render of deck reads: the deck, its theme file and the theme's logo.
+
+    A deck that does not load yet is still watched, with the theme it names if that exists.
+    """
+    from wocdeck.errors import DeckError
+    from wocdeck.model import load_deck
+    from wocdeck.source import read
+    from wocdeck.theme import load_theme, themes_dir
+
+    used = {deck.resolve()}
+    try:
+        source = read(deck)
+        name = load_deck(source).theme
+        theme = load_theme(name, source.location(("theme",)))
+    except DeckError:
+        return used
+    candidates = [Path(name), Path(name) / "theme.yaml", themes_dir() / name / "theme.yaml"]
+    used |= {c.resolve() for c in candidates if c.is_file()}
+    if theme.logo_file is not None:
+        used.add(theme.logo_file.resolve())
+    return used
+
+
+Stamp = dict[Path, tuple[int, int] | None]
+
+
+def snapshot(files: set[Path]) -> Stamp:
+    """Each file's modification time and size (None if missing), to notice changes made
+    between a render and the start of watching."""
+    stamps: Stamp = {}
+    for file in files:
+        try:
+            status = file.stat()
+            stamps[file] = (status.st_mtime_ns, status.st_size)
+        except OSError:
+            stamps[file] = None
+    return stamps
+
+
+def changes(since: Stamp, stop: threading.Event) -> Iterator[set[Path]]:
+    """Yield the watched files that changed (written, created, deleted or renamed onto)
+    since the `since` snapshot was taken.
+
+    Folders are watched rather than files, so a file replaced by a rename (how many editors
+    save) or deleted and written again is still seen. Between events the snapshot is compared
+    too, so a change made before the watcher was ready is not lost.
+    """
+    import watchfiles
+
+    files = set(since)
+    folders = {f.parent for f in files if f.parent.is_dir()}
+    names = {str(f) for f in files}
+    for batch in watchfiles.watch(
+        *folders,
+        watch_filter=lambda _change, path: os.path.abspath(path) in names,
+        step=SETTLE_MS,
+        debounce=1600,
+        stop_event=stop,
+        recursive=False,
+        raise_interrupt=True,
+        yield_on_timeout=True,
+        rust_timeout=CHECK_MS,
+    ):
+        if batch:
+            yield {Path(path) for _, path in batch}
+            continue
+        now = snapshot(files)  # the watcher is running: compare with the snapshot
+        missed = {f for f in files if now[f] != since[f]}
+        if missed:
+            yield missed
+
+
+class Lock:
+    """One watcher per deck: an exclusive lock named after the deck's full path."""
+
+    def __init__(self, deck: Path) -> None:
+        key = hashlib.sha1(str(deck.resolve()).encode()).hexdigest()[:16]
+        self.path = Path(tempfile.gettempdir()) / f"wocdeck-watch-{key}.lock"
+        self.handle: IO[str] | None = None
+
+    def acquire(self, deck: Path) -> None:
+        """Take the lock, or say that another watcher holds it."""
+        try:
+            import fcntl
+        except ImportError:  # Windows: no advisory locks; two watchers just both render
+            return
+        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the session
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            handle.close()
+            raise OutputError(
+                f"{deck}: is already being watched (by process {holder}); "
+                "stop that `wocdeck watch` first"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        self.handle = handle
+
+    def release(self) -> None:
+        """Let another watcher take the deck."""
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
