@@ -297,3 +297,19 @@ def test_figures_can_have_a_layout_of_their_own(tmp_path: Path, renderer) -> Non
     assert ooxml_check.check(output) == []
     pages = pdfcheck.convert([output])[output]
     assert pdfcheck.drawing_problems(output, pages) == []
+
+
+def test_without_fontconfig_fonts_are_found_in_the_font_folders(tmp_path: Path) -> None:
+    import shutil
+
+    from wocdeck import fonts
+
+    folder = tmp_path / "Fonts"
+    folder.mkdir()
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSerif.ttf"):
+        shutil.copy(Path("/usr/share/fonts/truetype/dejavu") / name, folder / name)
+    (folder / "dejavu-broken.ttf").write_bytes(b"not a font")
+    found = fonts._in_font_folders("DejaVu Sans", [tmp_path / "missing", folder])
+    assert found == str(folder / "DejaVuSans.ttf")  # the regular, not the bold or the serif
+    assert fonts._in_font_folders("Frutiger Next Pro", [folder]) == ""
+    assert fonts.is_font_file(found) and not fonts.is_font_file("carlito")

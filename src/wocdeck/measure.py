@@ -60,7 +60,7 @@ class Line:
 
 @lru_cache(maxsize=16)
 def _widths(metrics: str = DEFAULT_METRICS) -> tuple[dict[str, float], dict[str, float]]:
-    if metrics.startswith("/"):
+    if metrics.lower().endswith((".ttf", ".otf", ".ttc")):  # an installed font file
         from wocdeck.fonts import file_widths
 
         return file_widths(metrics)

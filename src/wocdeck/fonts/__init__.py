@@ -8,10 +8,13 @@ family, and the caller says so once.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 SHIPPED = {
     "arial": "liberation-sans",
@@ -38,6 +41,7 @@ _DESCRIBED = {
     "carlito": "Carlito (Calibri's widths)",
     "caladea": "Caladea (Cambria's widths)",
 }
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 _SERIF_WORDS = ("serif", "times", "garamond", "georgia", "palatino", "book", "roman", "cambria")
 _MONO_WORDS = ("mono", "courier", "consolas", "code", "typewriter")
 
@@ -78,15 +82,21 @@ def _nearest(key: str) -> str:
     return "liberation-sans"
 
 
+def is_font_file(metrics: str) -> bool:
+    """Whether a metrics key names a font file rather than a shipped table."""
+    return metrics.lower().endswith(FONT_SUFFIXES)
+
+
 def _installed_file(typeface: str) -> str:
-    """The regular font file of an installed typeface (fontconfig), if fontTools can read it."""
+    """The regular font file of an installed typeface, if fontTools can read it: found by
+    fontconfig where there is one (Linux), else in the system's and user's font folders."""
     try:
         import fontTools.ttLib  # noqa: F401
     except ImportError:
         return ""
     matcher = shutil.which("fc-match")
     if not matcher:
-        return ""
+        return _in_font_folders(typeface, font_folders())
     found = subprocess.run(
         [matcher, "--format=%{file}\n%{family}", f"{typeface}:style=Regular"],
         capture_output=True,
@@ -100,17 +110,52 @@ def _installed_file(typeface: str) -> str:
     return found[0] if typeface.strip().lower() in families else ""
 
 
+def font_folders() -> list[Path]:
+    """Where Windows and macOS keep installed fonts (system-wide and the user's own)."""
+    if sys.platform == "win32":
+        windows = Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts"
+        local = Path(os.environ.get("LOCALAPPDATA", "")) / "Microsoft" / "Windows" / "Fonts"
+        return [windows, local]
+    home = Path.home()
+    return [Path("/Library/Fonts"), Path("/System/Library/Fonts"), home / "Library" / "Fonts"]
+
+
+def _in_font_folders(typeface: str, folders: list[Path]) -> str:
+    """The file whose name table calls it typeface (regular), among files named like it
+    ("Segoe UI" → segoeui.ttf, "Frutiger Next" → FrutigerNext-Regular.otf)."""
+    from fontTools.ttLib import TTFont
+
+    wanted = typeface.strip().lower()
+    stem = "".join(wanted.split())[:5]
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            key = "".join(path.stem.lower().split())
+            if path.suffix.lower() not in FONT_SUFFIXES or not key.startswith(stem):
+                continue
+            try:
+                with TTFont(path, lazy=True, fontNumber=0) as font:
+                    names = font["name"]
+                    family = str(names.getDebugName(1) or "").lower()
+                    style = str(names.getDebugName(2) or "").lower()
+            except Exception:  # an unreadable or damaged font file is simply not it
+                continue
+            if family == wanted and style in ("regular", "normal", "book", "roman"):
+                return str(path)
+    return ""
+
+
 @lru_cache(maxsize=16)
 def line_height(metrics: str) -> float:
     """A font's natural line height in em: a line set tighter pokes above its box's top."""
-    if metrics.startswith("/"):
+    if is_font_file(metrics):
         from fontTools.ttLib import TTFont
 
         with TTFont(metrics, lazy=True, fontNumber=0) as font:
             os2 = font["OS/2"]
             return (os2.usWinAscent + os2.usWinDescent) / font["head"].unitsPerEm
     import json
-    from pathlib import Path
 
     table = json.loads((Path(__file__).parent / f"{metrics}.json").read_text(encoding="utf-8"))
     return float(table.get("line_height", 1.0))
