@@ -305,3 +305,31 @@ def test_a_font_that_is_not_installed_is_measured_with_the_nearest_and_said_once
     notice = "the font 'Frutiger Next Pro' is not installed here; its text is measured with "
     assert err.count(notice) == 1
     assert "Liberation Sans (Arial's widths)" in err
+
+
+def test_template_check_says_which_fonts_it_cannot_measure_exactly(tmp_path: Path, cli) -> None:
+    from tests.templates import _set_theme
+
+    prs = Presentation()
+    _set_theme(prs, fonts=("Frutiger Next Pro", "Calibri"))
+    code, out, _ = cli("template", "check", _save(prs, tmp_path / "frutiger.pptx"))
+    assert code == 0
+    assert "theme fonts Frutiger Next Pro (headings) / Calibri (body)" in out
+    assert out.count("notice: the font 'Frutiger Next Pro' is not installed here") == 1
+    assert "'Calibri'" not in out  # measured exactly with Carlito's widths
+
+
+def test_a_layout_is_found_by_its_nearest_name(tmp_path: Path) -> None:
+    from wocdeck.contract import SlideRole, make_contract
+
+    prs = Presentation()
+    _keep(prs, PANDOC_NAMES)
+    for layout in prs.slide_layouts:
+        layout.element.attrib.pop("type", None)
+        if layout.name == "Section Header":
+            layout.name = "Section Headers"
+    template = read_template(_save(prs, tmp_path / "near.pptx"), Location("t"))
+    choice = make_contract(template, {}).choices[SlideRole.SECTION]
+    assert choice.layout.name == "Section Headers"
+    assert choice.reason == "by nearest name: 'section header'"
+    assert choice.fallback == ""

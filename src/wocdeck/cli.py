@@ -488,12 +488,19 @@ def template_check(
     """List the template's layouts, which kind of slide each serves and why, and fallbacks."""
     from wocdeck.contract import describe, make_contract
     from wocdeck.errors import Location
+    from wocdeck.placement import Fonts
     from wocdeck.templatefile import read_template
 
     with _failures():
-        contract = make_contract(read_template(file, Location(str(file))), {})
+        template = read_template(file, Location(str(file)))
+        contract = make_contract(template, {})
         for line in describe(contract):
             typer.echo(line)
+        fonts = Fonts(template.major_font or "Arial", template.minor_font or "Arial")
+        for notice in fonts.notices():
+            typer.echo(f"{file}: notice: {notice}")
+        if template.macros:
+            typer.echo(f"{file}: notice: it has macros; wocdeck never runs or copies them")
         typer.echo(f"{file}: ok, this template can make the report")
 
 
