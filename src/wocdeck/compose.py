@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
+from wocdeck.errors import Location
 from wocdeck.geometry import Frames
-from wocdeck.model import AchievementGroup, Bullet, Deck, Focus, Metric
+from wocdeck.model import AchievementGroup, Bullet, Deck, Focus, FreeSlide, Metric, content_keys
 from wocdeck.plan import Figure, Group, Layout, Paragraph, Role, Run, Slide, TextBox
 from wocdeck.script import by_script, east_asian_language
 from wocdeck.source import DataPath, Source
 from wocdeck.theme import Theme
 from wocdeck.wording import wording
+
+if TYPE_CHECKING:
+    from wocdeck.kinds.placing import Placement
 
 _SLOT = "\x00"  # stands for a phrase's value while it is split into label and value
 
@@ -46,24 +51,67 @@ class Composer:
         return list(self._slides())
 
     def _slides(self) -> Iterator[Slide]:
+        from wocdeck.kinds.placing import place
+
         deck = self.deck
-        yield self._cover()
+        free = place(deck, self.location)
+        yield from self._around(free, "cover", [self._cover()])
         if deck.about:
-            yield self._about()
+            yield from self._around(free, "about", [self._about()])
         if deck.resources:
-            yield self._resources()
+            yield from self._around(free, "resources", [self._resources()])
+        yield from self._free(free.take("before", "focus"))
         for index, focus in enumerate(deck.focus):
-            yield from self._focus(index, focus)
+            yield from self._around(
+                free, f"focus {index + 1}", self._focus_area(free, index, focus)
+            )
+        yield from self._free(free.take("after", "focus"))
         if deck.year_ahead:
             section = deck.year_ahead
-            yield self._content(
+            year_ahead = self._content(
                 section.title or self.words.phrase("year_ahead"),
                 [self._list(section.points)],
                 notes=section.notes,
                 path=("year_ahead",),
             )
+            yield from self._around(free, "year_ahead", [year_ahead])
         if deck.closing:
-            yield self._closing()
+            yield from self._around(free, "closing", [self._closing()])
+        yield from self._free(free.take("after", "end"))
+
+    def _around(self, free: Placement, anchor: str, slides: Iterable[Slide]) -> Iterator[Slide]:
+        """A section's slides with the free slides placed before and after it."""
+        yield from self._free(free.take("before", anchor))
+        yield from slides
+        yield from self._free(free.take("after", anchor))
+
+    def _free(self, placed: list[tuple[FreeSlide, DataPath]], title: str = "") -> Iterator[Slide]:
+        """Free slides, each made by its kind (wocdeck/kinds/); `title`: the derived one."""
+        from wocdeck.kinds import KINDS
+
+        for spec, path in placed:
+            key = next(k for k in content_keys(FreeSlide) if k in spec.model_fields_set)
+            yield from KINDS[key].compose(self, spec, spec.title or title or None, path)
+
+    def _focus_area(self, free: Placement, index: int, focus: Focus) -> Iterator[Slide]:
+        """A focus area's slides with its own `extra:` slides among them, titled as they are."""
+        slides = list(self._focus(index, focus))
+        anchor = f"focus {index + 1}"
+        aims, rest = (slides[:1], slides[1:]) if focus.aims else ([], slides)
+        aims_title = aims[0].title.text if aims else ""
+        done_title = rest[0].title.text if rest else aims_title
+        yield from self._free(free.take("before", f"{anchor} aims"), aims_title or done_title)
+        yield from aims
+        after_aims = free.take("after", f"{anchor} aims") + free.take(
+            "before", f"{anchor} achievements"
+        )
+        yield from self._free(after_aims, aims_title or done_title)
+        yield from rest
+        yield from self._free(free.take("after", f"{anchor} achievements"), done_title)
+
+    def location(self, path: DataPath) -> Location:
+        """Where a value is in the deck file."""
+        return self.source.location(path) if self.source else Location("deck.yaml")
 
     def _line(self, path: DataPath) -> int:
         return self.source.location(path, key=True).line if self.source else 0
@@ -352,6 +400,37 @@ class Composer:
             notes=closing.notes or "",
             line=self._line(("closing",)),
         )
+
+    # What the kinds (wocdeck/kinds/) build their slides from.
+    def title_box(self, text: str) -> TextBox:
+        """A content slide's title box."""
+        return self._title(text)
+
+    def footer_box(self) -> TextBox:
+        """A content slide's footer box."""
+        return self._footer()
+
+    def runs(self, text: str) -> tuple[Run, ...]:
+        """A line's runs: `**` emphasis, split by script."""
+        return self._runs(text)
+
+    def bullets(self, points: Sequence[str | Bullet]) -> list[Paragraph]:
+        """Bullets, each followed by its second-level bullets."""
+        return self._bullets(points)
+
+    def figure(self, metric: Metric) -> Figure:
+        """A metric as a figure tile's label, value and caption."""
+        return self._metric(metric)
+
+    def content(
+        self, title: str, groups: list[Group], *, notes: str | None, path: DataPath
+    ) -> Slide:
+        """A content slide of groups (bullets, figures), laid out and continued by fitting."""
+        return self._content(title, groups, notes=notes, path=path)
+
+    def line(self, path: DataPath) -> int:
+        """The line a value is on in the deck file (0 without a source)."""
+        return self._line(path)
 
 
 def compose(

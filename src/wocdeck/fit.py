@@ -76,6 +76,36 @@ def without_tabs(slide: Slide) -> Slide:
     )
 
 
+def fit_blocks(slide: Slide, where: Location, notes: list[str]) -> tuple[list[Slide], str]:
+    """A slide's tables, pictures and charts fitted; a block on more than one page (a long
+    table) continues on "(cont.)" slides that hold only it and the title."""
+    fitted = []
+    for block in slide.blocks:
+        pages, note = block.fit(where)
+        fitted.append(pages)
+        if note:
+            notes.append(note)
+    out = [replace(slide, blocks=tuple(pages[0] for pages in fitted))]
+    for pages in fitted:
+        for number, page in enumerate(pages[1:], start=1):
+            suffixed = replace(
+                slide.title.paragraphs[0],
+                runs=(*slide.title.paragraphs[0].runs, Run(slide.continuation)),
+            )
+            title = shrink(replace(slide.title, paragraphs=(suffixed,)), where)
+            out.append(
+                replace(
+                    slide,
+                    title=title,
+                    extras=(),
+                    tiles=(),
+                    blocks=(page,),
+                    continued=number,
+                )
+            )
+    return out, " and ".join(notes)
+
+
 def candidate_sizes(box: TextBox) -> list[float]:
     """Candidate sizes from the box's size down to its floor, whole points between."""
     sizes = [box.size]

@@ -77,6 +77,24 @@ class Frames:
         """Office, city and date under the closing line."""
         return Box(self.margin, 340, self.width, 100)
 
+    def titled(self, kind: str) -> tuple[Box, Box]:
+        """A section divider's (kind "section") or statement's title and subtitle frames."""
+        if kind == "section":
+            return Box(self.margin, 150, self.width, 170), Box(self.margin, 340, self.width, 100)
+        return Box(self.margin, 90, self.width, 260), Box(self.margin, 370, self.width, 80)
+
+    def columns(self) -> tuple[Box, Box]:
+        """A two-column slide's columns: the body split in two."""
+        return self.split(self.body)
+
+    @staticmethod
+    def split(area: Box) -> tuple[Box, Box]:
+        """An area split into two columns with a gap between them."""
+        width = (area.w - 2 * GAP) / 2
+        return Box(area.x, area.y, width, area.h), Box(
+            area.x + width + 2 * GAP, area.y, width, area.h
+        )
+
     def logo(self, aspect: float) -> Box:
         """A theme's logo at the cover's top left, 48 pt high; aspect is width over height.
 

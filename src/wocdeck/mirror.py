@@ -66,6 +66,7 @@ def mirror_slide(slide: Slide, width: float = SLIDE_WIDTH) -> Slide:
         extras=tuple(mirror_text(box, width) for box in slide.extras),
         tiles=tuple(mirror_text(box, width) for box in slide.tiles),
         footer=mirror_text(slide.footer, width) if slide.footer else None,
+        blocks=tuple(block.mirrored(width) for block in slide.blocks),
     )
 
 

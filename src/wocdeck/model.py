@@ -262,6 +262,85 @@ Achievement = Annotated[
 ]
 
 
+Cell = Annotated[str | None, Field(max_length=2000)]  # a table cell; empty is allowed
+Metrics = Annotated[list[Metric], BeforeValidator(_as_list), Field(max_length=MAX_POINTS)]
+
+
+class Table(Part):
+    """A table: a header row and rows, written inline or read from a CSV file beside the deck."""
+
+    columns: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    rows: Annotated[
+        list[list[Cell] | dict[str, Cell]], Field(max_length=MAX_POINTS)
+    ] = []  # rows as lists of cells, or as `column: cell` groups
+    csv: Text | None = None  # a .csv file, relative to the deck file; its first row is the header
+    total: Text | None = None  # `yes`: a total row of the number columns; or the row's label
+
+    @model_validator(mode="after")
+    def _has_data(self) -> Table:
+        if bool(self.rows) == bool(self.csv):
+            raise plain(
+                "a table has either `rows:` or `csv:`" if self.csv else "this table has no rows",
+                "write its rows under `rows:`, or name a CSV file beside the deck: `csv: data.csv`",
+            )
+        return self
+
+
+class Column(Part):
+    """What a column, or a slide, shows: one kind of content (see wocdeck/kinds/)."""
+
+    points: Points | None = None
+    table: Table | None = None
+    tiles: Metrics | None = None
+
+    @model_validator(mode="after")
+    def _one_content(self) -> Column:
+        content = [k for k in self.model_fields_set if k in content_keys(type(self))]
+        if len(content) != 1:
+            keys = ", ".join(f"`{k}:`" for k in content_keys(type(self)))
+            found = " and ".join(f"`{k}:`" for k in sorted(content))
+            if content:
+                raise plain(f"this has both {found}", f"give each its own slide or column ({keys})")
+            raise plain("this has nothing to show", f"give it one of {keys}")
+        return self
+
+
+_SLIDE_FIELDS = ("title", "notes", "before", "after", "subtitle", "by")
+
+
+def content_keys(model: type[Column]) -> tuple[str, ...]:
+    """The keys that say what a slide or column shows, one per kind of content."""
+    return tuple(k for k in model.model_fields if k not in _SLIDE_FIELDS)
+
+
+class FreeSlide(Column):
+    """A slide of the editor's own, placed before or after a section of the report."""
+
+    title: Text | None = None
+    notes: Text | None = None
+    before: Text | None = None  # cover, about, resources, focus, focus 2, year_ahead, closing
+    after: Text | None = None
+    columns: Annotated[list[Column], Field(min_length=2, max_length=2)] | None = None
+    section: Text | None = None  # a section divider's big title
+    subtitle: Text | None = None  # under a section divider's title
+    statement: Text | None = None  # a statement or quote, large
+    by: Text | None = None  # who said the statement
+
+    @model_validator(mode="after")
+    def _extras_belong(self) -> FreeSlide:
+        for key, owner in (("subtitle", "section"), ("by", "statement")):
+            if key in self.model_fields_set and owner not in self.model_fields_set:
+                raise plain(f"`{key}:` belongs to a `{owner}:` slide", f"remove `{key}:`")
+        if self.before and self.after:
+            raise plain("a slide goes either `before:` or `after:` a section, not both")
+        return self
+
+
+FreeSlides = Annotated[
+    list[FreeSlide], BeforeValidator(_as_dict_list), Field(max_length=MAX_FOCUS_AREAS)
+]
+
+
 class Focus(Part):
     """A strategic focus area: its aims and key achievements."""
 
@@ -275,6 +354,7 @@ class Focus(Part):
     achievements_title: Text | None = None
     notes: Text | None = None
     achievements_notes: Text | None = None
+    extra: FreeSlides = []  # slides of this focus area's own, after its aims or achievements
 
     @model_validator(mode="after")
     def _has_content(self) -> Focus:
@@ -328,6 +408,7 @@ class Deck(Part):
     ] = []
     year_ahead: Section | None = None
     closing: Closing | None = None
+    slides: FreeSlides = []  # the editor's own slides, placed with before:/after:
 
 
 def load_deck(source: Source) -> Deck:

@@ -131,6 +131,21 @@ class TemplateFrames:
         """A theme's logo at the cover's top left."""
         return self._default.logo(aspect)
 
+    def titled(self, kind: str) -> tuple[Box, Box]:
+        """A section divider's (kind "section") or statement's title and subtitle frames."""
+        role = SlideRole(kind)
+        default = self._default.titled(kind)
+        title = self._box(role, "Title", default[0])
+        return title, self._placed(role, "Subtitle") or self._below(title)
+
+    def columns(self) -> tuple[Box, Box]:
+        """A two-column slide's columns: the layout's two bodies, else the body split in two."""
+        left = self._placed(SlideRole.TWO_COLUMNS, "Content")
+        right = self._placed(SlideRole.TWO_COLUMNS, "Right")
+        if left is not None and right is not None:
+            return left, right
+        return Frames.split(self.body)
+
 
 def adapt(slides: list[Slide], frames: TemplateFrames, fonts: Fonts) -> list[Slide]:
     """Give every planned text box its placeholder's size, insets, anchor and font metrics."""
@@ -152,9 +167,16 @@ def adapt(slides: list[Slide], frames: TemplateFrames, fonts: Fonts) -> list[Sli
         if footer is not None:
             footer = _fill(footer, _footer(layout), body)
         tiles = tuple(_fill(t, None, body, drawn=t.color) for t in slide.tiles)
+        blocks = tuple(b.measured(body) for b in slide.blocks)
         out.append(
             replace(
-                slide, title=title, body=content, extras=tuple(extras), footer=footer, tiles=tiles
+                slide,
+                title=title,
+                body=content,
+                extras=tuple(extras),
+                footer=footer,
+                tiles=tiles,
+                blocks=blocks,
             )
         )
     return out

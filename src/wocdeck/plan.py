@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import Protocol, Self
+
+from wocdeck.errors import Location
 
 INSET_X = 7.2  # text box insets, points (0.1 inch)
 INSET_Y = 3.6
@@ -16,6 +19,9 @@ class Layout(Enum):
     COVER = "cover"
     CONTENT = "content"
     CLOSING = "closing"
+    TWO_COLUMNS = "two_columns"
+    SECTION = "section"
+    STATEMENT = "statement"
 
 
 class Role(Enum):
@@ -133,6 +139,28 @@ class TextBox:
         return "\n".join(p.text for p in self.paragraphs)
 
 
+class Block(Protocol):
+    """Content that is not text in a placeholder (a table, a picture, a chart): each kind's
+    plan (wocdeck/kinds/) says how it fits; writer/blocks.py says how it is drawn."""
+
+    @property
+    def box(self) -> Box:
+        """Where the block sits on the slide."""
+        ...
+
+    def measured(self, metrics: str) -> Self:
+        """The block measured in the template's body font."""
+        ...
+
+    def fit(self, where: Location) -> tuple[list[Self], str]:
+        """The block on one or more slides (a long table continues), and what fitting did."""
+        ...
+
+    def mirrored(self, width: float) -> Self:
+        """The block laid out right to left on a slide `width` points wide."""
+        ...
+
+
 @dataclass(frozen=True)
 class Figure:
     """A figure worth a tile: a small label over a large value, an optional caption."""
@@ -166,6 +194,7 @@ class Slide:
     body: TextBox | None = None
     extras: tuple[TextBox, ...] = ()
     tiles: tuple[TextBox, ...] = ()
+    blocks: tuple[Block, ...] = ()  # tables, pictures, charts
     notes: str = ""
     line: int = 0  # where in the deck file the slide comes from
     continued: int = 0  # 0 for a first slide, n for its n-th continuation

@@ -18,6 +18,7 @@ from wocdeck.errors import DeckError, Location
 from wocdeck.fit import (
     _preview,
     candidate_sizes,
+    fit_blocks,
     has_tabs,
     paragraph_lines,
     shrink,
@@ -210,6 +211,8 @@ def fit_slide(
         tiles=tuple(shrink(box, where) for box in slide.tiles),
         footer=footer if slide.footer is not None else None,
     )
+    if slide.blocks:
+        return fit_blocks(first, where, notes)
     if slide.body is None or not slide.groups:
         return [first], "; ".join(notes)
     flow = laid or _flow(slide, size, rules)

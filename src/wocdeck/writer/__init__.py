@@ -24,7 +24,7 @@ from wocdeck.placement import role_of
 from wocdeck.plan import Layout, Slide, TextBox
 from wocdeck.templatefile import LayoutSpec, PlaceholderSpec
 from wocdeck.theme import Theme
-from wocdeck.writer import markup
+from wocdeck.writer import blocks, markup
 from wocdeck.writer.direction import mirror_layouts
 from wocdeck.writer.package import save
 from wocdeck.writer.slides import SlideAdder
@@ -120,6 +120,8 @@ def _shapes(
             shapes.append(markup.placeholder(next(ids), _placeholder(spec), box, theme))
     shapes += free
     shapes += [markup.tile(next(ids), box, theme) for box in plan.tiles]
+    drawing = blocks.Drawing(adder, part, theme)
+    shapes += [blocks.draw(drawing, next(ids), block) for block in plan.blocks]
     if plan.layout is Layout.COVER and theme.logo_file is not None:
         shapes.append(_logo(adder, part, next(ids), theme))
     footer, slide_number = layout.first("ftr"), layout.first("sldNum")

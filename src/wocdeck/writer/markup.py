@@ -195,14 +195,19 @@ def text_body(box: TextBox, theme: Theme, *, inherit: bool = False) -> str:
     inherit: bullet marks and the weight of plain text are the placeholder's (the template's).
     """
     inset_x, inset_y = emu(box.inset_x), emu(box.inset_y)
-    paragraphs = "".join(
-        _paragraph(planned, box, theme, first=index == 0, inherit=inherit)
-        for index, planned in enumerate(box.paragraphs)
-    )
+    paragraphs = box_paragraphs(box, theme, inherit=inherit)
     return (
         f'<p:txBody><a:bodyPr wrap="square" lIns="{inset_x}" tIns="{inset_y}" rIns="{inset_x}" '
         f'bIns="{inset_y}" anchor="{box.anchor}"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
         f"{paragraphs or '<a:p/>'}</p:txBody>"
+    )
+
+
+def box_paragraphs(box: TextBox, theme: Theme, *, inherit: bool = False) -> str:
+    """A fitted text box's paragraphs as `a:p` elements (for a text body or a table cell)."""
+    return "".join(
+        _paragraph(planned, box, theme, first=index == 0, inherit=inherit)
+        for index, planned in enumerate(box.paragraphs)
     )
 
 

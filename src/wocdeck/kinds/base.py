@@ -1,0 +1,83 @@
+"""What every kind shares: its registry entry, what it composes into a box, the slide around it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from wocdeck.errors import DeckError
+from wocdeck.plan import Block, Box, Layout, Slide, TextBox
+from wocdeck.source import DataPath
+
+if TYPE_CHECKING:
+    from wocdeck.compose import Composer
+    from wocdeck.model import FreeSlide
+
+
+@dataclass(frozen=True)
+class Content:
+    """What a kind puts in a box: text boxes, figure tiles and blocks (tables, pictures…)."""
+
+    texts: tuple[TextBox, ...] = ()
+    tiles: tuple[TextBox, ...] = ()
+    blocks: tuple[Block, ...] = ()
+
+
+# compose(composer, slide, title, path) → the slides a free slide of this kind makes
+SlideComposer = Callable[["Composer", "FreeSlide", str | None, DataPath], list[Slide]]
+# block(composer, value, box, name, path) → the content a column of this kind holds
+BlockComposer = Callable[["Composer", Any, Box, str, DataPath], Content]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of content: the key that makes it, its slide, and its column form (if any)."""
+
+    key: str  # the YAML key: `points:`, `table:`, `section:` …
+    compose: SlideComposer
+    block: BlockComposer | None = None  # None: the kind makes whole slides only
+
+
+def needs_title(composer: Composer, title: str | None, path: DataPath) -> str:
+    """The slide's title; a located error when it has none."""
+    if title is None:
+        raise DeckError.at(
+            composer.location(path), "this slide needs a `title:`", "add `title: …` to it"
+        )
+    return title
+
+
+def framed(
+    composer: Composer,
+    title: str,
+    content: Content,
+    spec: FreeSlide,
+    path: DataPath,
+    layout: Layout = Layout.CONTENT,
+) -> Slide:
+    """A titled slide with a footer holding content."""
+    return Slide(
+        layout,
+        composer.title_box(title),
+        extras=content.texts,
+        tiles=content.tiles,
+        blocks=content.blocks,
+        notes=spec.notes or "",
+        line=composer.line(path),
+        footer=composer.footer_box(),
+        continuation=composer.words.phrase("continued"),
+    )
+
+
+def whole_slide(block: BlockComposer, key: str) -> SlideComposer:
+    """A slide composer for a column kind: its content in the whole body, under the title."""
+
+    def compose(
+        composer: Composer, spec: FreeSlide, title: str | None, path: DataPath
+    ) -> list[Slide]:
+        named = needs_title(composer, title, path)
+        content = block(composer, getattr(spec, key), composer.frames.body, "Content", (*path, key))
+        return [framed(composer, named, content, spec, path)]
+
+    return compose

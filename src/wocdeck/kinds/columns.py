@@ -1,0 +1,52 @@
+"""Two columns under a title; each column is one kind of content (bullets, a table, tiles…)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wocdeck.errors import DeckError
+from wocdeck.kinds.base import Content, Kind, framed, needs_title
+from wocdeck.model import content_keys
+from wocdeck.plan import Layout, Slide
+from wocdeck.source import DataPath
+
+if TYPE_CHECKING:
+    from wocdeck.compose import Composer
+    from wocdeck.model import Column, FreeSlide
+
+NAMES = ("Content", "Right")  # the columns' text boxes, as the contract's slots name them
+
+
+def compose(composer: Composer, spec: FreeSlide, title: str | None, path: DataPath) -> list[Slide]:
+    """The slide: each column's content composed by its own kind in its half."""
+    from wocdeck.kinds import KINDS
+
+    named = needs_title(composer, title, path)
+    assert spec.columns is not None
+    texts, tiles, blocks = [], [], []
+    for index, (column, box, name) in enumerate(
+        zip(spec.columns, composer.frames.columns(), NAMES, strict=True)
+    ):
+        where = (*path, "columns", index)
+        key = _key(column)
+        kind = KINDS[key]
+        if kind.block is None:
+            raise DeckError.at(
+                composer.location(where),
+                f"`{key}:` makes a slide of its own and cannot stand in a column",
+                "give it its own slide, before or after this one",
+            )
+        content = kind.block(composer, getattr(column, key), box, name, (*where, key))
+        texts += content.texts
+        tiles += content.tiles
+        blocks += content.blocks
+    content = Content(tuple(texts), tuple(tiles), tuple(blocks))
+    return [framed(composer, named, content, spec, path, Layout.TWO_COLUMNS)]
+
+
+def _key(column: Column) -> str:
+    """The one content key the column was given (the model has checked there is one)."""
+    return next(k for k in content_keys(type(column)) if k in column.model_fields_set)
+
+
+KIND = Kind("columns", compose)

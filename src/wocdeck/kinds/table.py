@@ -1,0 +1,225 @@
+"""Tables: rows inline or from a CSV file, composed as a plan that fits like text does.
+
+Numbers (every column but the first, which labels the rows) are right-aligned and written with
+the deck language's separators; a total row may sum the number columns. Fitting measures each
+cell's wrapping, shrinks the whole table down to the body floor, and continues a table taller
+than the slide on "(cont.)" slides, repeating the header row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wocdeck.errors import DeckError, Location
+from wocdeck.figures import Figure, FigureError, parse_figure
+from wocdeck.kinds.base import Content, Kind, whole_slide
+from wocdeck.kinds.tablefit import fit_table
+from wocdeck.plan import Box
+from wocdeck.source import DataPath
+
+if TYPE_CHECKING:
+    from wocdeck.compose import Composer
+    from wocdeck.model import Table
+
+MAX_CSV_BYTES = 5_000_000
+_NUMBER = re.compile(r"^[+\-\u2212]?\d[\d.,\u00a0\u202f\u2009 '\u2019]*%?$")
+_YES = {"yes", "true", "on"}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell's text as drawn; numbers are right-aligned."""
+
+    text: str
+    number: bool = False
+
+
+@dataclass(frozen=True)
+class TablePlan:
+    """A table on a slide: header, rows and total, at a size fit may lower to floor.
+
+    widths and heights (points, the header's height first) are set by fit.
+    """
+
+    name: str
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    total: tuple[Cell, ...] | None
+    box: Box
+    size: float
+    floor: float
+    continues: bool = True  # may continue on more slides (not in a column)
+    metrics: str = "liberation-sans"
+    rtl: bool = False
+    line_spacing: float = 1.15
+    widths: tuple[float, ...] = ()
+    heights: tuple[float, ...] = ()
+    first_row: int = 0  # the index of its first row in the whole table (for banding)
+
+    def measured(self, metrics: str) -> TablePlan:
+        """The table measured in the template's body font."""
+        return replace(self, metrics=metrics)
+
+    def fit(self, where: Location) -> tuple[list[TablePlan], str]:
+        """The table at the largest size that fits, over as few slides as the floor allows."""
+        return fit_table(self, where)
+
+    def mirrored(self, width: float) -> TablePlan:
+        """The table laid out right to left: columns from the right."""
+        box = self.box
+        return replace(self, box=replace(box, x=width - box.x - box.w), rtl=True)
+
+
+def block(composer: Composer, spec: Table, box: Box, name: str, path: DataPath) -> Content:
+    """A table filling the box; only a table with a slide of its own continues."""
+    header, rows = _data(composer, spec, path)
+    numbers = _number_columns(rows)
+    cells = tuple(
+        tuple(_cell(composer, text, j in numbers, (*path, "rows", i)) for j, text in enumerate(row))
+        for i, row in enumerate(rows)
+    )
+    total = _total(composer, spec, cells, numbers, path) if spec.total else None
+    sizes = composer.theme.sizes
+    plan = TablePlan(
+        "Table",
+        tuple(Cell(h, j in numbers) for j, h in enumerate(header)),
+        cells,
+        total,
+        box,
+        min(sizes.body, 18.0),
+        sizes.body_floor,
+        continues=name == "Content",
+    )
+    return Content(blocks=(plan,))
+
+
+def _data(composer: Composer, spec: Table, path: DataPath) -> tuple[list[str], list[list[str]]]:
+    """Header and rows, every row as long as the header."""
+    if spec.csv:
+        header, rows = _read_csv(composer, spec.csv, (*path, "csv"))
+        return header, rows
+    header = list(spec.columns)
+    rows: list[list[str]] = []
+    for i, row in enumerate(spec.rows):
+        where = composer.location((*path, "rows", i))
+        if isinstance(row, dict):
+            for key in row:
+                if key not in header:
+                    if spec.columns:
+                        raise DeckError.at(
+                            where,
+                            f"'{key}' is not one of the table's columns",
+                            "its columns: " + ", ".join(header),
+                        )
+                    header.append(key)
+            rows.append([row.get(column) or "" for column in header])
+            continue
+        if not header:
+            raise DeckError.at(
+                composer.location((*path, "rows")),
+                "this table has rows but no `columns:`",
+                "name its columns first: `columns: [Year, PCT, Madrid]`",
+            )
+        if len(row) != len(header):
+            raise DeckError.at(
+                where,
+                f"this row has {len(row)} cells, the table has {len(header)} columns "
+                f"({', '.join(header)})",
+                "give every row one cell per column; an empty cell is written ''",
+            )
+        rows.append([cell or "" for cell in row])
+    return header, rows
+
+
+def _read_csv(composer: Composer, name: str, path: DataPath) -> tuple[list[str], list[list[str]]]:
+    """A CSV file beside the deck: its first row is the header; commas or semicolons."""
+    where = composer.location(path)
+    folder = Path(composer.source.path).parent if composer.source else Path()
+    file = folder / name
+    if not file.is_file():
+        raise DeckError.at(where, f"the CSV file {name} does not exist", "check the name and path")
+    if file.stat().st_size > MAX_CSV_BYTES:
+        raise DeckError.at(where, f"the CSV file {name} is larger than 5 MB", "shorten the table")
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DeckError.at(
+            where,
+            f"the CSV file {name} is not UTF-8 text",
+            "save it as 'CSV UTF-8' in Excel or LibreOffice",
+        ) from None
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows = [row for row in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in row)]
+    if len(rows) < 2:
+        raise DeckError.at(where, f"the CSV file {name} has no rows under its header", "")
+    header = [c.strip() for c in rows[0]]
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) != len(header):
+            raise DeckError.at(
+                Location(str(file), number),
+                f"this row has {len(row)} cells, the header has {len(header)}",
+                "give every row one cell per column",
+            )
+    if not all(header):
+        raise DeckError.at(Location(str(file), 1), "a column has no name in the header row", "")
+    return header, [[c.strip() for c in row] for row in rows[1:]]
+
+
+def _number_columns(rows: list[list[str]]) -> set[int]:
+    """Columns after the first whose filled cells all look like numbers."""
+    if not rows:
+        return set()
+    found = set()
+    for j in range(1, len(rows[0])):
+        filled = [row[j] for row in rows if row[j]]
+        if filled and all(_NUMBER.match(text) for text in filled):
+            found.add(j)
+    return found
+
+
+def _figure(composer: Composer, text: str, path: DataPath) -> Figure:
+    try:
+        return parse_figure(text)
+    except FigureError as exc:
+        raise DeckError.at(composer.location(path), exc.message, exc.hint) from None
+
+
+def _cell(composer: Composer, text: str, number: bool, path: DataPath) -> Cell:
+    if not number or not text:
+        return Cell(text, number)
+    return Cell(_figure(composer, text, path).shown(composer.words.number), True)
+
+
+def _total(
+    composer: Composer,
+    spec: Table,
+    cells: tuple[tuple[Cell, ...], ...],
+    numbers: set[int],
+    path: DataPath,
+) -> tuple[Cell, ...]:
+    """The total row: its label, then the sum of each number column (not of percentages)."""
+    assert spec.total is not None
+    label = composer.words.phrase("total") if spec.total.lower() in _YES else spec.total
+    raw = _data(composer, spec, path)[1]
+    out = [Cell(label)]
+    for j in range(1, len(cells[0]) if cells else 1):
+        filled = [row[j] for row in raw if row[j]]
+        if j not in numbers or any(text.rstrip().endswith("%") for text in filled):
+            out.append(Cell("", j in numbers))
+            continue
+        amount = sum((_figure(composer, t, (*path, "rows")).number for t in filled), Decimal(0))
+        out.append(Cell(Figure(amount).shown(composer.words.number), True))
+    return tuple(out)
+
+
+KIND = Kind("table", whole_slide(block, "table"), block)

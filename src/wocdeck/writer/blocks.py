@@ -1,0 +1,38 @@
+"""How each kind of block (table, picture, chart) is drawn: one table, by the block's plan type.
+
+A new kind adds its plan type and its drawing function (a module of its own in writer/) to
+`DRAWERS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pptx.opc.package import Part
+
+from wocdeck.kinds.table import TablePlan
+from wocdeck.theme import Theme
+from wocdeck.writer import table
+from wocdeck.writer.slides import SlideAdder
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """What a drawing function may use: the package (to add parts), the slide part, the theme."""
+
+    adder: SlideAdder
+    part: Part
+    theme: Theme
+
+
+# plan type → draw(drawing, shape id, block) → the shape's XML
+DRAWERS: dict[type, Callable[[Drawing, int, Any], str]] = {
+    TablePlan: table.draw,
+}
+
+
+def draw(drawing: Drawing, shape_id: int, block: Any) -> str:
+    """The XML of one block's shape."""
+    return DRAWERS[type(block)](drawing, shape_id, block)
