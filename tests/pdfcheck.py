@@ -97,6 +97,9 @@ def frames(deck: Path) -> list[list[Frame]]:
     for slide in Presentation(str(deck)).slides:
         shapes = []
         for shape in slide.shapes:
+            if getattr(shape, "has_table", False) and shape.has_table:
+                shapes += table_cells(shape)
+                continue
             if not shape.has_text_frame or not shape.text_frame.text.strip():
                 continue
             left, top = Emu(shape.left).pt, Emu(shape.top).pt
@@ -110,6 +113,23 @@ def frames(deck: Path) -> list[list[Frame]]:
             shapes.append(Frame(shape.name, left, top, left + width, top + height, text))
         out.append(shapes)
     return out
+
+
+def table_cells(shape) -> list[Frame]:
+    """A table's cells as frames: their boxes from the grid's widths and the rows' heights."""
+    cells = []
+    top = Emu(shape.top).pt
+    for r, row in enumerate(shape.table.rows):
+        left = Emu(shape.left).pt
+        height = Emu(row.height).pt
+        for c, column in enumerate(shape.table.columns):
+            width = Emu(column.width).pt
+            text = shape.table.cell(r, c).text_frame.text
+            if text.strip():
+                cells.append(Frame(f"cell {r},{c}", left, top, left + width, top + height, text))
+            left += width
+        top += height
+    return cells
 
 
 def _layout_shape(slide, shape):

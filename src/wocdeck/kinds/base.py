@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from wocdeck.errors import DeckError
-from wocdeck.plan import Block, Box, Layout, Slide, TextBox
+from wocdeck.plan import Block, Box, Layout, Paragraph, Run, Slide, TextBox
 from wocdeck.source import DataPath
 
 if TYPE_CHECKING:
@@ -26,7 +26,8 @@ class Content:
 
 # compose(composer, slide, title, path) → the slides a free slide of this kind makes
 SlideComposer = Callable[["Composer", "FreeSlide", str | None, DataPath], list[Slide]]
-# block(composer, value, box, name, path) → the content a column of this kind holds
+# block(composer, value, box, name, path) → the content of a box: name is the column's text
+# box name ("Content" left, "Right"), or "" when the block has the whole slide to itself
 BlockComposer = Callable[["Composer", Any, Box, str, DataPath], Content]
 
 
@@ -77,7 +78,58 @@ def whole_slide(block: BlockComposer, key: str) -> SlideComposer:
         composer: Composer, spec: FreeSlide, title: str | None, path: DataPath
     ) -> list[Slide]:
         named = needs_title(composer, title, path)
-        content = block(composer, getattr(spec, key), composer.frames.body, "Content", (*path, key))
+        content = block(composer, getattr(spec, key), composer.frames.body, "", (*path, key))
         return [framed(composer, named, content, spec, path)]
 
     return compose
+
+
+@dataclass(frozen=True)
+class Big:
+    """How a slide of one large line sets it: a section divider's or a statement's."""
+
+    layout: Layout
+    size: float
+    under_size: float
+    align: str = "l"
+    anchor: str = "b"
+
+
+def big_text(
+    composer: Composer,
+    spec: FreeSlide,
+    path: DataPath,
+    look: Big,
+    text: str,
+    under: tuple[Run, ...] = (),
+) -> list[Slide]:
+    """A slide of one large line in its layout's title, and a smaller one under it."""
+    sizes = composer.theme.sizes
+    title_frame, under_frame = composer.frames.titled(look.layout.value)
+    heading = TextBox(
+        "Title",
+        (Paragraph(composer.runs(text)),),
+        title_frame,
+        look.size,
+        sizes.title_floor,
+        color="light1",
+        line_spacing=composer.theme.title_line_spacing,
+        align=look.align,
+        anchor=look.anchor,
+    )
+    extras = ()
+    if under:
+        extras = (
+            TextBox(
+                "Subtitle",
+                (Paragraph(under),),
+                under_frame,
+                look.under_size,
+                sizes.cover_subtitle_floor,
+                color="light1",
+                align=look.align,
+            ),
+        )
+    return [
+        Slide(look.layout, heading, extras=extras, notes=spec.notes or "", line=composer.line(path))
+    ]

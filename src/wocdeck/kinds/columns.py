@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wocdeck.errors import DeckError
 from wocdeck.kinds.base import Content, Kind, framed, needs_title
 from wocdeck.model import content_keys
 from wocdeck.plan import Layout, Slide
@@ -30,12 +29,7 @@ def compose(composer: Composer, spec: FreeSlide, title: str | None, path: DataPa
         where = (*path, "columns", index)
         key = _key(column)
         kind = KINDS[key]
-        if kind.block is None:
-            raise DeckError.at(
-                composer.location(where),
-                f"`{key}:` makes a slide of its own and cannot stand in a column",
-                "give it its own slide, before or after this one",
-            )
+        assert kind.block is not None, f"{key}: a Column field needs a block composer"
         content = kind.block(composer, getattr(column, key), box, name, (*where, key))
         texts += content.texts
         tiles += content.tiles

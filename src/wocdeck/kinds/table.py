@@ -94,7 +94,7 @@ def block(composer: Composer, spec: Table, box: Box, name: str, path: DataPath) 
         box,
         min(sizes.body, 18.0),
         sizes.body_floor,
-        continues=name == "Content",
+        continues=not name,
     )
     return Content(blocks=(plan,))
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 PAD_X = 7.2  # a cell's left and right margins, points (PowerPoint's 0.1 inch)
 PAD_Y = 3.6
 SAFETY = 0.97  # renderers differ by a hair in where they wrap
+MAX_STRETCH = 1.6  # a narrow table is widened at most this much, not across a wide slide
 
 
 def fit_table(table: TablePlan, where: Location) -> tuple[list[TablePlan], str]:
@@ -100,8 +101,9 @@ def _layout(table: TablePlan, size: float) -> tuple[tuple[float, ...], tuple[flo
     room = table.box.w * SAFETY
     if sum(least) > room:
         return None
-    if sum(natural) <= room:
-        widths = [w * table.box.w / sum(natural) for w in natural]
+    if sum(natural) <= room:  # widened to the frame, but not spread thin
+        stretch = min(table.box.w / sum(natural), MAX_STRETCH)
+        widths = [w * stretch for w in natural]
     else:
         spare = room - sum(least)
         stretch = sum(n - m for n, m in zip(natural, least, strict=True)) or 1.0

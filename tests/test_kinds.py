@@ -1,0 +1,280 @@
+"""Free slides and their kinds: where they go, what they hold, and bad input (issue 11)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from tests.conftest import ROOT, write_deck
+
+HEAD = """\
+event:
+  office: WIPO Office in China
+  acronym: WOC
+  title: Side-Event
+  date: 2018-09-27
+about:
+  location: Beijing, China
+focus:
+  - name: Communications
+    aims: [Outreach]
+    achievements: [Visits]
+  - name: Services
+    aims: [Promote the PCT]
+year_ahead: [More outreach]
+closing: Thank you.
+"""
+
+
+def titles(pptx: Path) -> list[str]:
+    """Every slide's title (or first text), in order."""
+    out = []
+    for slide in Presentation(str(pptx)).slides:
+        title = slide.shapes.title
+        texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+        out.append(title.text_frame.text if title is not None else texts[0])
+    return out
+
+
+def render_text(tmp_path: Path, text: str) -> Path:
+    from wocdeck.pipeline import render
+
+    deck = write_deck(tmp_path, text)
+    return render(deck, deck.with_suffix(".pptx")).output
+
+
+def test_free_slides_go_where_placed_without_taking_a_focus_number(tmp_path: Path) -> None:
+    pptx = render_text(
+        tmp_path,
+        HEAD
+        + """\
+slides:
+  - {before: about, title: Agenda, points: [One]}
+  - {before: focus, section: Strategic Focus Areas}
+  - {after: focus 1, statement: A quote}
+  - {after: focus, title: Between, points: [Two]}
+  - {title: Last words, points: [Three]}
+""",
+    )
+    assert titles(pptx) == [
+        "WIPO Office in China (WOC)",
+        "Agenda",
+        "About the WOC",
+        "Strategic Focus Areas",
+        "WOC Strategic Focus I: Communications",
+        "WOC Strategic Focus I: Key Achievements",
+        "A quote",
+        "WOC Strategic Focus II: Services",
+        "Between",
+        "The Year Ahead",
+        "Last words",
+        "Thank you.",
+    ]
+
+
+def test_a_focus_areas_extra_slides_take_its_derived_titles(tmp_path: Path) -> None:
+    text = HEAD.replace(
+        "    achievements: [Visits]\n",
+        "    achievements: [Visits]\n"
+        "    extra:\n"
+        "      - {after: aims, points: [Between aims and achievements]}\n"
+        "      - points: [After the achievements]\n",
+    )
+    got = titles(render_text(tmp_path, text))
+    assert got[2:6] == [
+        "WOC Strategic Focus I: Communications",
+        "WOC Strategic Focus I: Communications",
+        "WOC Strategic Focus I: Key Achievements",
+        "WOC Strategic Focus I: Key Achievements",
+    ]
+    assert got[6] == "WOC Strategic Focus II: Services"
+
+
+def test_each_kind_takes_its_layout_role(tmp_path: Path) -> None:
+    pptx = render_text(
+        tmp_path,
+        HEAD
+        + """\
+slides:
+  - {section: Part One, subtitle: What we did}
+  - {statement: Said well, by: Someone}
+  - title: Two
+    columns:
+      - points: [Left]
+      - points: [Right]
+""",
+    )
+    layouts = [s.slide_layout.name for s in Presentation(str(pptx)).slides]
+    assert layouts[-4:-1] == ["Section", "Statement", "Two Content"]
+
+
+TABLE = """\
+slides:
+  - title: Filings
+    table:
+      columns: [Year, PCT, Share]
+      rows:
+        - [2017, 31600, 4.5%]
+        - [2018, "33,745", 5.1%]
+      total: yes
+"""
+
+
+def test_a_table_is_a_native_table_with_a_grid_matching_its_rows(tmp_path: Path) -> None:
+    pptx = render_text(tmp_path, HEAD + TABLE)
+    slide = next(s for s in Presentation(str(pptx)).slides if s.shapes.title.text == "Filings")
+    frame = next(s for s in slide.shapes if s.has_table)
+    table = frame.table
+    grid = frame._element.xpath(".//a:tblGrid/a:gridCol")
+    assert len(grid) == 3
+    assert all(len(row.cells) == len(grid) for row in table.rows)
+    cells = [[c.text for c in row.cells] for row in table.rows]
+    assert cells == [
+        ["Year", "PCT", "Share"],
+        ["2017", "31,600", "4.5%"],
+        ["2018", "33,745", "5.1%"],
+        ["Total", "65,345", ""],
+    ]
+    number = table.cell(1, 1).text_frame.paragraphs[0]._p
+    assert number.pPr.get("algn") == "r"
+    assert table.cell(1, 0).text_frame.paragraphs[0]._p.pPr.get("algn") == "l"
+    header_fill = table.cell(0, 0)._tc.xpath("./a:tcPr/a:solidFill/a:schemeClr/@val")
+    assert header_fill == ["accent1"]
+    tbl = frame._element.xpath(".//a:tbl/a:tblPr")[0]
+    assert (tbl.get("firstRow"), tbl.get("bandRow"), tbl.get("lastRow")) == ("1", "1", "1")
+
+
+def test_a_table_from_csv_beside_the_deck(tmp_path: Path) -> None:
+    (tmp_path / "data.csv").write_text("City;Seminars\nBeijing;12\nShanghai;9\n", "utf-8")
+    pptx = render_text(tmp_path, HEAD + "slides:\n  - {title: T, table: {csv: data.csv}}\n")
+    slide = next(s for s in Presentation(str(pptx)).slides if s.shapes.title.text == "T")
+    table = next(s for s in slide.shapes if s.has_table).table
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["City", "Seminars"],
+        ["Beijing", "12"],
+        ["Shanghai", "9"],
+    ]
+
+
+def test_a_long_table_continues_with_its_header_repeated(tmp_path: Path) -> None:
+    rows = "".join(f"        - [Row {i}, {i * 1000}]\n" for i in range(60))
+    text = HEAD + "slides:\n  - title: Long\n    table:\n      columns: [Name, Value]\n"
+    pptx = render_text(tmp_path, text + "      rows:\n" + rows)
+    slides = [s for s in Presentation(str(pptx)).slides if s.shapes.title.text.startswith("Long")]
+    assert len(slides) >= 2
+    assert slides[1].shapes.title.text == "Long (cont.)"
+    seen = []
+    for slide in slides:
+        table = next(s for s in slide.shapes if s.has_table).table
+        assert [c.text for c in table.rows[0].cells] == ["Name", "Value"]
+        seen += [table.cell(r, 0).text for r in range(1, len(table.rows))]
+    assert seen == [f"Row {i}" for i in range(60)]
+
+
+@pytest.mark.parametrize(
+    ("slides", "message"),
+    [
+        (
+            "  - {after: abuot, title: T, points: [x]}",
+            "2:13: error: 'abuot' is not a section of the report (did you mean 'about'?)",
+        ),
+        ("  - {after: resources, title: T, points: [x]}", "the deck has no 'resources'"),
+        ("  - {title: T, points: [x], table: {csv: a.csv}}", "this has both `points:` and"),
+        ("  - {title: T}", "this has nothing to show"),
+        ("  - {points: [x]}", "this slide needs a `title:`"),
+        ("  - {statement: x, subtitle: y}", "`subtitle:` belongs to a `section:` slide"),
+        ("  - {title: T, table: {columns: [A, B], rows: [[1, 2, 3]]}}", "this row has 3 cells"),
+        ("  - {title: T, table: {csv: missing.csv}}", "the CSV file missing.csv does not exist"),
+        ("  - {title: T, table: {columns: [A, B], rows: [[x, 38.912]]}}", "38.912"),
+        (
+            "  - {title: T, columns: [{section: x}, {points: [y]}]}",
+            "2:27: error: unknown key 'section' in slides.columns",
+        ),
+    ],
+)
+def test_bad_free_slides_are_located_errors(tmp_path: Path, cli, slides: str, message: str) -> None:
+    deck = write_deck(tmp_path, "slides:\n" + slides + "\n" + HEAD)
+    code, _, err = cli("render", deck)
+    assert code == 1
+    assert message in err
+    assert "Traceback" not in err
+    assert not deck.with_suffix(".pptx").exists()
+
+
+def test_a_table_too_wide_even_at_the_floor_names_its_column(tmp_path: Path, cli) -> None:
+    word = "Supercalifragilisticexpialidocious" * 2
+    cols = ", ".join(f"C{i}" for i in range(6))
+    cells = ", ".join([word] * 6)
+    text = HEAD + f"slides:\n  - title: T\n    table:\n      columns: [{cols}]\n      rows:\n"
+    deck = write_deck(tmp_path, text + f"        - [{cells}]\n")
+    code, _, err = cli("render", deck)
+    assert code == 1
+    assert "the table is too wide for the slide even at 12 pt: column 'C" in err
+    assert str(deck.name) + ":" in err
+
+
+def test_the_showcase_uses_every_kind() -> None:
+    from wocdeck.kinds import KINDS
+    from wocdeck.source import read
+
+    data = read(ROOT / "examples" / "showcase.yaml").data
+    used = {key for slide in data["slides"] for key in slide if key in KINDS}
+    used |= {key for slide in data["slides"] for c in slide.get("columns", []) for key in c}
+    assert set(KINDS) <= used
+
+
+@pytest.fixture(scope="module")
+def showcase(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list]:
+    """examples/showcase.yaml rendered and drawn by LibreOffice."""
+    from tests import pdfcheck
+    from tests.conftest import require_renderer
+    from wocdeck.pipeline import render
+
+    require_renderer()
+    folder = tmp_path_factory.mktemp("showcase")
+    pptx = render(ROOT / "examples" / "showcase.yaml", folder / "showcase.pptx").output
+    return pptx, pdfcheck.convert([pptx])[pptx]
+
+
+def test_the_showcase_draws_every_word_inside_its_box_without_collisions(showcase) -> None:
+    from tests import pdfcheck
+
+    pptx, pages = showcase
+    assert len(pages) == len(Presentation(str(pptx)).slides)
+    assert pdfcheck.drawing_problems(pptx, pages) == []
+
+
+def test_nothing_of_the_showcase_text_is_missing_from_the_deck(showcase) -> None:
+    from wocdeck.source import read
+
+    pptx, pages = showcase
+    drawn = " ".join(w.text for page in pages for w in page.words)
+    written = []
+    for slide in Presentation(str(pptx)).slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                written.append(shape.text_frame.text)
+            if shape.has_table:
+                written += [c.text for row in shape.table.rows for c in row.cells]
+    deck_text = " ".join(written)
+    folder = ROOT / "examples"
+    source = read(folder / "showcase.yaml").data
+    words = []
+    for slide in source["slides"]:
+        for key in ("title", "section", "subtitle", "statement", "by"):
+            words += str(slide.get(key, "")).replace("**", "").split()
+    for name in ("filings.csv", "events.csv"):
+        words += (folder / name).read_text("utf-8").replace('"', " ").replace(",", " ").split()
+    for word in words:
+        assert word in deck_text.replace(",", " ") or word in drawn, word
+    for word in deck_text.split():
+        assert word in drawn, word
+
+
+def test_the_showcase_passes_the_ooxml_check(showcase) -> None:
+    from tests.test_writer import _ooxml_check
+
+    pptx, _ = showcase
+    assert _ooxml_check().check(str(pptx), strict=True) == []
