@@ -211,7 +211,7 @@ def test_a_table_too_wide_even_at_the_floor_names_its_column(tmp_path: Path, cli
     deck = write_deck(tmp_path, text + f"        - [{cells}]\n")
     code, _, err = cli("render", deck)
     assert code == 1
-    assert "the table is too wide for the slide even at 12 pt: column 'C" in err
+    assert "the table is too wide for the slide even at 18 pt: column 'C" in err
     assert str(deck.name) + ":" in err
 
 

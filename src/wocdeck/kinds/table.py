@@ -61,6 +61,7 @@ class TablePlan:
     widths: tuple[float, ...] = ()
     heights: tuple[float, ...] = ()
     first_row: int = 0  # the index of its first row in the whole table (for banding)
+    steps: tuple[float, ...] = ()  # the sizes fit tries, largest first: the deck's type scale
 
     def measured(self, metrics: str) -> TablePlan:
         """The table measured in the template's body font."""
@@ -86,15 +87,21 @@ def block(composer: Composer, spec: Table, box: Box, name: str, path: DataPath) 
     )
     total = _total(composer, spec, cells, numbers, path) if spec.total else None
     sizes = composer.theme.sizes
+    steps = sorted(
+        {s for s in sizes.body_scale if sizes.body_floor <= s <= sizes.body}
+        | {sizes.body, sizes.body_floor},
+        reverse=True,
+    )
     plan = TablePlan(
         "Table",
         tuple(Cell(h, j in numbers) for j, h in enumerate(header)),
         cells,
         total,
         box,
-        min(sizes.body, 18.0),
-        sizes.body_floor,
+        steps[0],
+        steps[-1],
         continues=not name,
+        steps=tuple(steps),
     )
     return Content(blocks=(plan,))
 

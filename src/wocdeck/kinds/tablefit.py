@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -21,7 +20,7 @@ MAX_STRETCH = 1.6  # a narrow table is widened at most this much, not across a w
 def fit_table(table: TablePlan, where: Location) -> tuple[list[TablePlan], str]:
     """The table at the largest size that fits one slide, else paged at the size with fewest
     slides; a table too wide at the floor is an error naming its widest column."""
-    sizes = _sizes(table.size, table.floor)
+    sizes = list(table.steps)
     laid = [(size, _layout(table, size)) for size in sizes]
     for size, layout in laid:
         if layout is not None and sum(layout[1]) <= table.box.h:
@@ -60,18 +59,6 @@ def fit_table(table: TablePlan, where: Location) -> tuple[list[TablePlan], str]:
 
 def _has_total(table: TablePlan, page: list[int]) -> bool:
     return table.total is not None and len(table.rows) in page
-
-
-def _sizes(size: float, floor: float) -> list[float]:
-    """Whole points from size down to floor."""
-    out = [size]
-    step = math.ceil(size) - 1
-    while step > floor:
-        out.append(float(step))
-        step -= 1
-    if floor < size:
-        out.append(floor)
-    return out
 
 
 def _all_rows(table: TablePlan) -> list[tuple[tuple[Cell, ...], bool]]:
