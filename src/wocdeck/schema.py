@@ -127,6 +127,55 @@ FIELD_DOCS: dict[str, tuple[str, Any]] = {
         "Speaker notes for the achievements slide.",
         "Mention the Belt and Road conference.",
     ),
+    "Focus.extra": (
+        "Slides of this focus area's own (any kind of `slides:`), after its achievements or "
+        "with `after: aims` between its aims and achievements; untitled, they take its title.",
+        [{"after": "aims", "table": {"csv": "filings.csv"}}],
+    ),
+    "Deck.slides": (
+        "Your own slides, each with one kind of content (points, table, tiles, columns, "
+        "section, statement), placed with before: or after: (default: before the closing).",
+        [{"after": "about", "title": "Highlights", "points": ["Record PCT filings"]}],
+    ),
+    "*.table": (
+        "A table: `columns:` and `rows:` (lists, or `column: cell` groups), or `csv:` a file "
+        "beside the deck; `total: yes` adds a total row.",
+        {"columns": ["Year", "PCT"], "rows": [["2017", "31,600"], ["2018", "33,745"]]},
+    ),
+    "*.tiles": (
+        "Figure tiles, each as a metric: label, value, period, change.",
+        [{"label": "PCT", "value": 33745, "period": "Jan-Aug"}],
+    ),
+    "FreeSlide.before": (
+        "The section this slide goes before: cover, about, resources, focus, focus 2, "
+        "year_ahead or closing (in a focus area's extra: aims or achievements).",
+        "focus",
+    ),
+    "FreeSlide.after": ("The section this slide goes after (as before:).", "about"),
+    "FreeSlide.columns": (
+        "Two columns under the title, each one kind of content: points, table or tiles.",
+        [{"points": ["A point"]}, {"table": {"csv": "filings.csv"}}],
+    ),
+    "FreeSlide.section": (
+        "A section divider's big title.",
+        "Strategic Focus Areas",
+    ),
+    "FreeSlide.subtitle": ("A line under a section divider's title.", "What we set out to do"),
+    "FreeSlide.statement": (
+        "A statement or quote, set large on a slide of its own.",
+        "IP is the bridge between innovation and the market.",
+    ),
+    "FreeSlide.by": ("Who said the statement, under it.", "A PCT user"),
+    "Table.columns": ("The header row: one name per column.", ["Year", "PCT", "Madrid"]),
+    "Table.rows": (
+        "The rows: each a list of cells (one per column) or a group of `column: cell`.",
+        [["2018", "33,745", "3,571"]],
+    ),
+    "Table.csv": ("A CSV file beside the deck; its first row is the header.", "filings.csv"),
+    "Table.total": (
+        "Adds a total row summing the number columns: `yes`, or the row's label.",
+        "yes",
+    ),
     "AchievementGroup.heading": ("The group's heading.", "Outcome"),
     "AchievementGroup.points": ("Bullets under the heading.", ["Organizing **28** seminars"]),
     "AchievementGroup.metrics": (
