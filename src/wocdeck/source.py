@@ -24,7 +24,9 @@ from wocdeck.errors import DeckError, Location, Problem
 MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_VALUES = 500_000
-MAX_CHARACTERS = 2 * MAX_BYTES  # of text in the expanded document, aliases counted each time
+# Text in the expanded document, each use of an alias counted: no more than the largest file
+# could hold written out, so aliases never make a deck costlier than a legal file.
+MAX_CHARACTERS = MAX_BYTES
 
 DataPath = tuple[str | int, ...]
 
