@@ -128,3 +128,17 @@ def test_a_derived_footer_too_long_is_shortened_and_reported(cli, tmp_path: Path
     code, out, err = cli("validate", deck)
     assert code == 0, err
     assert 'footer shortened to one line: "WIPO Office in China · A very long' in out
+
+
+def test_thousands_of_errors_are_counted_not_all_described() -> None:
+    from wocdeck.errors import MAX_DESCRIBED, DeckError
+    from wocdeck.model import load_deck
+    from wocdeck.source import parse
+
+    bullets = 2 * MAX_DESCRIBED + 500
+    source = parse((MINIMAL + "year_ahead:\n" + '  - ""\n' * bullets).encode(), "deck.yaml")
+    with pytest.raises(DeckError) as caught:
+        load_deck(source)
+    assert len(caught.value.problems) == MAX_DESCRIBED
+    assert len(caught.value.problems) + caught.value.more == bullets
+    assert caught.value.problems[0].location.line == 6

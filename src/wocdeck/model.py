@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -23,7 +24,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from wocdeck.errors import DeckError
+from wocdeck.errors import MAX_DESCRIBED, DeckError
 from wocdeck.figures import EXAMPLES, Figure, FigureError, parse_figure
 from wocdeck.languages import SUPPORTED
 from wocdeck.messages import describe, located_problems, quoted_item, undescribed
@@ -35,11 +36,21 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
 def _check_text(value: str) -> str:
+    if value.strip() and not value.count("**") % 2:
+        return value.strip()
+    counted = _TEXT_ERRORS.get()
+    if counted is not None:  # inside load_deck
+        counted[0] += 1
+        if counted[0] > MAX_DESCRIBED:
+            return value  # counted, not described: the deck fails on the errors already raised
     if not value.strip():
         raise plain("this text is empty", "write the text, or remove the line")
-    if value.count("**") % 2:
-        raise ValueError("unbalanced '**': emphasis is written **like this**")
-    return value.strip()
+    raise ValueError("unbalanced '**': emphasis is written **like this**")
+
+
+# Text errors met in the current validation. Past MAX_DESCRIBED they are only counted, so a
+# deck of half a million empty bullets costs pydantic a thousand errors, not half a million.
+_TEXT_ERRORS: ContextVar[list[int] | None] = ContextVar("text_errors", default=None)
 
 
 def plain(message: str, hint: str = "") -> PydanticCustomError:
@@ -417,7 +428,12 @@ def load_deck(source: Source) -> Deck:
         raise DeckError.at(
             source.location(()), "a deck file is a mapping of keys such as 'event:' and 'focus:'"
         )
+    counted = [0]
+    token = _TEXT_ERRORS.set(counted)
     try:
         return Deck.model_validate(source.data)
     except ValidationError as exc:
-        raise DeckError(located_problems(source, exc, Deck), undescribed(exc)) from None
+        more = undescribed(exc) + max(0, counted[0] - MAX_DESCRIBED)
+        raise DeckError(located_problems(source, exc, Deck), more) from None
+    finally:
+        _TEXT_ERRORS.reset(token)
