@@ -189,6 +189,17 @@ def test_a_long_table_continues_with_its_header_repeated(tmp_path: Path) -> None
         ("  - {title: T, table: {csv: missing.csv}}", "the CSV file missing.csv does not exist"),
         ("  - {title: T, table: {columns: [A, B], rows: [[x, 38.912]]}}", "38.912"),
         (
+            "  - {title: T, columns: [{tiles: [{label: a, value: 1}, {label: b, value: 2}, "
+            "{label: c, value: 3}, {label: d, value: 4}, {label: e, value: 5}]}, {points: [y]}]}",
+            "2:34: error: a column holds at most 4 tiles, this one has 5",
+        ),
+        (
+            "  - {title: T, columns: [{table: {columns: [A], rows: ["
+            + ", ".join(f"[r{i}]" for i in range(30))
+            + "]}}, {points: [y]}]}",
+            "the table in a column is too long for the slide even at 18 pt",
+        ),
+        (
             "  - {title: T, columns: [{section: x}, {points: [y]}]}",
             "2:27: error: unknown key 'section' in slides.columns",
         ),
