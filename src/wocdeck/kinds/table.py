@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING
 
 from wocdeck.errors import DeckError, Location
 from wocdeck.figures import Figure, FigureError, parse_figure
+from wocdeck.fonts import line_height
 from wocdeck.kinds.base import Content, Kind, whole_slide
 from wocdeck.kinds.tablefit import fit_table
 from wocdeck.plan import Box
+from wocdeck.scripts import has_arabic
 from wocdeck.source import DataPath
 
 if TYPE_CHECKING:
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
 MAX_CSV_BYTES = 5_000_000
 _NUMBER = re.compile(r"^[+\-\u2212]?\d[\d.,\u00a0\u202f\u2009 '\u2019]*%?$")
 _YES = {"yes", "true", "on"}
+ARABIC_LINE_SPACING = 1.45  # Noto Sans Arabic's marks need more than Latin's 1.15
 
 
 @dataclass(frozen=True)
@@ -64,17 +67,35 @@ class TablePlan:
     steps: tuple[float, ...] = ()  # the sizes fit tries, largest first: the deck's type scale
 
     def measured(self, metrics: str) -> TablePlan:
-        """The table measured in the template's body font."""
-        return replace(self, metrics=metrics)
+        """The table measured in the template's body font, its lines never set tighter than
+        the font's own line height (nor Arabic's, whose marks reach higher and lower)."""
+        spacing = max(self.line_spacing, line_height(metrics))
+        if any(has_arabic(cell.text) for row in self._all() for cell in row):
+            spacing = max(spacing, ARABIC_LINE_SPACING)
+        return replace(self, metrics=metrics, line_spacing=spacing)
+
+    def _all(self) -> tuple[tuple[Cell, ...], ...]:
+        return (self.header, *self.rows, *((self.total,) if self.total else ()))
 
     def fit(self, where: Location) -> tuple[list[TablePlan], str]:
         """The table at the largest size that fits, over as few slides as the floor allows."""
         return fit_table(self, where)
 
     def mirrored(self, width: float) -> TablePlan:
-        """The table laid out right to left: columns from the right."""
+        """The table laid out right to left: its first column on the right, every renderer
+        alike (the columns are reversed rather than left to the table's rtl flag, which
+        LibreOffice ignores); the frame keeps its width at the mirrored place."""
         box = self.box
-        return replace(self, box=replace(box, x=width - box.x - box.w), rtl=True)
+        right = box.x + sum(self.widths) if self.widths else box.x + box.w
+        return replace(
+            self,
+            box=replace(box, x=width - right),
+            header=self.header[::-1],
+            rows=tuple(row[::-1] for row in self.rows),
+            total=self.total[::-1] if self.total else None,
+            widths=self.widths[::-1],
+            rtl=True,
+        )
 
 
 def block(composer: Composer, spec: Table, box: Box, name: str, path: DataPath) -> Content:
@@ -102,6 +123,7 @@ def block(composer: Composer, spec: Table, box: Box, name: str, path: DataPath) 
         steps[-1],
         continues=not name,
         steps=tuple(steps),
+        line_spacing=composer.theme.line_spacing,
     )
     return Content(blocks=(plan,))
 

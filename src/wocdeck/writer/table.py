@@ -36,7 +36,6 @@ def draw(drawing: Drawing, shape_id: int, table: TablePlan) -> str:
     if table.total is not None:
         rows.append(_row(table, table.total, heights[-1], "total", drawing.theme))
     flags = ' firstRow="1" bandRow="1"' + (' lastRow="1"' if table.total else "")
-    flags += ' rtl="1"' if table.rtl else ""
     return (
         f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" '
         f'name="{table.name} {shape_id - 1}"/><p:cNvGraphicFramePr>'
@@ -63,7 +62,7 @@ def _cell(table: TablePlan, cell: Cell, kind: str, theme: Theme) -> str:
         table.floor,
         color="light1" if kind == "header" else "dark1",
         line_spacing=table.line_spacing,
-        align="r" if cell.number else "l",
+        align="r" if cell.number != table.rtl else "l",  # mirrored: numbers on the left
         rtl=table.rtl,
     )
     paragraphs = markup.box_paragraphs(text, theme) or "<a:p/>"
