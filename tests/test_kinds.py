@@ -289,3 +289,19 @@ def test_the_showcase_passes_the_ooxml_check(showcase) -> None:
 
     pptx, _ = showcase
     assert _ooxml_check().check(str(pptx), strict=True) == []
+
+
+def test_two_columns_of_bullets_share_one_size(tmp_path: Path) -> None:
+    long = ", ".join(["a point that goes on and on across the column"] * 6)
+    text = HEAD + f"slides:\n  - title: T\n    columns:\n      - points: [{long}]\n"
+    pptx = render_text(tmp_path, text + "      - points: [short]\n")
+    slide = next(s for s in Presentation(str(pptx)).slides if s.shapes.title.text == "T")
+    sizes = {
+        run.font.size
+        for shape in slide.shapes
+        if shape.has_text_frame and shape != slide.shapes.title
+        for p in shape.text_frame.paragraphs
+        for run in p.runs
+        if shape.name.split()[0] in ("Content", "Right", "Text")
+    }
+    assert len(sizes) == 1, sizes

@@ -16,6 +16,7 @@ from wocdeck.measure import Span, wrap
 from wocdeck.plan import (
     Figure,
     Group,
+    Layout,
     Paragraph,
     Role,
     Run,
@@ -74,6 +75,15 @@ def without_tabs(slide: Slide) -> Slide:
         footer=untab(slide.footer) if slide.footer else None,
         groups=groups,
     )
+
+
+def shrink_extras(slide: Slide, where: Location) -> tuple[TextBox, ...]:
+    """A slide's other text boxes, each shrunk to fit; two columns' text at one size."""
+    boxes = [shrink(box, where) for box in slide.extras]
+    if slide.layout is Layout.TWO_COLUMNS and boxes:
+        size = min(box.size for box in boxes)
+        boxes = [replace(box, size=size) for box in boxes]
+    return tuple(boxes)
 
 
 def fit_blocks(slide: Slide, where: Location, notes: list[str]) -> tuple[list[Slide], str]:

@@ -22,6 +22,7 @@ from wocdeck.fit import (
     has_tabs,
     paragraph_lines,
     shrink,
+    shrink_extras,
     tallest_line,
     text_height,
     without_tabs,
@@ -207,7 +208,7 @@ def fit_slide(
     first = replace(
         slide,
         title=title,
-        extras=tuple(shrink(box, where) for box in slide.extras),
+        extras=shrink_extras(slide, where),
         tiles=tuple(shrink(box, where) for box in slide.tiles),
         footer=footer if slide.footer is not None else None,
     )
