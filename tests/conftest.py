@@ -84,3 +84,11 @@ event:
   title: Side-Event at the 2018 WIPO Assemblies
   date: 2018-09-27
 """
+
+
+def refused(cli: Cli, deck: Path) -> str:
+    """Render a deck that must be refused: exit 1, no traceback, nothing written; its errors."""
+    code, _, err = cli("render", deck)
+    assert code == 1 and "Traceback" not in err, err
+    assert not deck.with_suffix(".pptx").exists()
+    return err

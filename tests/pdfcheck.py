@@ -36,6 +36,7 @@ class Frame:
     x1: float
     y1: float
     text: str
+    any_word: bool = False  # a chart: the renderer writes its axes' and labels' numbers
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,11 @@ def frames(deck: Path) -> list[list[Frame]]:
             if getattr(shape, "has_table", False) and shape.has_table:
                 shapes += table_cells(shape)
                 continue
+            if getattr(shape, "has_chart", False) and shape.has_chart:
+                left, top = Emu(shape.left).pt, Emu(shape.top).pt
+                right, bottom = left + Emu(shape.width).pt, top + Emu(shape.height).pt
+                shapes.append(Frame(shape.name, left, top, right, bottom, "", any_word=True))
+                continue
             if not shape.has_text_frame or not shape.text_frame.text.strip():
                 continue
             left, top = Emu(shape.left).pt, Emu(shape.top).pt
@@ -149,7 +155,9 @@ def misplaced(page: Page, shapes: list[Frame], tolerance: float = 1.0) -> list[s
         ):
             problems.append(f"{word.text!r} lies outside the slide")
             continue
-        owners = [s for s in shapes if holds(s.text, word.text) or word.text in BULLETS]
+        owners = [
+            s for s in shapes if s.any_word or holds(s.text, word.text) or word.text in BULLETS
+        ]
         inside = [
             s
             for s in owners

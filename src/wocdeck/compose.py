@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from wocdeck.charts import ChartData
 from wocdeck.errors import Location
 from wocdeck.geometry import Frames
 from wocdeck.model import AchievementGroup, Bullet, Deck, Focus, FreeSlide, Metric, content_keys
-from wocdeck.plan import Figure, Group, Layout, Paragraph, Role, Run, Slide, TextBox
+from wocdeck.plan import Box, Figure, Group, Layout, Paragraph, Role, Run, Slide, TextBox
 from wocdeck.script import by_script, east_asian_language
 from wocdeck.source import DataPath, Source
 from wocdeck.theme import Theme
@@ -16,6 +17,7 @@ from wocdeck.wording import wording
 
 if TYPE_CHECKING:
     from wocdeck.kinds.placing import Placement
+    from wocdeck.plan import Block
 
 _SLOT = "\x00"  # stands for a phrase's value while it is split into label and value
 
@@ -148,13 +150,16 @@ class Composer:
     def _heading(self, text: str) -> Paragraph:
         return Paragraph(self._runs(text), Role.HEADING, color="accent1")
 
-    def _figure(self, label: str, value: str, caption: str = "") -> Figure:
+    def _figure(
+        self, label: str, value: str, caption: str = "", chart: Block | None = None
+    ) -> Figure:
         description = plain(f"{label}: {value}" + (f" {caption}" if caption else ""))
         return Figure(
             self._runs(label, bold=True),
             self._runs(value, bold=True),
             self._runs(caption) if caption else (),
             description,
+            chart,
         )
 
     def _fact(self, key: str, slot: str, value: str) -> Figure:
@@ -365,7 +370,18 @@ class Composer:
     def _metric(self, metric: Metric) -> Figure:
         words = self.words
         caption = words.caption(metric.period, metric.change, metric.versus)
-        return self._figure(metric.label, metric.value.shown(words.number), caption)
+        value = metric.value.shown(words.number)
+        return self._figure(metric.label, value, caption, self._history(metric))
+
+    def _history(self, metric: Metric) -> Block | None:
+        """A metric's history as a small column chart, placed when its tile is laid out."""
+        if not metric.history:
+            return None
+        from wocdeck.kinds.chart import HISTORY_TEXT, plan
+
+        series = ((plain(metric.label), tuple(metric.history.values())),)
+        data = ChartData("column", tuple(metric.history), series)
+        return plan(self, data, Box(0, 0, 0, 0), HISTORY_TEXT, axes=False)
 
     def _closing(self) -> Slide:
         closing, event, sizes = self.deck.closing, self.deck.event, self.theme.sizes

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 MAX_DIGITS = 18
 _SPACES = "\u00a0\u202f\u2009 "  # space, no-break space, narrow no-break space, thin space
@@ -140,3 +140,23 @@ def _unreadable(written: str, why: str) -> FigureError:
         f"'{written}' is not a number wocdeck can read: {why}",
         "write the digits without separators, e.g. 33745, or with commas: 33,745",
     )
+
+
+def change_between(previous: Figure, value: Figure) -> str:
+    """The change from previous to value in per cent, to one decimal: 31600 → 33745 '+6.8%'."""
+    if (previous.prefix, previous.unit.strip()) != (value.prefix, value.unit.strip()):
+        raise FigureError(
+            f"the previous value {previous} and the value {value} are not in the same unit",
+            "give both in the same unit, or type the change: change: +6.8%",
+        )
+    if previous.number == 0:
+        raise FigureError(
+            "a change cannot be computed from a previous value of 0",
+            "type the change instead, or leave it out",
+        )
+    percent = (value.number - previous.number) / abs(previous.number) * 100
+    rounded = percent.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    if rounded == rounded.to_integral_value():
+        rounded = rounded.quantize(Decimal(1))
+    sign = "+" if rounded > 0 else "-" if rounded < 0 else ""
+    return f"{sign}{abs(rounded)}%"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -24,7 +25,7 @@ from wocdeck.fit import (
 from wocdeck.fonts import line_height
 from wocdeck.geometry import GAP
 from wocdeck.measure import DEFAULT_METRICS, text_width
-from wocdeck.plan import Box, Figure, Group, Paragraph, Role, Run, TextBox
+from wocdeck.plan import Block, Box, Figure, Group, Paragraph, Role, Run, TextBox
 
 CONTINUED = " (cont.)"
 EXTRA_TEXT = "Text"  # text boxes after the body placeholder (a layout has one body)
@@ -86,6 +87,7 @@ class Page:
 
     segments: list[_Segment] = field(default_factory=list)
     tiles: list[TextBox] = field(default_factory=list)
+    charts: list[Block] = field(default_factory=list)  # figures' histories, beside their tiles
     bottom: float = 0.0  # where the last thing placed ends
     open: _Segment | None = None  # a full-width text box that following text may join
 
@@ -137,14 +139,14 @@ class Flow:
         Tiles go in rows under the text, or beside it (a column of one or two, a row of up
         to four): whichever makes the group shorter on the slide.
         """
-        count = len(group.figures)
+        count = slots(group.figures)
         if not count:
             return None
         area = self.area
         rows = math.ceil(count / MAX_COLUMNS)
         columns = math.ceil(count / rows)
-        slots = max(columns, 2)
-        candidates = [self._grid(group.figures, columns, (area.w - GAP * (slots - 1)) / slots)]
+        across = max(columns, 2)
+        candidates = [self._grid(group.figures, columns, (area.w - GAP * (across - 1)) / across)]
         if any(p.role is not Role.HEADING for p in group.paragraphs):
             if count <= 2:
                 candidates.append(self._grid(group.figures, 1, round(area.w * COLUMN_SHARE), True))
@@ -159,7 +161,7 @@ class Flow:
 
     def _height(self, group: Group, grid: Grid) -> float:
         """How tall a group stands on a slide with its tiles placed by a grid."""
-        rows = math.ceil(len(group.figures) / grid.columns)
+        rows = math.ceil(slots(group.figures) / grid.columns)
         tiles = rows * grid.height + (rows - 1) * GAP
         width = self.area.w - grid.block_width - GAP if grid.beside else self.area.w
         box = replace(self.body, box=replace(self.area, w=width))
@@ -210,7 +212,7 @@ class Flow:
     def _beside(self, paragraphs: deque[Paragraph], figures: deque[Figure], grid: Grid) -> None:
         """Text on the left, the group's tiles beside it on the right."""
         top = self._top()
-        rows = math.ceil(len(figures) / grid.columns)
+        rows = math.ceil(slots(figures) / grid.columns)
         tiles = rows * grid.height + (rows - 1) * GAP
         if top + tiles > self.area.bottom:
             return
@@ -220,10 +222,12 @@ class Flow:
         if first is not None and paragraphs and paragraphs[0] is first:
             return  # not even the heading and a line: try the next slide
         left = self.area.x + self.area.w - grid.block_width
-        for index, figure in enumerate(figures):
-            row, column = divmod(index, grid.columns)
-            x, y = left + column * (grid.width + GAP), top + row * (grid.height + GAP)
-            self._tile(figure, grid, Box(x, y, grid.width, grid.height))
+        index = 0
+        for figure in figures:
+            if grid.columns > 1 and index % grid.columns + figure.slots > grid.columns:
+                index += 1  # a tile and its chart share a row (in a column: one under it)
+            self._tile(figure, grid, *(self._slot(left, top, grid, i) for i in (index, index + 1)))
+            index += figure.slots
         figures.clear()
         self.page.bottom = max(self.page.bottom, top + tiles)
         self.page.open = None
@@ -234,9 +238,12 @@ class Flow:
             top = self._top()
             if top + grid.height > self.area.bottom:
                 return
-            for index in range(min(grid.columns, len(figures))):
-                x = self.area.x + index * (grid.width + GAP)
-                self._tile(figures.popleft(), grid, Box(x, top, grid.width, grid.height))
+            used = 0
+            while figures and (not used or used + figures[0].slots <= grid.columns):
+                x = self.area.x
+                place = (self._slot(x, top, grid, used), self._slot(x, top, grid, used + 1))
+                used += figures[0].slots
+                self._tile(figures.popleft(), grid, *place)
             self.page.bottom = top + grid.height
             self.page.open = None
 
@@ -302,8 +309,18 @@ class Flow:
     def _box(self, segment: _Segment) -> TextBox:
         return replace(self.body, box=Box(segment.x, segment.y, segment.w, self.area.h))
 
-    def _tile(self, figure: Figure, grid: Grid, box: Box) -> None:
+    @staticmethod
+    def _slot(left: float, top: float, grid: Grid, index: int) -> Box:
+        """The box of a grid's slot `index` (row by row) from its top-left corner."""
+        row, column = divmod(index, grid.columns)
+        x, y = left + column * (grid.width + GAP), top + row * (grid.height + GAP)
+        return Box(x, y, grid.width, grid.height)
+
+    def _tile(self, figure: Figure, grid: Grid, box: Box, after: Box | None = None) -> None:
+        """A figure's tile in box, and its chart (if it has one) in the slot after it."""
         self.page.tiles.append(tile(figure, grid, box, self.style))
+        if figure.chart is not None and after is not None:
+            self.page.charts.append(replace(figure.chart, box=after))  # type: ignore[type-var]
 
     def boxes(self, page: Page) -> list[TextBox]:
         """A page's text boxes, each as tall as its text (the last one down to the body's end)."""
@@ -314,7 +331,7 @@ class Flow:
             below = [s.y for s in page.segments if s.y > segment.y and s.x < segment.x + segment.w]
             below += [
                 t.box.y
-                for t in page.tiles
+                for t in (*page.tiles, *page.charts)
                 if t.box.y > segment.y and t.box.x < segment.x + segment.w
             ]
             bottom = min(below, default=self.area.bottom + GAP) - GAP
@@ -331,6 +348,11 @@ class Flow:
                 )
             )
         return out
+
+
+def slots(figures: Iterable[Figure]) -> int:
+    """How many tile slots figures take (a figure with a chart takes two)."""
+    return sum(f.slots for f in figures)
 
 
 def continued(heading: Paragraph, suffix: str = CONTINUED) -> Paragraph:
@@ -442,17 +464,19 @@ def _snapshot(page: Page) -> tuple:
     return (
         [(s, list(s.paragraphs), s.height) for s in page.segments],
         list(page.tiles),
+        list(page.charts),
         page.bottom,
         page.open,
     )
 
 
 def _restore(page: Page, saved: tuple) -> None:
-    segments, tiles, bottom, open_segment = saved
+    segments, tiles, charts, bottom, open_segment = saved
     for segment, paragraphs, height in segments:
         segment.paragraphs[:] = paragraphs
         segment.height = height
     page.segments[:] = [s for s, _, _ in segments]
     page.tiles[:] = tiles
+    page.charts[:] = charts
     page.bottom = bottom
     page.open = open_segment

@@ -28,6 +28,7 @@ _SHOULD_BE = {
     "decimal_type": "a number such as 33745",
     "decimal_parsing": "a number such as 33745",
     "bool_type": "yes or no",
+    "bool_parsing": "yes or no",
 }
 _LIMITS = {
     "greater_than_equal": "at least {ge}",
@@ -133,6 +134,9 @@ def _problem(
     elif kind in _SHOULD_BE:
         message = f"{where}: should be {_SHOULD_BE[kind]}, found {describe(found)}"
         hint = _shape_hint(kind, root, error["loc"])
+    elif kind == "literal_error":
+        expected = context.get("expected", "another value")
+        message = f"{where}: should be {expected}, found {describe(found)}"
     elif kind in _LIMITS:
         message = f"{where}: should be {_LIMITS[kind].format(**context)}, found {describe(found)}"
         if kind == "too_long":

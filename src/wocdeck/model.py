@@ -19,13 +19,16 @@ from pydantic import (
     PlainValidator,
     Tag,
     ValidationError,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
+from wocdeck.charts import series_problem
 from wocdeck.errors import MAX_DESCRIBED, DeckError
-from wocdeck.figures import EXAMPLES, Figure, FigureError, parse_figure
+from wocdeck.figures import EXAMPLES, Figure, FigureError, change_between, parse_figure
 from wocdeck.languages import SUPPORTED
 from wocdeck.messages import describe, located_problems, quoted_item, undescribed
 from wocdeck.source import Source
@@ -236,14 +239,124 @@ class Resources(Part):
     notes: Text | None = None
 
 
+def _computed(previous: Figure, value: Figure) -> str:
+    try:
+        return change_between(previous, value)
+    except FigureError as exc:
+        raise plain(exc.message, exc.hint) from None
+
+
+def _chart_number(value: Any) -> Decimal:
+    """A value of a chart: a plain number, separators read as in tiles."""
+    figure = _figure(value)
+    if figure.unit.strip() or figure.prefix:
+        raise plain(
+            f"a chart value is a plain number such as 33745, found '{value}'",
+            "leave the unit out and name it in the axis title (y_title:)",
+        )
+    return figure.number
+
+
+ChartNumber = Annotated[Decimal, PlainValidator(_chart_number), _FIGURE_SCHEMA]
+ChartValues = Annotated[list[ChartNumber], BeforeValidator(_as_list), Field(max_length=MAX_POINTS)]
+
+
+class Picture(Part):
+    """A photo or drawing from a file beside the deck, with alt text or marked decorative."""
+
+    file: Text
+    alt: Text | None = None
+    decorative: bool = False
+    fit: Literal["fit", "crop"] = "fit"  # the whole picture, or the frame filled and cut
+    caption: Text | None = None
+
+    @model_validator(mode="after")
+    def _described(self) -> Picture:
+        if self.alt is None and not self.decorative:
+            raise plain(
+                "a picture needs alt text for people who cannot see it",
+                "add `alt: what the picture shows`, or `decorative: true` if it only decorates",
+            )
+        if self.alt is not None and self.decorative:
+            raise plain(
+                "a picture is either described (alt:) or decorative, not both",
+                "remove `decorative: true` to keep the alt text",
+            )
+        return self
+
+
+class Chart(Part):
+    """A native chart: data inline (categories and series) or from a CSV file (data:)."""
+
+    type: Literal["column", "bar", "line", "pie"] = "column"
+    data: Text | None = None  # a CSV file beside the deck: categories, then a column a series
+    categories: Lines = []
+    series: Annotated[dict[Text, ChartValues], Field(max_length=MAX_POINTS)] = {}
+    x_title: Text | None = None
+    y_title: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Chart:
+        if self.data is not None:
+            if self.series or self.categories:
+                raise plain(
+                    "a chart takes its data from data: or from categories: and series:, not both",
+                    "remove one of them",
+                )
+            return self
+        if not self.series:
+            raise plain(
+                "a chart needs data",
+                "give `data: file.csv`, or `categories:` and `series:` (a name and its values)",
+            )
+        if not self.categories:
+            raise plain("a chart needs its categories", "add `categories: [2015, 2016, 2017]`")
+        return self
+
+    @field_validator("series")
+    @classmethod
+    def _matching(cls, series: dict[str, list[Decimal]], info: ValidationInfo) -> Any:
+        categories = info.data.get("categories") or []
+        for name, values in series.items():
+            if not values:
+                raise plain(f"the series '{name}' has no values", "give one value per category")
+            if categories and len(values) != len(categories):
+                raise plain(
+                    f"the series '{name}' has {len(values)} value{'s' * (len(values) != 1)} "
+                    f"for {len(categories)} categories",
+                    "give one value per category, in the same order",
+                )
+        problem = series_problem(info.data.get("type", "column"), series)
+        if problem:
+            raise plain(*problem)
+        return series
+
+
 class Metric(Part):
-    """A figure worth a tile: label, value, period and change against a basis."""
+    """A figure worth a tile: label, value, period and change against a basis.
+
+    `previous:` computes the change instead of typing it; `history:` (period → value) is
+    charted beside the tile.
+    """
 
     label: Text
     value: FigureValue
     period: Text | None = None
     change: Change | None = None
     versus: Text | None = None
+    previous: FigureValue | None = None
+    history: Annotated[dict[Text, ChartNumber], Field(max_length=MAX_POINTS)] = {}
+
+    @model_validator(mode="after")
+    def _derive_change(self) -> Metric:
+        if self.previous is None:
+            return self
+        if self.change is not None:
+            raise plain(
+                "give either change: or previous:, not both",
+                "remove change: to have it computed from previous:",
+            )
+        return self.model_copy(update={"change": _computed(self.previous, self.value)})
 
 
 class AchievementGroup(Part):
@@ -303,6 +416,8 @@ class Column(Part):
     points: Points | None = None
     table: Table | None = None
     tiles: Metrics | None = None
+    picture: Picture | None = None
+    chart: Chart | None = None
 
     @model_validator(mode="after")
     def _one_content(self) -> Column:

@@ -169,6 +169,12 @@ class Figure:
     value: tuple[Run, ...]
     caption: tuple[Run, ...] = ()
     description: str = ""  # the tile's alt text
+    chart: Block | None = None  # the figure's history, charted in the slot after its tile
+
+    @property
+    def slots(self) -> int:
+        """How many tile slots the figure takes: its tile, and its chart if it has one."""
+        return 2 if self.chart is not None else 1
 
 
 @dataclass(frozen=True)

@@ -133,8 +133,9 @@ FIELD_DOCS: dict[str, tuple[str, Any]] = {
         [{"after": "aims", "table": {"csv": "filings.csv"}}],
     ),
     "Deck.slides": (
-        "Your own slides, each with one kind of content (points, table, tiles, columns, "
-        "section, statement), placed with before: or after: (default: before the closing).",
+        "Your own slides, each with one kind of content (points, table, tiles, picture, "
+        "chart, columns, section, statement), placed with before: or after: (default: "
+        "before the closing).",
         [{"after": "about", "title": "Highlights", "points": ["Record PCT filings"]}],
     ),
     "*.table": (
@@ -153,7 +154,8 @@ FIELD_DOCS: dict[str, tuple[str, Any]] = {
     ),
     "FreeSlide.after": ("The section this slide goes after (as before:).", "about"),
     "FreeSlide.columns": (
-        "Two columns under the title, each one kind of content: points, table or tiles.",
+        "Two columns under the title, each one kind of content: points, table, tiles, "
+        "picture or chart.",
         [{"points": ["A point"]}, {"table": {"csv": "filings.csv"}}],
     ),
     "FreeSlide.section": (
@@ -175,6 +177,54 @@ FIELD_DOCS: dict[str, tuple[str, Any]] = {
     "Table.total": (
         "Adds a total row summing the number columns: `yes`, or the row's label.",
         "yes",
+    ),
+    "*.picture": (
+        "A picture from a file beside the deck (PNG, JPEG, GIF or SVG), with `alt:` text or "
+        "`decorative: true`.",
+        {"file": "pictures/seminar.jpg", "alt": "A seminar on the PCT in Beijing"},
+    ),
+    "*.chart": (
+        "A native chart: `type:` column, bar, line or pie; data from `categories:` and "
+        "`series:`, or `data:` a CSV file beside the deck.",
+        {"type": "column", "categories": ["2017", "2018"], "series": {"PCT": [31600, 33745]}},
+    ),
+    "Picture.file": (
+        "The picture file, relative to the deck file: PNG, JPEG, GIF or SVG.",
+        "pictures/seminar.jpg",
+    ),
+    "Picture.alt": (
+        "What the picture shows, for people who cannot see it (required unless decorative).",
+        "A seminar room, a speaker beside a screen showing a rising chart",
+    ),
+    "Picture.decorative": (
+        "`true` for a picture that only decorates: marked so screen readers skip it.",
+        True,
+    ),
+    "Picture.fit": (
+        "`fit` shows the whole picture; `crop` fills the frame and trims the edges.",
+        "crop",
+    ),
+    "Picture.caption": ("A line under the picture.", "Seminar on the PCT, Beijing"),
+    "Chart.type": ("The kind of chart: column, bar, line or pie.", "column"),
+    "Chart.data": (
+        "A CSV file beside the deck: a header row (the categories' name, then each series), "
+        "then a row per category.",
+        "filings.csv",
+    ),
+    "Chart.categories": ("The categories along the axis, or a pie's slices.", ["2017", "2018"]),
+    "Chart.series": (
+        "Each series' name and its values, one per category.",
+        {"PCT": [31600, 33745], "Madrid": [3571, 4810]},
+    ),
+    "Chart.x_title": ("The category axis' title (default: the CSV's first heading).", "Year"),
+    "Chart.y_title": ("The value axis' title: say the unit here.", "Applications"),
+    "Metric.previous": (
+        "The previous value: the change is computed from it (instead of change:).",
+        31600,
+    ),
+    "Metric.history": (
+        "Past values by period, charted beside the tile.",
+        {"2015": 25539, "2016": 29846, "2017": 31600},
     ),
     "AchievementGroup.heading": ("The group's heading.", "Outcome"),
     "AchievementGroup.points": ("Bullets under the heading.", ["Organizing **28** seminars"]),

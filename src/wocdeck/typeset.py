@@ -236,6 +236,7 @@ def fit_slide(
                 body=boxes[0] if boxes else None,
                 extras=tuple(boxes[1:]),
                 tiles=tuple(page.tiles),
+                blocks=tuple(page.charts),
                 continued=number,
             )
         )

@@ -9,7 +9,7 @@ below, and its drawing in writer/blocks.py. See /work/coord/issue-11/REGISTRY.md
 
 from __future__ import annotations
 
-from wocdeck.kinds import bullets, columns, section, statement, table, tiles
+from wocdeck.kinds import bullets, chart, columns, picture, section, statement, table, tiles
 from wocdeck.kinds.base import Kind
 
 KINDS: dict[str, Kind] = {
@@ -17,6 +17,8 @@ KINDS: dict[str, Kind] = {
     for kind in (
         bullets.KIND,
         table.KIND,
+        picture.KIND,
+        chart.KIND,
         tiles.KIND,
         columns.KIND,
         section.KIND,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Self
 
-from wocdeck.errors import DeckError
+from wocdeck.errors import DeckError, Location
 from wocdeck.plan import Block, Box, Layout, Paragraph, Run, Slide, TextBox
 from wocdeck.source import DataPath
 
@@ -22,6 +22,30 @@ class Content:
     texts: tuple[TextBox, ...] = ()
     tiles: tuple[TextBox, ...] = ()
     blocks: tuple[Block, ...] = ()
+
+
+class Sized:
+    """A block sized when it is composed (a picture, a chart): fitting leaves it as it is.
+
+    For frozen dataclasses with a `box`.
+    """
+
+    box: Box
+
+    def measured(self, metrics: str) -> Self:
+        """Such a block has no text of wocdeck's to measure."""
+        del metrics
+        return self
+
+    def fit(self, where: Location) -> tuple[list[Self], str]:
+        """Such a block always fits the frame it was given."""
+        del where
+        return [self], ""
+
+    def mirrored(self, width: float) -> Self:
+        """The block on the other side of a slide `width` points wide (not flipped)."""
+        box = self.box
+        return replace(self, box=replace(box, x=width - box.x - box.w))  # type: ignore[type-var]
 
 
 # compose(composer, slide, title, path) → the slides a free slide of this kind makes

@@ -4,12 +4,13 @@ column of them."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from wocdeck.errors import DeckError
 from wocdeck.geometry import GAP
 from wocdeck.kinds.base import Content, Kind, needs_title
-from wocdeck.layout import tile, tile_grid
+from wocdeck.layout import slots, tile, tile_grid
 from wocdeck.plan import Box, Group, Slide
 from wocdeck.source import DataPath
 
@@ -44,16 +45,21 @@ def block(
     style = rules_for(composer.theme).tiles
     figures = tuple(composer.figure(metric) for metric in metrics)
     grid = tile_grid(figures, 1, box.w, False, False, style)
+    count = slots(figures)  # a figure's history chart stands under its tile
     if count * grid.height + (count - 1) * GAP > box.h:
         raise DeckError.at(
             composer.location(path),
-            f"these {count} tiles are too tall for a column",
+            f"these {len(figures)} tiles are too tall for a column",
             "use fewer tiles, or give them a slide of their own",
         )
-    boxes = [Box(box.x, box.y + i * (grid.height + GAP), box.w, grid.height) for i in range(count)]
-    return Content(
-        tiles=tuple(tile(f, grid, b, style) for f, b in zip(figures, boxes, strict=True))
-    )
+    tiles, charts, top = [], [], box.y
+    for figure in figures:
+        tiles.append(tile(figure, grid, Box(box.x, top, box.w, grid.height), style))
+        top += grid.height + GAP
+        if figure.chart is not None:
+            charts.append(replace(figure.chart, box=Box(box.x, top, box.w, grid.height)))
+            top += grid.height + GAP
+    return Content(tiles=tuple(tiles), blocks=tuple(charts))
 
 
 KIND = Kind("tiles", compose, block)

@@ -12,9 +12,11 @@ from typing import Any
 
 from pptx.opc.package import Part
 
+from wocdeck.kinds.chart import ChartPlan
+from wocdeck.kinds.picture import PicturePlan
 from wocdeck.kinds.table import TablePlan
 from wocdeck.theme import Theme
-from wocdeck.writer import table
+from wocdeck.writer import chart, picture, table
 from wocdeck.writer.slides import SlideAdder
 
 
@@ -30,6 +32,8 @@ class Drawing:
 # plan type → draw(drawing, shape id, block) → the shape's XML
 DRAWERS: dict[type, Callable[[Drawing, int, Any], str]] = {
     TablePlan: table.draw,
+    PicturePlan: picture.draw,
+    ChartPlan: chart.draw,
 }
 
 

@@ -40,6 +40,13 @@ _RECT = '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
 _TREE_START = (
     '<p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
 )
+_SVG_URI = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
+_SVG_NS = 'xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main"'
+_DECORATIVE = (
+    '<a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}"><adec:decorative '
+    'xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext>'
+)
+_CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _TREE_END = "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr>"
 
 
@@ -178,14 +185,54 @@ def tile(shape_id: int, box: TextBox, theme: Theme) -> str:
     )
 
 
-def picture(shape_id: int, name: str, description: str, rId: str, box: Box) -> str:
-    """A picture shape showing the image related to the slide as rId."""
+def picture(
+    shape_id: int,
+    name: str,
+    description: str,
+    rId: str,
+    box: Box,
+    *,
+    svg: str = "",
+    crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0),
+    decorative: bool = False,
+) -> str:
+    """A picture shape showing the image related to the slide as rId.
+
+    svg: the rId of an SVG drawing shown instead, rId being its PNG rendering (PowerPoint's
+    a:svgBlip); crop: the fractions cut from the left, top, right and bottom edges;
+    decorative: marked as PowerPoint's "Mark as decorative" (no alt text read out).
+    """
+    described = "" if decorative else f' descr="{attribute(description)}"'
+    marked = f"<a:extLst>{_DECORATIVE}</a:extLst>" if decorative else ""
+    drawing = f'<a:extLst><a:ext uri="{_SVG_URI}"><asvg:svgBlip {_SVG_NS} r:embed="{svg}"/>'
+    blip = (
+        f'<a:blip r:embed="{rId}">{drawing}</a:ext></a:extLst></a:blip>'
+        if svg
+        else (f'<a:blip r:embed="{rId}"/>')
+    )
+    cut = ""
+    if any(crop):
+        left, top, right, bottom = (round(c * 100_000) for c in crop)
+        cut = f'<a:srcRect l="{left}" t="{top}" r="{right}" b="{bottom}"/>'
     return (
-        f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="{attribute(name)}" '
-        f'descr="{attribute(description)}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/>'
-        f'</p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="{rId}"/>'
+        f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="{attribute(name)}"{described}>'
+        f'{marked}</p:cNvPr><p:cNvPicPr><a:picLocks noChangeAspect="1"/>'
+        f"</p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill>{blip}{cut}"
         f"<a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr>{xfrm(box)}{_RECT}</p:spPr>"
         "</p:pic>"
+    )
+
+
+def chart(shape_id: int, name: str, description: str, rId: str, box: Box) -> str:
+    """A graphic frame showing the chart part related to the slide as rId."""
+    return (
+        f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="{attribute(name)}" '
+        f'descr="{attribute(description)}"/><p:cNvGraphicFramePr><a:graphicFrameLocks '
+        'noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
+        f'<p:xfrm><a:off x="{emu(box.x)}" y="{emu(box.y)}"/>'
+        f'<a:ext cx="{emu(box.w)}" cy="{emu(box.h)}"/></p:xfrm>'
+        f'<a:graphic><a:graphicData uri="{_CHART_NS}"><c:chart xmlns:c="{_CHART_NS}" '
+        f'r:id="{rId}"/></a:graphicData></a:graphic></p:graphicFrame>'
     )
 
 

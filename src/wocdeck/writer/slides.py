@@ -18,12 +18,15 @@ names, slide ids and relationships python-pptx would give slides appended in ord
 
 from __future__ import annotations
 
+import hashlib
+
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
+from pptx.parts.image import ImagePart
 from pptx.presentation import Presentation
 from pptx.shapes.placeholder import _BaseSlidePlaceholder
 from pptx.slide import SlideLayout
@@ -31,6 +34,7 @@ from pptx.slide import SlideLayout
 from wocdeck.writer import markup
 
 _MIN_SLIDE_ID = 256
+_EXTENSIONS = {"jpeg": "jpg"}  # a picture kind's file extension, where they differ
 _NOTES_CLONED = ("sldImg", "body", "sldNum")  # what python-pptx copies from the notes master
 
 
@@ -48,6 +52,7 @@ class SlideAdder:
         self._next_notes = 1
         while f"/ppt/notesSlides/notesSlide{self._next_notes}.xml" in names:
             self._next_notes += 1
+        self._images: dict[str, ImagePart] = {}  # SHA-1 of the bytes → their part
         self._notes_master: Part | None = None
         self._notes_placeholders: list[markup.Placeholder] = []
 
@@ -67,6 +72,19 @@ class SlideAdder:
         image_part = self._package.get_or_add_image_part(image_file)
         rId = slide_part.rels._add_relationship(RT.IMAGE, image_part)
         return rId, image_part.scale(None, None)
+
+    def add_image_bytes(
+        self, slide_part: Part, blob: bytes, extension: str, content_type: str
+    ) -> str:
+        """Relate a picture's bytes to a slide; the same bytes are one part however often
+        they are shown. Returns the relationship's id."""
+        digest = hashlib.sha1(blob).hexdigest()
+        part = self._images.get(digest)
+        if part is None:
+            partname = self._package.next_image_partname(_EXTENSIONS.get(extension, extension))
+            part = ImagePart(partname, content_type, self._package, blob)
+            self._images[digest] = part
+        return slide_part.relate_to(part, RT.IMAGE)
 
     def add_notes(self, slide_part: Part, text: str, *, rtl: bool = False) -> None:
         """Give a slide a notes slide holding text (only ever for slides with notes)."""
