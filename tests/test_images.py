@@ -112,3 +112,17 @@ def test_a_drawing_of_enormous_size_is_rendered_at_a_bounded_size(tmp_path: Path
     )
     image = read_image(tmp_path / "vast.svg")
     assert image.aspect == 2 and len(image.fallback) < 1_000_000
+
+
+def test_a_photo_taken_sideways_is_stored_upright(tmp_path: Path) -> None:
+    photo = Image.new("RGB", (400, 200), "#0059C6")
+    exif = photo.getexif()
+    exif[0x0112] = 6  # the camera was turned: show it rotated a quarter turn
+    photo.save(tmp_path / "sideways.jpg", exif=exif)
+    image = read_image(tmp_path / "sideways.jpg")
+    assert (image.width, image.height) == (200, 400)
+    import io
+
+    with Image.open(io.BytesIO(image.blob)) as stored:
+        assert stored.size == (200, 400)
+        assert stored.getexif().get(0x0112, 1) == 1

@@ -15,6 +15,7 @@ import stat
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 MAX_BYTES = 50 * 1000 * 1000
 MAX_PIXELS = 100_000_000
@@ -156,6 +157,8 @@ def _bitmap(file: _Named, blob: bytes) -> ImageFile:
                 width, height = picture.size
                 _check_pixels(file, width, height)
                 picture.load()  # a truncated or corrupt picture fails here, not in PowerPoint
+                if kind == "jpeg" and picture.getexif().get(_ORIENTATION, 1) != 1:
+                    blob, (width, height) = _upright(picture)
         except ImageError:
             raise
         except UnidentifiedImageError:
@@ -178,6 +181,22 @@ def _bitmap(file: _Named, blob: bytes) -> ImageFile:
 
 
 _SMALLER = "save it smaller, e.g. 2,000 pixels wide"
+_ORIENTATION = 0x0112  # the EXIF tag a camera sets when it was held sideways
+
+
+def _upright(picture: Any) -> tuple[bytes, tuple[int, int]]:
+    """A photo turned as its camera says, saved again without the turn.
+
+    Programs disagree on whether to honour a JPEG's EXIF orientation (LibreOffice does, some
+    versions of PowerPoint do not), so the picture is stored already turned.
+    """
+    from PIL import ImageOps
+
+    turned = ImageOps.exif_transpose(picture)
+    out = io.BytesIO()
+    extra = {"icc_profile": picture.info["icc_profile"]} if "icc_profile" in picture.info else {}
+    turned.save(out, "JPEG", quality=95, **extra)
+    return out.getvalue(), turned.size
 
 
 def _check_pixels(file: _Named, width: float, height: float) -> None:
