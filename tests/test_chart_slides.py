@@ -94,6 +94,16 @@ def test_charts_take_theme_accents_labels_with_separators_titles_and_legends(
     assert pie.plots[0].data_labels.show_category_name  # a pie names its slices itself
 
 
+def test_bars_start_at_zero_and_numbers_take_the_deck_languages_separators(
+    tmp_path: Path,
+) -> None:
+    charts = [chart for _, chart in _charts(_render(tmp_path, HEAD + CHARTS))]
+    assert [c.value_axis.minimum_scale for c in charts[:3]] == [0, 0, None]  # not the line
+    french = [chart for _, chart in _charts(_render(tmp_path, "language: fr\n" + HEAD + CHARTS))]
+    assert french[0].plots[0].data_labels.number_format == "[$-40C]#,##0"  # 33 745
+    assert french[0].value_axis.tick_labels.number_format == "[$-40C]#,##0"
+
+
 def test_a_chart_is_described_for_screen_readers(tmp_path: Path) -> None:
     pptx = _render(tmp_path, HEAD + CHARTS)
     frame = next(s for s in Presentation(str(pptx)).slides[1].shapes if s.has_chart)

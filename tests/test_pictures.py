@@ -176,3 +176,28 @@ def test_corrupt_and_huge_pictures_are_located_errors(tmp_path: Path, cli) -> No
         stream.truncate(60_000_000)
     err = _error(tmp_path, cli, "  - title: T\n    picture: {file: big.jpg, alt: x}\n")
     assert "9:21: error:" in err and "a picture may be at most 50 MB" in err
+
+
+def test_an_arabic_deck_mirrors_where_pictures_stand_not_the_pictures(tmp_path: Path) -> None:
+    column = """\
+  - title: Two Columns
+    columns:
+      - picture: {file: services.svg, alt: Four linked services}
+      - points: [PCT, Madrid, Hague]
+"""
+    from wocdeck.pipeline import render
+
+    boxes = []
+    for language in ("en", "ar"):
+        folder = tmp_path / language
+        folder.mkdir()
+        deck = _deck(folder, column)
+        deck.write_text(f"language: {language}\n" + deck.read_text("utf-8"), "utf-8")
+        pptx = render(deck, deck.with_suffix(".pptx")).output
+        width = Emu(Presentation(str(pptx)).slide_width).pt
+        ((_, pic),) = _pictures(pptx)
+        boxes.append(_box(pic))
+        assert pic.find("p:spPr/a:xfrm", NS).get("flipH") is None  # the drawing is not flipped
+    (x, y, w, h), (x_ar, y_ar, w_ar, h_ar) = boxes
+    assert (y_ar, w_ar, h_ar) == (y, w, h)
+    assert x_ar == pytest.approx(width - x - w, abs=0.01)

@@ -34,6 +34,7 @@ class ChartPlan(Sized):
     description: str
     size: float = CHART_TEXT
     axes: bool = True  # False: a small chart without a value axis, its labels giving values
+    language: str = "en"  # the deck's: its numbers' separators
 
 
 def block(composer: Composer, spec: Chart, box: Box, name: str, path: DataPath) -> Content:
@@ -50,7 +51,7 @@ def plan(
     described for screen readers in the deck's language."""
     size = max(composer.theme.sizes.body_floor, size)
     description = data.description(composer.words.number)
-    return ChartPlan("Chart", box, data, description, size, axes)
+    return ChartPlan("Chart", box, data, description, size, axes, composer.words.language)
 
 
 def chart_data(composer: Composer, spec: Chart, path: DataPath) -> ChartData:

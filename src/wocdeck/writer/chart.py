@@ -35,6 +35,8 @@ CHART_TYPES = {
 }
 ACCENTS = tuple(getattr(MSO_THEME_COLOR, f"ACCENT_{i}") for i in range(1, 7))
 _AXIS_IDS = (qn("c:axId"), qn("c:crossAx"))
+# Windows locale ids of the deck languages whose separators differ from "#,##0"'s default
+LOCALES = {"fr": 0x40C, "es": 0xC0A, "ru": 0x419, "pt": 0x416, "de": 0x407}
 HEADROOM = 1.3  # a small chart's scale reaches this far above its largest value
 
 
@@ -45,7 +47,9 @@ def draw(drawing: Drawing, shape_id: int, chart: ChartPlan) -> str:
     from pptx.parts.chart import ChartPart
 
     data = chart.data
-    number_format = "#,##0" + ("." + "0" * data.decimals if data.decimals else "")
+    number_format = (
+        _locale(chart.language) + "#,##0" + ("." + "0" * data.decimals if data.decimals else "")
+    )
     table = CategoryChartData(number_format=number_format)
     table.categories = data.categories
     for name, values in data.series:
@@ -55,6 +59,13 @@ def draw(drawing: Drawing, shape_id: int, chart: ChartPlan) -> str:
     _positive_axis_ids(part)
     rId = drawing.part.relate_to(part, RT.CHART)
     return markup.chart(shape_id, chart.name, chart.description, rId, chart.box)
+
+
+def _locale(language: str) -> str:
+    """The number format's locale: separators as the deck's language writes them (as the
+    tiles are), whatever the reader's own settings; nothing for English."""
+    code = LOCALES.get(language)
+    return f"[$-{code:X}]" if code else ""
 
 
 def _positive_axis_ids(part: ChartPart) -> None:
@@ -122,6 +133,9 @@ def _axes(chart: Chart, plan: ChartPlan, number_format: str) -> None:
             values.maximum_scale = top * HEADROOM
             values.minimum_scale = min(0.0, *(float(v) for _, s in data.series for v in s))
         return
+    lowest = min(float(v) for _, series in data.series for v in series)
+    if data.kind in ("column", "bar") and lowest >= 0:
+        values.minimum_scale = 0  # a bar's length is its value: it starts at zero
     values.tick_labels.number_format = number_format
     values.tick_labels.number_format_is_linked = False
     values.has_major_gridlines = True
