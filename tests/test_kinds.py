@@ -211,7 +211,8 @@ def test_a_long_table_continues_with_its_header_repeated(tmp_path: Path) -> None
 def test_bad_free_slides_are_located_errors(tmp_path: Path, cli, slides: str, message: str) -> None:
     (tmp_path / "latin1.csv").write_bytes("Ville,Séminaires\nGenève,3\n".encode("latin-1"))
     (tmp_path / "short.csv").write_text("City,Seminars\nBeijing,12\nShanghai\n", "utf-8")
-    (tmp_path / "big.csv").write_text("A,B\n" + "x,1\n" * 1_300_000, "utf-8")
+    if "big.csv" in slides:
+        (tmp_path / "big.csv").write_text("A,B\n" + "x,1\n" * 1_300_000, "utf-8")
     deck = write_deck(tmp_path, "slides:\n" + slides + "\n" + HEAD)
     code, _, err = cli("render", deck)
     assert code == 1
