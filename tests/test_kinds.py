@@ -146,6 +146,15 @@ def test_a_table_is_a_native_table_with_a_grid_matching_its_rows(tmp_path: Path)
     assert (tbl.get("firstRow"), tbl.get("bandRow"), tbl.get("lastRow")) == ("1", "1", "1")
 
 
+def test_a_column_of_years_is_written_as_typed(tmp_path: Path) -> None:
+    text = "slides:\n  - title: T\n    table:\n      columns: [Office, Year, Filings]\n"
+    text += "      rows: [[Beijing, 2017, 31600], [Geneva, 2018, 1200]]\n"
+    pptx = render_text(tmp_path, HEAD + text)
+    slide = next(s for s in Presentation(str(pptx)).slides if s.shapes.title.text == "T")
+    table = next(s for s in slide.shapes if s.has_table).table
+    assert [c.text for c in table.rows[1].cells] == ["Beijing", "2017", "31,600"]
+
+
 def test_a_table_from_csv_beside_the_deck(tmp_path: Path) -> None:
     (tmp_path / "data.csv").write_text("City;Seminars\nBeijing;12\nShanghai;9\n", "utf-8")
     pptx = render_text(tmp_path, HEAD + "slides:\n  - {title: T, table: {csv: data.csv}}\n")

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 MAX_CSV_BYTES = 5_000_000
 _NUMBER = re.compile(r"^[+\-\u2212]?\d[\d.,\u00a0\u202f\u2009 '\u2019]*%?$")
 _YES = {"yes", "true", "on"}
+_YEAR = re.compile(r"^(19|20)\d\d$")  # a column of years is written as typed: 2018, not 2,018
 ARABIC_LINE_SPACING = 1.45  # Noto Sans Arabic's marks need more than Latin's 1.15
 
 
@@ -205,13 +206,14 @@ def _read_csv(composer: Composer, name: str, path: DataPath) -> tuple[list[str],
 
 
 def _number_columns(rows: list[list[str]]) -> set[int]:
-    """Columns after the first whose filled cells all look like numbers."""
+    """Columns after the first whose filled cells all look like numbers, but years."""
     if not rows:
         return set()
     found = set()
     for j in range(1, len(rows[0])):
         filled = [row[j] for row in rows if row[j]]
-        if filled and all(_NUMBER.match(text) for text in filled):
+        numbers = filled and all(_NUMBER.match(text) for text in filled)
+        if numbers and not all(_YEAR.match(text) for text in filled):
             found.add(j)
     return found
 
