@@ -128,6 +128,12 @@ def _pages(table: TablePlan, heights: tuple[float, ...], where: Location) -> lis
             used = header
         pages[-1].append(index)
         used += height
+    total = len(table.rows)
+    if table.total is not None and pages[-1] == [total] and len(pages) > 1 and len(pages[-2]) > 1:
+        moved = pages[-2][-1]  # a total alone would not say what it sums: take a row with it
+        if header + rest[moved] + rest[total] <= table.box.h:
+            pages[-2].pop()
+            pages[-1].insert(0, moved)
     return pages
 
 
