@@ -231,7 +231,10 @@ def _svg(file: _Named, blob: bytes) -> ImageFile:
     import resvg_py
 
     try:
-        fallback = bytes(resvg_py.svg_to_bytes(svg_string=blob.decode("utf-8"), **size))
+        text = blob.decode("utf-8")
+        # loading the system's fonts is half the time of a rendering: only text needs them
+        plain = "<text" not in text  # also <textPath>
+        fallback = bytes(resvg_py.svg_to_bytes(svg_string=text, skip_system_fonts=plain, **size))
     except (ValueError, UnicodeDecodeError) as exc:
         raise ImageError(f"the drawing {file} cannot be drawn ({exc})", _HINT) from None
     return ImageFile(file.path, "svg", blob, width, height, fallback)
