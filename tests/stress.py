@@ -188,7 +188,11 @@ def newcomer() -> str:
                                     "change": "+12%",
                                 },
                                 {"label": "ADR cases", "value": 31, "change": "+40%"},
-                                {"label": "Seminars", "value": 58, "change": "-3%"},
+                                {
+                                    "label": "Seminars and workshops held",
+                                    "value": 58,
+                                    "change": "-3%",
+                                },
                             ],
                         },
                         {

@@ -91,8 +91,12 @@ def test_a_groups_tiles_sit_under_its_own_text_in_one_row() -> None:
     assert len({t.box.y for t in slide.tiles}) == 1  # one row
     assert len({(t.box.w, t.box.h) for t in slide.tiles}) == 1  # one size
     assert slide.body.box.bottom <= slide.tiles[0].box.y
-    outreach = next(b for b in slide.extras if "Outreach" in b.text)
-    assert outreach.box.y >= slide.tiles[0].box.bottom  # the next group after the tiles
+    here = [b for b in slide.extras if "Outreach" in b.text]
+    assert all(b.box.y >= slide.tiles[0].box.bottom for b in here)  # the next group after them
+    if not here:  # the next group did not fit under the tiles: it moved on whole
+        after = slides[slides.index(slide) + 1]
+        assert after.body.paragraphs[0].text == "Outreach"
+        assert after.title.text.endswith("(cont.)")
 
 
 def test_a_group_of_figures_only_has_its_tiles_right_under_its_heading() -> None:
@@ -186,3 +190,29 @@ def test_a_long_cover_title_takes_a_smaller_step_before_a_fourth_line() -> None:
     slides, adjustments = _fit(MINIMAL.replace("WIPO Office in China", office))
     title = slides[0].title
     assert 33 <= title.size < 44 and adjustments == []
+
+
+def test_the_last_continued_slide_is_not_left_with_a_line_or_two() -> None:
+    slides, _ = _fit(STRESS_DECKS["three_times"]())
+    counts = [len(s.body.paragraphs) for s in slides[1:]]
+    assert len(counts) >= 3 and sum(counts) == 27
+    assert counts[-1] >= max(counts) / 2 and counts[-2] < max(counts), counts  # shared out
+
+
+def test_a_body_shorter_than_a_tile_row_still_ends_with_everything_placed() -> None:
+    from dataclasses import replace
+
+    from wocdeck.layout import Flow, TileStyle
+
+    metrics = [{"label": f"M{n}", "value": n, "period": "Jan-Aug"} for n in range(7)]
+    group = {"heading": "Outcome", "points": ["One", "Two"], "metrics": metrics}
+    text = MINIMAL + yaml.safe_dump({"focus": [{"name": "X", "achievements": [group]}]})
+    source = parse(text.encode(), "deck.yaml")
+    slide = compose(Deck.model_validate(source.data), load_theme("wipo", Location("t")))[1]
+    body = replace(slide.body, box=replace(slide.body.box, h=60))
+    flow = Flow(body, 22, TileStyle())
+    pages = flow.place(slide.groups)
+    assert flow.overflow
+    assert sum(len(p.tiles) for p in pages) == 7
+    placed = [p.text for page in pages for s in page.segments for p in s.paragraphs]
+    assert [t for t in placed if "(cont.)" not in t] == ["Outcome", "One", "Two"]

@@ -149,7 +149,8 @@ def footer_lines(pages: list[Page], deck: Path) -> list[str]:
 
 
 def tile_rows(pages: list[Page], deck: Path) -> list[str]:
-    """Tiles in one row with unequal heights, or values or labels off a shared baseline."""
+    """Tiles in one row with unequal heights, or labels, values or captions off a shared
+    baseline (the first word of each, as LibreOffice drew it)."""
     problems = []
     for number, (page, slide) in enumerate(
         zip(pages, Presentation(str(deck)).slides, strict=True), start=1
@@ -160,7 +161,8 @@ def tile_rows(pages: list[Page], deck: Path) -> list[str]:
         for row in rows.values():
             if len({t.height for t in row}) > 1:
                 problems.append(f"slide {number}: tiles of one row differ in height")
-            for index in (0, 1):  # the label's and the value's first word
+            captions = all(len(t.text_frame.paragraphs) > 2 for t in row)
+            for index in (0, 1, 2) if captions else (0, 1):  # label, value, caption
                 tops = []
                 for tile in row:
                     word = tile.text_frame.paragraphs[index].text.split()[0]

@@ -112,14 +112,19 @@ class Flow:
         *,
         trial: bool = False,
         suffix: str = CONTINUED,
+        cap: tuple[int, float] | None = None,
     ):
         spacing = max(TILE_SPACING, line_height(body.metrics))
         self.body, self.size, self.trial = body, size, trial
         self.style = replace(tiles, metrics=body.metrics, spacing=spacing)
         self.suffix = suffix  # marks a heading repeated on a continuation slide
-        self.area = body.box
+        self.full = body.box
+        self.cap = cap  # (from slide n on, fill the body only this far down)
+        self.area = self._area_for(1)
         self.pages: list[Page] = [Page(bottom=self.area.y)]
         self.hero = False
+        self.overflow = False  # something taller than a whole slide's body was placed anyway
+        self.fresh = False  # a group continues on this new slide: it must place something
 
     @property
     def page(self) -> Page:
@@ -168,10 +173,17 @@ class Flow:
         text = text_height(group.paragraphs, self.size, box) + 2 * box.inset_y
         return max(text, tiles) if grid.beside else text + GAP + tiles
 
+    def _area_for(self, number: int) -> Box:
+        """The body area of the n-th slide: the whole body, or capped from a slide on."""
+        if self.cap is not None and number >= self.cap[0]:
+            return replace(self.full, h=self.cap[1])
+        return self.full
+
     def _new_page(self) -> None:
         if self.trial:
             raise PageFull
         self.pages.append(Page(bottom=self.area.y))
+        self.area = self._area_for(len(self.pages))
 
     def _group(self, group: Group, grid: Grid | None) -> None:
         if self._whole(group, grid):
@@ -183,9 +195,11 @@ class Flow:
         paragraphs, figures = deque(group.paragraphs), deque(group.figures)
         while True:  # longer than a slide: fill this one, continue on the next
             self._put(paragraphs, figures, grid)
+            self.fresh = False
             if not paragraphs and not figures:
                 return
             self._new_page()
+            self.fresh = True
             if group.heading is not None:
                 paragraphs.appendleft(continued(group.heading, self.suffix))
 
@@ -215,7 +229,9 @@ class Flow:
         rows = math.ceil(slots(figures) / grid.columns)
         tiles = rows * grid.height + (rows - 1) * GAP
         if top + tiles > self.area.bottom:
-            return
+            if not self.page.empty and not self.fresh:
+                return
+            self.overflow = True  # taller than the body: placed anyway, so layout goes on
         width = self.area.w - grid.block_width - GAP
         first = paragraphs[0] if paragraphs else None
         self._text(paragraphs, self.area.x, width, join=False, top=top)
@@ -237,7 +253,10 @@ class Flow:
         while figures:
             top = self._top()
             if top + grid.height > self.area.bottom:
-                return
+                if not self.page.empty and not self.fresh:
+                    return
+                self.overflow = True  # taller than the body: placed anyway, so layout goes on
+                self.fresh = False
             used = 0
             while figures and (not used or used + figures[0].slots <= grid.columns):
                 x = self.area.x
@@ -280,23 +299,34 @@ class Flow:
             before = 0.0 if first else paragraph.space_before(self.size)
             line = paragraph.line_height(self.size, box.line_spacing)
             left = room - used - before
+            # Moving on helps unless all this slide holds is the heading that would come along.
+            fresh = (
+                page.empty
+                and not segment.paragraphs
+                and all(p.role is Role.HEADING for p, _ in placed)
+            )
             alone = paragraph_height(paragraph, self.size, box, True)
-            if alone <= self.area.h - 2 * box.inset_y and not (page.empty and first):
+            if alone <= self.area.h - 2 * box.inset_y and not fresh:
                 break  # a paragraph that fits a slide of its own is not split: it moves on
-            if left >= line or (page.empty and first):
+            if left < line and not fresh:
+                break
+            head, tail = paragraph, []
+            if paragraph_lines(paragraph, self.size, box) > 1:
                 part = replace(box, box=replace(box.box, h=max(left, line) + 2 * box.inset_y))
                 full = replace(box, box=self.area)
                 head, *tail = split_paragraph(paragraph, self.size, part, full)
-                queue.popleft()
-                if head.runs and tail:
-                    queue.extendleft(reversed(tail))
-                else:  # one line taller than the slide: place it anyway
-                    head = paragraph
-                height = paragraph_height(head, self.size, box, first)
-                placed.append((head, height))
-                used += height
+            queue.popleft()
+            if head.runs and tail:
+                queue.extendleft(reversed(tail))
+            else:  # a line that does not fit even here: placed anyway, so layout goes on
+                head = paragraph
+                self.overflow = self.overflow or used + height > room
+            height = paragraph_height(head, self.size, box, first)
+            placed.append((head, height))
+            used += height
             break
-        while queue and placed and leads(placed[-1][0], queue[0]):
+        keep = 1 if page.empty and not segment.paragraphs else 0  # an empty slide takes one
+        while queue and len(placed) > keep and leads(placed[-1][0], queue[0]):
             queue.appendleft(placed.pop()[0])  # a heading, or a bullet before its sub-bullets
         if placed:
             segment.paragraphs.extend(p for p, _ in placed)
@@ -324,6 +354,7 @@ class Flow:
 
     def boxes(self, page: Page) -> list[TextBox]:
         """A page's text boxes, each as tall as its text (the last one down to the body's end)."""
+        area = self.full  # continued text boxes reach down as far as the body does
         out = []
         for segment in page.segments:
             box = self._box(segment)
@@ -334,16 +365,14 @@ class Flow:
                 for t in (*page.tiles, *page.charts)
                 if t.box.y > segment.y and t.box.x < segment.x + segment.w
             ]
-            bottom = min(below, default=self.area.bottom + GAP) - GAP
+            bottom = min(below, default=area.bottom + GAP) - GAP
             height = max(height + 0.25 * self.size, bottom - segment.y)
             out.append(
                 replace(
                     box,
                     name="Content" if not out else EXTRA_TEXT,
                     paragraphs=tuple(segment.paragraphs),
-                    box=Box(
-                        segment.x, segment.y, segment.w, min(height, self.area.bottom - segment.y)
-                    ),
+                    box=Box(segment.x, segment.y, segment.w, min(height, area.bottom - segment.y)),
                     size=self.size,
                 )
             )

@@ -39,6 +39,7 @@ TILE_LABEL_SHARE = 0.45  # a tile's label and caption, as shares of its value's 
 TILE_CAPTION_SHARE = 0.4
 CONTINUES = 0.0  # a slide's need when its text continues on more slides at any size
 TABS = "tab characters written as spaces"
+BALANCE_STEPS = 7  # halvings of the body height when spreading text over its slides
 
 
 @dataclass(frozen=True)
@@ -218,6 +219,9 @@ def fit_slide(
         return [first], "; ".join(notes)
     flow = laid or _flow(slide, size, rules)
     pages = flow.pages if laid else flow.place(slide.groups)
+    if len(pages) > 1:
+        flow = _balanced(slide, size, rules, len(pages)) or flow
+        pages = flow.pages
     if size < slide.body.size:
         notes.append(f"text shrunk to {size:g} pt")
     if len(pages) > 1:
@@ -243,10 +247,30 @@ def fit_slide(
     return out, " and ".join(notes)
 
 
-def _flow(slide: Slide, size: float, rules: TypeRules) -> Flow:
-    """A layout of a slide's groups at a size, its continuations marked in its language."""
+def _flow(
+    slide: Slide, size: float, rules: TypeRules, cap: tuple[int, float] | None = None
+) -> Flow:
+    """A layout of a slide's groups at a size, its continuations marked in its language;
+    `cap` fills the body only so far down from a slide on."""
     assert slide.body is not None
-    return Flow(slide.body, size, rules.tiles, suffix=slide.continuation)
+    return Flow(slide.body, size, rules.tiles, suffix=slide.continuation, cap=cap)
+
+
+def _balanced(slide: Slide, size: float, rules: TypeRules, count: int) -> Flow | None:
+    """The slide's text shared between its last two slides, so the last is not left with a
+    line or two: the shortest body height for those two that still needs no more slides
+    (None if the full height is the only one)."""
+    assert slide.body is not None
+    full = slide.body.box.h
+    low, high, best = full * 0.3, full, None
+    for _ in range(BALANCE_STEPS):
+        middle = (low + high) / 2
+        flow = _flow(slide, size, rules, (count - 1, middle))
+        if len(flow.place(slide.groups)) == count and not flow.overflow:
+            high, best = middle, flow
+        else:
+            low = middle
+    return best
 
 
 def _cover_title(box: TextBox) -> TextBox | None:
