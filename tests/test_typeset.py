@@ -216,3 +216,12 @@ def test_a_body_shorter_than_a_tile_row_still_ends_with_everything_placed() -> N
     assert sum(len(p.tiles) for p in pages) == 7
     placed = [p.text for page in pages for s in page.segments for p in s.paragraphs]
     assert [t for t in placed if "(cont.)" not in t] == ["Outcome", "One", "Two"]
+
+
+@pytest.mark.parametrize("name", DECKS)
+def test_every_text_box_and_tile_stays_inside_the_body(name: str) -> None:
+    slides, _ = _fit(DECKS[name]())
+    for slide in slides:
+        boxes = [*(b for b in (slide.body,) if b), *slide.extras, *slide.tiles]
+        for box in boxes if slide.footer else ():
+            assert box.box.y >= BODY_TOP and box.box.bottom <= 486 + 0.01, (slide.title.text, box)

@@ -328,6 +328,8 @@ class Flow:
         keep = 1 if page.empty and not segment.paragraphs else 0  # an empty slide takes one
         while queue and len(placed) > keep and leads(placed[-1][0], queue[0]):
             queue.appendleft(placed.pop()[0])  # a heading, or a bullet before its sub-bullets
+        if any(p.role is not Role.HEADING for p, _ in placed):
+            self.fresh = False  # the continuing group has placed something besides its heading
         if placed:
             segment.paragraphs.extend(p for p, _ in placed)
             segment.height += sum(h for _, h in placed)
