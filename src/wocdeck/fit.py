@@ -213,9 +213,14 @@ def split_paragraph(
     spans = measured_spans(paragraph, box)
     scaled = size * paragraph.scale
     per_line = paragraph.line_height(size, box.line_spacing)
-    lines = wrap(spans, scaled, line_width(paragraph, box))
-    cuts = [lines[_fitting(box, per_line, len(lines))].start]
-    lines = wrap(spans, scaled, line_width(paragraph, more), start=cuts[0])
+    width = line_width(paragraph, box)
+    lines = wrap(spans, scaled, width)
+    first = _fitting(box, per_line, len(lines))
+    cuts = [lines[first].start]
+    if line_width(paragraph, more) == width:
+        lines = lines[first:]  # the same width: the rest wraps as it already did
+    else:
+        lines = wrap(spans, scaled, line_width(paragraph, more), start=cuts[0])
     step = max(1, int(more.room // per_line))
     cuts += [line.start for line in lines[step::step]]
     pieces = _cut_runs(paragraph.runs, cuts)
@@ -248,9 +253,9 @@ def _cut_runs(runs: tuple[Run, ...], cuts: list[int]) -> list[tuple[Run, ...]]:
         offset += len(text)
     out = []
     for number, piece in enumerate(pieces):
-        if number > 0 and piece:
+        if number > 0 and piece and piece[0].text.startswith(" "):
             piece[0] = replace(piece[0], text=piece[0].text.lstrip(" "))
-        if number < len(pieces) - 1 and piece:
+        if number < len(pieces) - 1 and piece and piece[-1].text.endswith(" "):
             piece[-1] = replace(piece[-1], text=piece[-1].text.rstrip(" "))
         out.append(tuple(r for r in piece if r.text))
     return out

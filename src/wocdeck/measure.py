@@ -14,12 +14,13 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from heapq import merge
 from itertools import accumulate
 from pathlib import Path
+from typing import NamedTuple
 
 from wocdeck.scripts import has_arabic
 from wocdeck.shaping import with_arabic_shaped
@@ -49,8 +50,7 @@ class Span:
     metrics: str = DEFAULT_METRICS  # a table in fonts/ or a font file (see fonts.py)
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One wrapped line: characters [start, end) of the paragraph, and its width in points."""
 
     start: int
@@ -139,9 +139,6 @@ def _can_break_before(text: str, i: int) -> bool:
     return (ord_prev >= 0x1100 and is_wide(prev)) or (ord_char >= 0x1100 and is_wide(char))
 
 
-FAST_PATH_CHARACTERS = 2000  # longer text goes straight to the cached measurements
-
-
 @dataclass(frozen=True)
 class _Measured:
     """What wrapping needs of a text at any size and width, computed once per text."""
@@ -164,7 +161,7 @@ def _measured(spans: tuple[Span, ...]) -> _Measured:
     return _Measured(text, prefix, array("q", found))
 
 
-def wrap(spans: list[Span], size: float, width: float, start: int = 0) -> list[Line]:
+def wrap(spans: list[Span], size: float, width: float, start: int = 0) -> Sequence[Line]:
     """Break text into lines no wider than width points at size points; never drops text.
 
     Breaks at spaces, after hyphens and slashes, and around East Asian characters (keeping
@@ -175,13 +172,29 @@ def wrap(spans: list[Span], size: float, width: float, start: int = 0) -> list[L
     positions, which are computed once per text: wrapping is linear in the text's length,
     however long a paragraph is and however often it is wrapped at another size.
     """
+    key = tuple(spans)
+    if start == 0:
+        total, trimmed = _one_line(key)
+        if total * size <= width:  # the common case: one line, no walk
+            return [Line(0, sum(len(s.text) for s in spans), trimmed * size)]
+    return _wrapped(key, size, width, start)  # shared: callers only read it
+
+
+@lru_cache(maxsize=1 << 16)
+def _one_line(spans: tuple[Span, ...]) -> tuple[float, float]:
+    """A text's width in em, and without its trailing spaces; infinite if it has a newline."""
     text = "".join(s.text for s in spans)
-    if start == 0 and len(text) <= FAST_PATH_CHARACTERS and "\n" not in text:
-        advances = [w * size for w in char_widths(spans)]
-        if sum(advances) <= width:
-            trimmed = len(text.rstrip(" "))
-            return [Line(0, len(text), sum(advances[:trimmed]))]  # the common case: one line
-    measured = _measured(tuple(spans))
+    if "\n" in text:
+        return float("inf"), float("inf")
+    widths = char_widths(list(spans))
+    return sum(widths), sum(widths[: len(text.rstrip(" "))])
+
+
+@lru_cache(maxsize=64)
+def _wrapped(spans: tuple[Span, ...], size: float, width: float, start: int) -> tuple[Line, ...]:
+    """The lines of a text that does not fit one line (cached: fitting asks more than once)."""
+    text = "".join(s.text for s in spans)
+    measured = _measured(spans)
     prefix, breaks = measured.prefix, measured.breaks
     limit = width / size if size > 0 else float("inf")
     lines: list[Line] = []
@@ -211,4 +224,4 @@ def wrap(spans: list[Span], size: float, width: float, start: int = 0) -> list[L
         start = end
         while start < n and text[start] == " " and text[start - 1] != "\n":
             start += 1
-    return lines
+    return tuple(lines)
