@@ -3,8 +3,9 @@
     python benchmarks/hostile.py [--only NAME,NAME] [--no-preview] [--keep DIR]
 
 Generates each deck, runs `wocdeck validate`, `wocdeck render` and (for the decks that make
-slides) `wocdeck preview` as whole processes, and prints wall time, exit code and peak memory
-(the largest process of the command's tree: for preview, usually LibreOffice). The decks:
+slides) `wocdeck preview` as whole processes, and prints wall time, CPU time (user + system,
+the command and its children), exit code and peak memory (the largest process of the command's
+tree: for preview, LibreOffice). On a shared machine CPU time is the steadier figure. The decks:
 
 - worst:     the worst legal deck: 4 MB of text on 5,000 slides (2,497 focus areas)
 - long:      4 MB of long bullets (about 9.5 KB each, 20 to a focus area)
@@ -41,9 +42,10 @@ import resource, subprocess, sys, time
 started = time.perf_counter()
 done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 elapsed = time.perf_counter() - started
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+peak, cpu = usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 last = (done.stderr.decode(errors="replace").strip().splitlines() or [""])[-1]
-print(f"{elapsed:.2f}\\t{done.returncode}\\t{peak:.0f}\\t{last[:90]}")
+print(f"{elapsed:.2f}\\t{cpu:.2f}\\t{done.returncode}\\t{peak:.0f}\\t{last[:90]}")
 """
 
 
@@ -141,7 +143,7 @@ def main() -> None:
     wocdeck = shutil.which("wocdeck") or "wocdeck"
     folder = args.keep or Path(tempfile.mkdtemp(prefix="wocdeck-hostile-"))
     folder.mkdir(parents=True, exist_ok=True)
-    print("deck\tMiB\tcommand\tseconds\texit\tpeak MiB\tlast message")
+    print("deck\tMiB\tcommand\twall s\tCPU s\texit\tpeak MiB\tlast message")
     try:
         for name in args.only.split(","):
             make, slides = DECKS[name]
