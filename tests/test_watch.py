@@ -129,6 +129,11 @@ def _session_processes(profile_hint: str) -> list[str]:
     return [line for line in listed.splitlines() if profile_hint in line and "ps -eo" not in line]
 
 
+def _pictures(folder: Path) -> list[str]:
+    """The folder's files, without wocdeck's list of the pictures it wrote there."""
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+
+
 def test_preview_keeps_pdf_and_pngs_current_and_survives_libreoffice_dying(
     tmp_path: Path, watchers, renderer
 ) -> None:
@@ -137,7 +142,7 @@ def test_preview_keeps_pdf_and_pngs_current_and_survives_libreoffice_dying(
     pdf, folder = deck.with_suffix(".pdf"), tmp_path / "deck-preview"
     assert watcher.wait_for("slides to") == f"wrote {pdf} and 2 slides to {folder}/"
     assert pdf.read_bytes().startswith(b"%PDF")
-    assert sorted(p.name for p in folder.iterdir()) == ["slide-01.png", "slide-02.png"]
+    assert _pictures(folder) == ["slide-01.png", "slide-02.png"]
     office = _session_processes("wocdeck-office-")
     assert office, "LibreOffice kept for the session"
     for line in office:  # LibreOffice dies mid-session
@@ -147,7 +152,7 @@ def test_preview_keeps_pdf_and_pngs_current_and_survives_libreoffice_dying(
     assert len(list(folder.glob("slide-*.png"))) == 3
     deck.write_text(MINIMAL, encoding="utf-8")
     assert watcher.wait_for("slides to") == f"wrote {pdf} and 1 slides to {folder}/"
-    assert [p.name for p in folder.iterdir()] == ["slide-01.png"]  # pages gone are removed
+    assert _pictures(folder) == ["slide-01.png"]  # pages gone are removed
     assert watcher.stop() == 0
     assert _session_processes("wocdeck-office-") == []  # no LibreOffice left behind
 
@@ -164,3 +169,14 @@ def test_libreoffice_dies_with_a_killed_watcher(tmp_path: Path, watchers, render
     while _session_processes(hint) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert _session_processes(hint) == []
+
+
+def test_watch_preview_keeps_the_users_own_pictures(tmp_path: Path, watchers, renderer) -> None:
+    deck = write_deck(tmp_path, MINIMAL)
+    folder = tmp_path / "deck-preview"
+    folder.mkdir()
+    (folder / "slide-01.png").write_bytes(b"my own picture")
+    watcher = watchers(deck, "--preview")
+    assert "holds pictures wocdeck did not write" in watcher.wait_for("did not write")
+    watcher.stop()
+    assert (folder / "slide-01.png").read_bytes() == b"my own picture"

@@ -129,7 +129,7 @@ def to_png(pdf: Path, folder: Path, resolution: int = 96, slides: int = 0) -> li
         pages = sorted(work.glob("slide-*.png"))
         width = max(2, len(str(len(pages))))
         names = [f"slide-{number:0{width}d}.png" for number in range(1, len(pages) + 1)]
-        (folder / MANIFEST).write_text("\n".join([*names, "sheet.png", ""]), encoding="utf-8")
+        record_pictures(folder, names)
         for page, name in zip(pages, names, strict=True):
             page.replace(folder / name)
     finally:
@@ -139,6 +139,18 @@ def to_png(pdf: Path, folder: Path, resolution: int = 96, slides: int = 0) -> li
 
 def _prepare_folder(folder: Path) -> None:
     """Create the preview folder, or empty it of the pictures wocdeck wrote there before."""
+    for name in claim_folder(folder):
+        with contextlib.suppress(FileNotFoundError):
+            (folder / name).unlink()
+
+
+def claim_folder(folder: Path) -> set[str]:
+    """Create a preview folder, or check that its slide pictures are wocdeck's own.
+
+    Returns the names of the pictures wocdeck wrote there before (from its list, MANIFEST);
+    a folder holding slide pictures wocdeck did not write is refused, so none of the user's
+    files is ever replaced or removed.
+    """
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder}: is a file, not a folder; give a folder for the pictures")
     try:
@@ -147,17 +159,19 @@ def _prepare_folder(folder: Path) -> None:
         raise ExportError(f"{folder}: cannot create the folder: {exc.strerror}") from None
     manifest = folder / MANIFEST
     if manifest.is_file():
-        for name in manifest.read_text(encoding="utf-8").split():
-            if _OURS.match(name):
-                with contextlib.suppress(FileNotFoundError):
-                    (folder / name).unlink()
-        return
+        return {n for n in manifest.read_text(encoding="utf-8").split() if _OURS.match(n)}
     theirs = sorted(p.name for p in folder.iterdir() if _OURS.match(p.name))
     if theirs:
         raise ExportError(
             f"{folder}: holds pictures wocdeck did not write ({len(theirs)} such as "
             f"{theirs[0]}); choose a new or empty folder with -o"
         )
+    return set()
+
+
+def record_pictures(folder: Path, names: list[str]) -> None:
+    """Note the pictures wocdeck writes into a preview folder (before writing them)."""
+    (folder / MANIFEST).write_text("\n".join([*names, "sheet.png", ""]), encoding="utf-8")
 
 
 def contact_sheet(pages: list[Path], sheet: Path, columns: int = 4) -> tuple[Path, int]:

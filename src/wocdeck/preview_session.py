@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from wocdeck.export import ExportError, soffice
+from wocdeck.export import ExportError, claim_folder, record_pictures, soffice
 from wocdeck.output import write_atomic
 
 CONNECT_TIMEOUT = 60.0
@@ -222,7 +222,7 @@ def to_pngs(pdf: Path, folder: Path, resolution: int = 96) -> list[Path]:
         raise ExportError(
             "pdftoppm is not installed (Debian/Ubuntu: apt-get install -y poppler-utils)"
         )
-    folder.mkdir(parents=True, exist_ok=True)
+    previous = claim_folder(folder)  # never a picture of the user's replaced or removed
     with tempfile.TemporaryDirectory(prefix="wocdeck-ppm-") as work:
         command = [executable, "-r", str(resolution), str(pdf), str(Path(work, "page"))]
         done = subprocess.run(command, capture_output=True, timeout=300, check=False)
@@ -230,6 +230,8 @@ def to_pngs(pdf: Path, folder: Path, resolution: int = 96) -> list[Path]:
             raise ExportError(f"pdftoppm failed: {done.stderr.decode(errors='replace').strip()}")
         pages = sorted(Path(work).glob("page-*.ppm"))
         width = max(2, len(str(len(pages))))
+        names = [f"slide-{number:0{width}d}.png" for number in range(1, len(pages) + 1)]
+        record_pictures(folder, sorted(previous | set(names)))
         written = []
         for number, page in enumerate(pages, start=1):
             target = folder / f"slide-{number:0{width}d}.png"
@@ -238,7 +240,7 @@ def to_pngs(pdf: Path, folder: Path, resolution: int = 96) -> list[Path]:
                 image.save(temporary, format="PNG", compress_level=1)
             os.replace(temporary, target)  # a viewer never sees half a picture
             written.append(target)
-    for old in folder.glob("slide-*.png"):
-        if old not in written:
-            old.unlink(missing_ok=True)
+    for old in previous - set(names):
+        (folder / old).unlink(missing_ok=True)
+    record_pictures(folder, names)
     return written
