@@ -191,8 +191,8 @@ PLAIN = {
         "deck.yaml:6:4: error: year_ahead: this line is empty",
     ),
     "a group where the aims go": (
-        "focus:\n  - name: A\n    aims: {one: two}\n",
-        "error: a ': ' inside text makes YAML read 'one' as a key",
+        "focus:\n  - name: A\n    aims: {One: two}\n",
+        "error: a ': ' inside text makes YAML read 'One' as a key",
     ),
 }
 
@@ -209,4 +209,39 @@ def test_an_event_year_before_1900_is_refused_at_the_date() -> None:
     assert str(caught.value) == (
         "deck.yaml:4:9: error: the year 999 is not a plausible event date "
         "(write the full year, from 1900 to 2999, e.g. 2018-09-27)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("image: skyline.png", "unknown key 'image' in focus.achievements (expected one of: "),
+        ("chart: sales.csv", "unknown key 'chart' in focus.achievements (expected one of: "),
+        ("picture_caption: x", "unknown key 'picture_caption' in focus.achievements"),
+    ],
+)
+def test_a_would_be_key_that_reads_as_a_field_name_is_an_unknown_key(
+    item: str, expected: str
+) -> None:
+    """Quoting `- image: skyline.png` would put 'image: skyline.png' on a slide (trial)."""
+    message = _error(f"focus:\n  - name: A\n    achievements:\n      - One\n      - {item}\n")
+    assert f"deck.yaml:9:9: error: {expected}" in message
+    assert "quotes" not in message and "is missing" not in message, message
+
+
+def test_a_colon_in_text_is_quoted_as_the_editor_wrote_it() -> None:
+    """French puts a space before ':'; the suggested line keeps it (trial, alg/woal.yaml)."""
+    message = _error("year_ahead:\n  - Compétence : Algérie et coopération régionale\n")
+    assert message == (
+        "deck.yaml:6:5: error: a ': ' inside text makes YAML read 'Compétence' as a key "
+        '(put the line in quotes: - "Compétence : Algérie et coopération régionale")'
+    )
+
+
+def test_a_comma_inside_braces_in_text_is_explained_with_the_quoted_fix() -> None:
+    message = _error("about:\n  location: {fr: Alger, Algérie, ar: الجزائر}\n")
+    assert message == (
+        "deck.yaml:6:25: error: inside { } a comma separates keys, so 'Alger, Algérie' was read "
+        "as 'Alger' and a key 'Algérie' (put text that contains a comma in quotes: "
+        'fr: "Alger, Algérie")'
     )

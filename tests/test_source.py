@@ -239,6 +239,22 @@ PARSER = {
         "deck.yaml:1:10: error: a value cannot start with ']' unless it is quoted",
         'put the line in quotes: closing: "] done"',
     ),
+    "an apostrophe inside single quotes": (
+        b"year_ahead:\n  - 'It's the first such colloquium'\n",
+        "deck.yaml:2:9: error: unexpected text after a quoted value",
+        'put the whole value in one pair of quotes: - "It\'s the first such colloquium")',
+    ),
+    "a double quote inside double quotes": (
+        b'year_ahead:\n  - "The "best" office"\n',
+        "deck.yaml:2:11: error: unexpected text after a quoted value",
+        'put the whole value in one pair of quotes: - "The \\"best\\" office")',
+    ),
+    "a focus area's item misindented after deeper bullets": (
+        b"focus:\n  - name: A\n    aims:\n    - a1\n    achievements:\n      - heading: H\n"
+        b"        points:\n          - p1\n   - name: B\n    aims: [b]\n",
+        "deck.yaml:9:4: error: this line is indented differently",
+        "line it up with the list item on line 2 (column 3) if it belongs with it",
+    ),
     "unclosed quote": (
         b'closing: "Thank you\nevent: x\n',
         "deck.yaml:1:10: error: a quotation mark is opened but never closed",

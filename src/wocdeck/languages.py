@@ -118,7 +118,7 @@ class _Walker:
     out: Source = field(init=False)
 
     def __post_init__(self) -> None:
-        self.out = Source(self.source.path, None)
+        self.out = Source(self.source.path, None, lines=self.source.lines)
 
     def collect(self, node: Any, found: list[str]) -> None:
         """Add the languages of every per-language mapping under node to found."""

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from wocdeck import yaml_errors
 from wocdeck.errors import MAX_DESCRIBED, Problem
 from wocdeck.source import DataPath, Source, nearest
 
@@ -53,7 +55,7 @@ def describe(value: Any) -> str:
 
 def quoted_item(text: str) -> str:
     """A list item with its text in double quotes: `- "Result: 28 seminars"`."""
-    return '- "' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return "- " + yaml_errors.double_quoted(text)
 
 
 def located_problems(source: Source, exc: ValidationError, root: type[BaseModel]) -> list[Problem]:
@@ -88,6 +90,9 @@ def _explained(
         close = difflib.get_close_matches(key, _keys_at(root, error["loc"][:-1]), n=1)
         if close:
             explained.add((path[:-1], close[0]))  # '… is missing'
+        group = _parent_data(source, path)
+        if isinstance(group, dict) and list(group) == [key]:  # `- image: x.png` alone
+            explained.update((path[:-1], k) for k in _keys_at(root, error["loc"][:-1]))
     return explained
 
 
@@ -121,8 +126,10 @@ def _problem(
             f"add `{field}: …`",
         )
     if kind == "plain":
-        message = context["message"]
-        return Problem(source.location(path), message, context.get("hint", ""))
+        message, hint = context["message"], context.get("hint", "")
+        if "misread" in context:
+            hint = _as_written(source, path, context["misread"]) or hint
+        return Problem(source.location(path), message, hint)
     hint = ""
     if kind.startswith("date"):
         reason = context.get("error", error["msg"])
@@ -131,6 +138,8 @@ def _problem(
     elif kind == "string_type" and found is None:
         message = f"{where}: this line is empty"
         hint = "write the text after the '- ' or the key, or remove the line"
+    elif kind == "string_type" and (split := _text_comma_split(source, path, found)):
+        return split
     elif kind in _SHOULD_BE:
         message = f"{where}: should be {_SHOULD_BE[kind]}, found {describe(found)}"
         hint = _shape_hint(kind, root, error["loc"])
@@ -147,6 +156,43 @@ def _problem(
     else:
         message = f"{where}: {error['msg'].removeprefix('Value error, ')}"
     return Problem(source.location(path), message, hint)
+
+
+def _text_comma_split(source: Source, path: DataPath, found: Any) -> Problem | None:
+    """`location: {fr: Alger, Algérie, ar: …}`: inside { } the comma ended the text 'Alger' and
+    made 'Algérie' a key of its own; the fix quotes the text as the editor wrote it."""
+    if not isinstance(found, dict):
+        return None
+    keys = list(found)
+    for before, key in itertools.pairwise(keys):
+        start, end = source.values.get((*path, before)), source.keys.get((*path, key))
+        if found[key] is not None or not isinstance(found[before], str) or not start or not end:
+            continue
+        if start[0] != end[0] or not 0 < start[0] <= len(source.lines):
+            continue
+        written = source.lines[start[0] - 1][start[1] - 1 : end[1] - 1 + len(key)]
+        if not written.endswith(key) or "," not in written:
+            continue
+        return Problem(
+            source.location((*path, key), key=True),
+            f"inside {{ }} a comma separates keys, so '{written}' was read as "
+            f"'{found[before]}' and a key '{key}'",
+            f"put text that contains a comma in quotes: {before}: "
+            f"{yaml_errors.double_quoted(written)}",
+        )
+    return None
+
+
+def _as_written(source: Source, path: DataPath, text: str) -> str:
+    """'put the line in quotes' with the editor's line exactly as written (their spacing kept,
+    e.g. French `Compétence : Algérie`), when that line holds the whole text; else ''."""
+    line = source.location(path).line
+    if not 0 < line <= len(source.lines):
+        return ""
+    row = source.lines[line - 1]
+    if "".join(yaml_errors.item_text(row.strip()).split()) != "".join(text.split()):
+        return ""
+    return f"put the line in quotes: {yaml_errors.quoted(row)}"
 
 
 def _shape_hint(kind: str, root: type[BaseModel], loc: tuple[Any, ...]) -> str:

@@ -159,10 +159,33 @@ def _misread(value: Any) -> Any:
         )
     text = f"{key}:" if inner is None else f"{key}: {inner}"
     where = "a ':' at the end of" if inner is None else "a ': ' inside"
-    raise plain(
-        f"{where} text makes YAML read '{key}' as a key",
-        f"put the line in quotes: {quoted_item(text)}",
+    raise PydanticCustomError(  # messages.py quotes the line as written, with its spacing
+        "plain",
+        "{message}",
+        {
+            "message": f"{where} text makes YAML read '{key}' as a key",
+            "hint": f"put the line in quotes: {quoted_item(text)}",
+            "misread": text,
+        },
     )
+
+
+def _looks_like_key(key: str) -> bool:
+    """Whether a would-be key reads as a field name (`image`, `table`, `personnel_heading`):
+    then the editor meant a key, and is told what is accepted there, not to quote it."""
+    word = key.replace("_", "")
+    return (word.isalpha() and key.islower()) or key in _every_key()
+
+
+def _every_key() -> set[str]:
+    """The keys of every part of a deck, including parts added by later modules."""
+    keys: set[str] = set()
+    parts = [Part]
+    while parts:
+        part = parts.pop()
+        keys.update(part.model_fields)
+        parts.extend(part.__subclasses__())
+    return keys
 
 
 def _kind(fields: tuple[str, ...], model: str, other: tuple[str, ...] = ()) -> Any:
@@ -176,6 +199,8 @@ def _kind(fields: tuple[str, ...], model: str, other: tuple[str, ...] = ()) -> A
             return model
         if difflib.get_close_matches(keys[0], fields + other, n=1, cutoff=0.75):
             return model  # a misspelt key: report it as an unknown key with a suggestion
+        if _looks_like_key(keys[0]):
+            return model  # `- image: x.png`: an unknown key, with what is accepted here
         return "misread"
 
     return kind

@@ -49,6 +49,7 @@ class Source:
     data: Any
     values: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)  # the file's lines, for hints as written
 
     def resolve(self, loc: tuple[Any, ...]) -> DataPath:
         """Map a validation path onto the data, skipping parts the data does not have."""
@@ -238,6 +239,7 @@ class _Builder:
 
     def build(self, text: str) -> Source:
         self.lines = yaml_errors.split_lines(text)
+        self.source.lines = self.lines
         try:
             for event in yaml.parse(text, Loader=_Loader):
                 self._event(event)

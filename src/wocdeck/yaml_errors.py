@@ -47,8 +47,23 @@ def quoted(row: str) -> str:
         prefix = key + ": "
     body = body.strip()
     if len(body) > 1 and body[0] == body[-1] and body[0] in "'\"":
-        return prefix + body
-    return prefix + '"' + body.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        if _closed_once(body):
+            return prefix + body
+        body = body[1:-1]  # `'It's …'`: the quote inside closed it; double quotes hold both
+    return prefix + double_quoted(body)
+
+
+def _closed_once(body: str) -> bool:
+    """Whether a quoted value's quote is closed only at its end (`'It''s'`, `"say \\"hi\\""`)."""
+    inner = body[1:-1]
+    if body[0] == "'":
+        return "'" not in inner.replace("''", "")
+    return '"' not in re.sub(r"\\.", "", inner)
+
+
+def double_quoted(text: str) -> str:
+    """Text in YAML double quotes, its backslashes and double quotes escaped: "say \\"hi\\""."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def hashtag(row: str, column: int) -> Wording:
@@ -118,7 +133,7 @@ def translate(problem: str, context: str, line: int, column: int, lines: list[st
     if "mapping values are not allowed" in problem:
         return _colon(where, lines, line, column)
     if "alphabetic or numeric character" in problem:
-        item = _item_text(stripped)
+        item = item_text(stripped)
         if ": " in item and item.split(": ", 1)[1][:1] in "*&":
             return _with(
                 where,
@@ -177,8 +192,8 @@ def _with(where: Wording, message: str, hint: str = "") -> Wording:
     return Wording(where.line, where.column, message, hint)
 
 
-def _item_text(stripped: str) -> str:
-    """A line without its leading '- ' markers."""
+def item_text(stripped: str) -> str:
+    """A line (stripped) without its leading '- ' markers."""
     while _ITEM.match(stripped):
         stripped = stripped[1:].lstrip()
     return stripped
@@ -213,17 +228,6 @@ def _owner(lines: list[str], line: int) -> int | None:
     return None
 
 
-def _previous(lines: list[str], line: int, kind: re.Pattern[str] | None = None) -> int | None:
-    """The nearest line above that holds something (of a kind, if given)."""
-    for number in range(line - 1, -1, -1):
-        text = lines[number].strip()
-        if not text or text.startswith("#"):
-            continue
-        if kind is None or kind.match(text):
-            return number
-    return None
-
-
 def _misindented(where: Wording, lines: list[str], line: int, column: int) -> Wording:
     """'did not find expected key / - indicator': the line at `line` is out of line."""
     row = lines[line] if line < len(lines) else ""
@@ -235,13 +239,13 @@ def _misindented(where: Wording, lines: list[str], line: int, column: int) -> Wo
             f"put the whole value in one pair of quotes: {quoted(row)}",
         )
     kind = _ITEM if _ITEM.match(row.strip()) else _KEY
-    sibling = _previous(lines, line, kind)
+    sibling = _sibling(lines, line, kind)
     what = "list item" if kind is _ITEM else "key"
     hint = "list items of one list start in the same column, and so do the keys of one group"
-    if sibling is not None and _indent(lines[sibling]) != _indent(row):
+    if sibling is not None:
         hint = (
             f"line it up with the {what} on line {sibling + 1} (column "
-            f"{_indent(lines[sibling]) + 1}) if it belongs with it; {hint}"
+            f"{_start(lines[sibling], kind) + 1}) if it belongs with it; {hint}"
         )
     return Wording(
         line + 1,
@@ -249,3 +253,33 @@ def _misindented(where: Wording, lines: list[str], line: int, column: int) -> Wo
         f"this line is indented differently from the lines around it (column {_indent(row) + 1})",
         hint,
     )
+
+
+def _start(row: str, kind: re.Pattern[str]) -> int:
+    """The 0-based column of a list item's '-', or of a key (after any '- ' before it)."""
+    return _indent(row) if kind is _ITEM else len(row) - len(row.lstrip(" -"))
+
+
+def _sibling(lines: list[str], line: int, kind: re.Pattern[str]) -> int | None:
+    """The line above, of the same kind, that the misindented line most likely belongs with.
+
+    Not simply the nearest: a focus area's `- name:` misindented by one column follows the
+    deeper bullets of the area above. The lines of its own list (or group) are the ones whose
+    column is closest to its own, up to the key that holds them all; then those of the same
+    shape (a key after the '- ', or text); then the nearest.
+    """
+    column = _start(lines[line], kind)
+    keyed = bool(_KEY.match(lines[line].strip()))  # `- name: …` items go with `- name: …` items
+    best: tuple[int, bool, int] | None = None  # (distance in columns, other shape, line)
+    for number in range(line - 1, -1, -1):
+        row = lines[number]
+        text = row.strip()
+        if not text or text.startswith("#"):
+            continue
+        if not _ITEM.match(text) and _indent(row) < _indent(lines[line]):
+            break  # the key that holds this line's list or group
+        if kind.match(text) and _start(row, kind) != column:
+            found = (abs(_start(row, kind) - column), bool(_KEY.match(text)) != keyed, number)
+            if best is None or found[:2] < best[:2]:
+                best = found
+    return best[2] if best else None
