@@ -194,3 +194,49 @@ def test_a_continuation_slide_is_titled_in_the_language(tmp_path: Path) -> None:
     render(deck, tmp_path / "deck.pptx")
     titles = [t.split("\n")[0] for t in _texts(tmp_path / "deck.pptx")]
     assert "未来一年（续）" in titles
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("English", "en"), ("français", "fr"), ("Spanish", "es"), ("中文", "zh"), ("العربية", "ar")],
+)
+def test_a_language_name_suggests_its_code_beside_the_decks_other_errors(
+    cli, tmp_path: Path, name: str, code: str
+) -> None:
+    text = TRANSLATED.replace("language: en", f"language: {name}")
+    deck = write_deck(tmp_path, text.replace("2018-09-27", "2018-13-27"))
+    result, _, err = cli("validate", deck)
+    assert result == 1
+    wrong = f"{deck}:1:11: error: '{name}' is not a supported language"
+    assert f"{wrong} (did you mean '{code}'?" in err
+    assert f"{deck}:6:9: error: '2018-13-27' is not a valid date" in err  # not hidden
+
+
+ARABIC_COLON = """\
+language: fr
+event:
+  office: {fr: Bureau de l’OMPI en Algérie, ar: مكتب الويبو في الجزائر}
+  title: {fr: Manifestation parallèle, ar: فعالية جانبية}
+  date: 2019-10-01
+year_ahead:
+  fr:
+    - "Compétence : Algérie"
+  ar:
+    - الاختصاص: الجزائر
+"""
+
+
+@pytest.mark.parametrize("command", ["validate", "render"])
+def test_without_lang_every_languages_values_are_checked(cli, tmp_path: Path, command: str) -> None:
+    """A ': ' in the Arabic list is found without --lang ar; the French deck is not written."""
+    deck = write_deck(tmp_path, ARABIC_COLON)
+    code, _, err = cli(command, deck)
+    assert code == 1
+    assert err.count("error:") == 1, err
+    assert f"{deck}:10:7: error: a ': ' inside text makes YAML read 'الاختصاص' as a key" in err
+    assert not list(tmp_path.glob("*.pptx"))
+    deck.write_text(ARABIC_COLON.replace("- الاختصاص: الجزائر", '- "الاختصاص: الجزائر"'))
+    code, out, err = cli(command, deck)
+    assert code == 0 and "error" not in err, err
+    assert "ok (" in out or "deck.pptx" in out
+    assert "notice" not in err  # the other languages are checked, not reported as fallbacks

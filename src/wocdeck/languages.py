@@ -29,6 +29,30 @@ SUPPORTED = {
     "pt": "Portuguese",
     "de": "German",
 }
+# Language names editors write instead of the code, in English and in the language itself.
+NAMES = {
+    "english": "en",
+    "french": "fr",
+    "français": "fr",
+    "francais": "fr",
+    "spanish": "es",
+    "español": "es",
+    "espanol": "es",
+    "russian": "ru",
+    "русский": "ru",
+    "chinese": "zh",
+    "中文": "zh",
+    "汉语": "zh",
+    "arabic": "ar",
+    "العربية": "ar",
+    "japanese": "ja",
+    "日本語": "ja",
+    "portuguese": "pt",
+    "português": "pt",
+    "portugues": "pt",
+    "german": "de",
+    "deutsch": "de",
+}
 RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur"})
 DEFAULT = "en"
 ALL = "all"
@@ -52,21 +76,27 @@ class Selection:
     source: Source
     language: str
     notices: tuple[Problem, ...] = ()
+    errors: tuple[Problem, ...] = ()  # an unknown `language:`, reported with the model's errors
 
 
 def default_language(source: Source) -> str:
     """The deck's own language (`language:`), English when not given; a located error if unknown."""
+    code, wrong = _deck_language(source)
+    if wrong:
+        raise DeckError([wrong])
+    return code
+
+
+def _deck_language(source: Source) -> tuple[str, Problem | None]:
+    """The deck's `language:` (English if not given), or English and the problem with it."""
     data = source.data if isinstance(source.data, dict) else {}
     code = data.get("language")
     if code is None:
-        return DEFAULT
+        return DEFAULT, None
     if not isinstance(code, str) or code not in SUPPORTED:
-        raise DeckError.at(
-            source.location(("language",)),
-            f"'{code}' is not a supported language",
-            _choices(str(code)),
-        )
-    return code
+        where = source.location(("language",))
+        return DEFAULT, Problem(where, f"'{code}' is not a supported language", _choices(code))
+    return code, None
 
 
 def present(source: Source) -> list[str]:
@@ -78,22 +108,27 @@ def present(source: Source) -> list[str]:
 
 def select(source: Source, language: str | None = None) -> Selection:
     """The deck file's data in one language (default: the deck's own); see the module's doc."""
-    default = default_language(source)
+    default, wrong = _deck_language(source)
     chosen = language or default
     walker = _Walker(source, chosen, default)
     data = walker.pick(source.data, (), ())
+    errors = (wrong,) if wrong else ()
     if walker.problems:
-        raise DeckError(walker.problems)
+        raise DeckError([*errors, *walker.problems])
     if isinstance(data, dict):
         data["language"] = chosen
         root = source.location(())
         walker.out.values.setdefault(("language",), (root.line, root.column))
     walker.out.data = data
-    return Selection(walker.out, chosen, tuple(walker.notices))
+    return Selection(walker.out, chosen, tuple(walker.notices), errors)
 
 
-def _choices(code: str) -> str:
-    return nearest(code, list(SUPPORTED))
+def _choices(code: object) -> str:
+    """'did you mean' a code: for a code, or a language's name (English → en)."""
+    named = NAMES.get(str(code).strip().casefold())
+    if named:
+        return f"did you mean '{named}'? a language is written as its code: " + ", ".join(SUPPORTED)
+    return nearest(str(code), list(SUPPORTED))
 
 
 def is_translations(node: Any) -> bool:

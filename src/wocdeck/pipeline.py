@@ -12,8 +12,10 @@ from wocdeck.errors import DeckError, Location, Problem
 from wocdeck.plan import Adjustment, Slide
 
 if TYPE_CHECKING:
+    from wocdeck.languages import Selection
     from wocdeck.look import Look
     from wocdeck.model import Deck
+    from wocdeck.source import Source
     from wocdeck.theme import Theme
 
 MAX_SLIDES = 5000
@@ -93,16 +95,16 @@ def _plan(deck_file: Path, language: str | None = None, template: Path | None = 
     from wocdeck.languages import is_right_to_left, select
     from wocdeck.look import load_look
     from wocdeck.mirror import right_to_left
-    from wocdeck.model import load_deck
     from wocdeck.placement import adapt
     from wocdeck.source import read
     from wocdeck.theme import load_theme
     from wocdeck.typeset import fit_deck, rules_for
 
     name = str(deck_file)
-    selection = select(read(deck_file, name), language)
+    original = read(deck_file, name)
+    selection = select(original, language)
     source = selection.source
-    deck = load_deck(source)
+    deck = _load(original, selection, every_language=language is None)
     theme = load_theme(deck.theme, source.location(("theme",)), deck_file.parent)
     theme = theme.for_language(deck.language)
     look = load_look(deck, theme, source, template)
@@ -115,6 +117,30 @@ def _plan(deck_file: Path, language: str | None = None, template: Path | None = 
     notices = selection.notices + tuple(template_fallbacks(deck_file, look, slides))
     remarks = tuple(Problem(Location(name), n, severity="notice") for n in look.notices)
     return _Planned(slides, adjustments, deck, theme, look, notices, remarks)
+
+
+def _load(original: Source, selection: Selection, *, every_language: bool) -> Deck:
+    """The selected language's deck. Its errors are reported together with an unknown
+    `language:` and, with every_language, with those of every other language's values, so a
+    mistake in a translation is found without --lang; each problem once."""
+    from wocdeck.languages import present, select
+    from wocdeck.model import load_deck
+
+    problems, more = list(selection.errors), 0
+    try:
+        deck = load_deck(selection.source)
+    except DeckError as exc:
+        problems, more = problems + exc.problems, exc.more
+    if every_language and not selection.errors:
+        others = [code for code in present(original) if code != selection.language]
+        for code in others:
+            try:
+                load_deck(select(original, code).source)
+            except DeckError as exc:
+                problems, more = problems + exc.problems, more + exc.more
+    if problems:
+        raise DeckError(sorted(dict.fromkeys(problems), key=lambda p: p.location), more)
+    return deck
 
 
 def template_fallbacks(deck_file: Path, look: Look, slides: list[Slide]) -> list[Problem]:
