@@ -142,3 +142,19 @@ def test_thousands_of_errors_are_counted_not_all_described() -> None:
     assert len(caught.value.problems) == MAX_DESCRIBED
     assert len(caught.value.problems) + caught.value.more == bullets
     assert caught.value.problems[0].location.line == 6
+
+
+def test_strict_tells_a_derived_footer_to_be_set_not_the_section_to_be_split(
+    cli, tmp_path: Path
+) -> None:
+    long_title = "A very long event title " * 20
+    deck = write_deck(
+        tmp_path,
+        MINIMAL.replace("Side-Event at the 2018 WIPO Assemblies", long_title)
+        + "about:\n  location: Beijing\n",
+    )
+    code, _, err = cli("validate", deck, "--strict")
+    assert code == 1
+    (footer,) = [line for line in err.splitlines() if "footer shortened" in line]
+    assert footer.endswith("(set a shorter footer of your own: `event.footer: …`)"), footer
+    assert "split the section" not in footer

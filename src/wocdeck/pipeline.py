@@ -174,7 +174,7 @@ def strict_problems(deck_file: Path, adjustments: list[Adjustment]) -> list[Prob
         Problem(
             Location(str(deck_file), a.line),
             f'slide {a.slide} "{a.title}": {a.message}',
-            "shorten the text or split the section",
+            a.hint or "shorten the text or split the section",
         )
         for a in adjustments
     ]

@@ -217,3 +217,4 @@ class Adjustment:
     slide: int
     title: str
     message: str
+    hint: str = ""  # what to change, for --strict; default: shorten the text or split it

@@ -86,14 +86,26 @@ def fit_deck(
         if tabs:
             message = " and ".join(m for m in (TABS, message) if m)
         number = len(fitted) + 1
-        if footer_note and slide.footer is not None:
+        hint = ""
+        if footer_note and footer is not None and slide.footer is not None:
+            hint = "; ".join(h for h in (message and SHORTEN, footer_hint(footer.origin)) if h)
             message = "; ".join(m for m in (message, footer_note) if m)
             footer_note = ""
         if message:
-            adjustments.append(Adjustment(slide.line, number, slide.title.text, message))
+            adjustments.append(Adjustment(slide.line, number, slide.title.text, message, hint))
         fitted.append(pages[0])
         fitted.extend(replace(page, notes=f"Continued from slide {number}.") for page in pages[1:])
     return fitted, adjustments
+
+
+SHORTEN = "shorten the text or split the section"
+
+
+def footer_hint(origin: str) -> str:
+    """What to change when the footer had to be made smaller or shortened."""
+    if origin == "event.footer":
+        return "shorten event.footer"
+    return "set a shorter footer of your own: `event.footer: …`"
 
 
 def _check_lines(slide: Slide, where: Location) -> None:
