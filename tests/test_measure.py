@@ -78,3 +78,19 @@ def test_wrapped_lines_cover_the_text_in_order_and_fit(text: str, width: float, 
     fits = "\n" not in text and text_width(text, 12, bold=bold) <= width
     if fits:
         assert len(lines) == 1  # the common case: one line, no walk
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Provision of Premier Global IP Services (SG\u00a02)",
+        "Axe stratégique II\u202f: 45\u00a0% des demandes",
+        "战略目标\u00a03战略目标\u202f3战略目标",
+    ],
+)
+def test_lines_never_break_at_a_no_break_space(text: str) -> None:
+    for width in range(80, 400, 7):  # wider than any word: no forced break inside one
+        for line in wrap([Span(text)], 12, width):
+            if 0 < line.start < len(text):
+                assert text[line.start - 1] not in "\u00a0\u202f", (width, line)
+                assert text[line.start] not in "\u00a0\u202f", (width, line)

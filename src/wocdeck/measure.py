@@ -34,6 +34,7 @@ NO_LINE_START = frozenset(
 )
 NO_LINE_END = frozenset("（［｛〔〈《「『【〘〖〝‘“([{$")
 _BREAK_AFTER = frozenset(" -\u2010\u2013\u2014\u200b")  # not "/": LibreOffice keeps URLs whole
+NO_BREAK_SPACES = "\u00a0\u202f\u2007\u2060"  # no-break, narrow no-break, figure space, joiner
 _HYPHENS = re.compile("[\\-\u2010\u2013\u2014]")
 _AFTER_SPACE = re.compile("(?<=[ \u200b])[^ " + re.escape("".join(sorted(NO_LINE_START))) + "]")
 UNKNOWN_WIDTH = 0.65
@@ -131,6 +132,8 @@ def _can_break_before(text: str, i: int) -> bool:
     prev, char = text[i - 1], text[i]
     if char in NO_LINE_START or prev in NO_LINE_END or char == " ":
         return False
+    if prev in NO_BREAK_SPACES or char in NO_BREAK_SPACES:
+        return False  # "(SG 2)", "45 %": glued on purpose, also beside East Asian text
     if prev == " " or prev == "\u200b":
         return True
     if prev in _BREAK_AFTER:
