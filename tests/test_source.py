@@ -241,13 +241,13 @@ PARSER = {
     ),
     "an apostrophe inside single quotes": (
         b"year_ahead:\n  - 'It's the first such colloquium'\n",
-        "deck.yaml:2:9: error: unexpected text after a quoted value",
+        "deck.yaml:2:9: error: the apostrophe in It's ends the quoted text early",
         'put the whole value in one pair of quotes: - "It\'s the first such colloquium")',
     ),
     "a double quote inside double quotes": (
-        b'year_ahead:\n  - "The "best" office"\n',
-        "deck.yaml:2:11: error: unexpected text after a quoted value",
-        'put the whole value in one pair of quotes: - "The \\"best\\" office")',
+        b'closing: "The "best" office"\n',
+        'deck.yaml:1:16: error: the quotation mark in "best" ends the quoted text early',
+        'put the whole value in one pair of quotes: closing: "The \\"best\\" office")',
     ),
     "a focus area's item misindented after deeper bullets": (
         b"focus:\n  - name: A\n    aims:\n    - a1\n    achievements:\n      - heading: H\n"

@@ -233,11 +233,19 @@ def _misindented(where: Wording, lines: list[str], line: int, column: int) -> Wo
     row = lines[line] if line < len(lines) else ""
     if row.strip() and column > _indent(row):
         # The parser stopped inside the line: text after a closing quote, ] or }.
-        return _with(
-            where,
-            "unexpected text after a quoted value or a closing ] or }",
-            f"put the whole value in one pair of quotes: {quoted(row)}",
-        )
+        message = "unexpected text after a quoted value or a closing ] or }"
+        mark, value = row[column - 1 : column], item_text(row.strip())
+        if ": " in value and value[:1] not in ("'", '"'):
+            value = value.split(": ", 1)[1].lstrip()  # `notes: 'It's …'`
+        if mark in ("'", '"') and value.startswith(mark):
+            start = row.rfind(" ", 0, column - 1) + 1
+            end = row.find(" ", column) % (len(row) + 1)
+            word = row[start + (row[start:].startswith(value)) : end]  # not the opening quote
+            if end >= len(row.rstrip()) and value.endswith(mark):
+                word = word[:-1]  # nor the closing one
+            name = "apostrophe" if mark == "'" else "quotation mark"
+            message = f"the {name} in {word} ends the quoted text early"
+        return _with(where, message, f"put the whole value in one pair of quotes: {quoted(row)}")
     kind = _ITEM if _ITEM.match(row.strip()) else _KEY
     sibling = _sibling(lines, line, kind)
     what = "list item" if kind is _ITEM else "key"
