@@ -152,7 +152,7 @@ def test_short_aims_take_the_larger_step_of_the_seed() -> None:
     assert (
         aims[
             "WOC Strategic Focus III: Balanced Evolution of the International Normative "
-            "Framework (SG 1)"
+            "Framework (SG\u00a01)"
         ]
         == 24
     )
