@@ -335,3 +335,24 @@ def test_two_columns_of_bullets_share_one_size(tmp_path: Path) -> None:
         if shape.name.split()[0] in ("Content", "Right", "Text")
     }
     assert len(sizes) == 1, sizes
+
+
+def test_the_showcase_on_every_kind_of_corporate_template_draws_cleanly(
+    tmp_path: Path, renderer
+) -> None:
+    """Each kind finds its layout (or a reported fallback) in templates other than WIPO's."""
+    from tests import pdfcheck
+    from tests.templates import TEMPLATES
+    from tests.test_writer import _ooxml_check
+    from wocdeck.pipeline import render
+
+    decks = []
+    for name, make in TEMPLATES.items():
+        template = make(tmp_path)
+        out = tmp_path / f"showcase-{name}.pptx"
+        decks.append(render(ROOT / "examples" / "showcase.yaml", out, template=template).output)
+    pages = pdfcheck.convert(decks)
+    check = _ooxml_check()
+    for deck in decks:
+        assert pdfcheck.drawing_problems(deck, pages[deck]) == [], deck.name
+        assert check.check(str(deck), strict=True) == [], deck.name
