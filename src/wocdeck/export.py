@@ -19,7 +19,7 @@ from pathlib import Path
 from wocdeck.errors import OutputError
 
 TIMEOUT = 120  # seconds LibreOffice may take for a deck, plus TIMEOUT_PER_SLIDE per slide
-TIMEOUT_PER_SLIDE = 0.5
+TIMEOUT_PER_SLIDE = 1.0  # poppler needed 0.41 s a page for 4,999 slides on a loaded 2-core machine
 SHEET_SLIDES = 60  # slides on the contact sheet: it stays a readable picture of bounded size
 MANIFEST = ".wocdeck-preview"  # the names of the pictures wocdeck wrote into a preview folder
 INSTALL_HINT = "install LibreOffice Impress (Debian/Ubuntu: apt-get install -y libreoffice-impress)"
