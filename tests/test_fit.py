@@ -64,7 +64,7 @@ def test_a_bullet_longer_than_a_slide_is_split_never_cut() -> None:
     slides, _ = _fit(STRESS_DECKS["five_times_bullet"]())
     body = [s for s in slides if s.body]
     assert len(body) >= 2
-    assert all(s.body.size == 22 for s in body)
+    assert len({s.body.size for s in body}) == 1 and body[0].body.size >= 18  # one size, readable
     assert body[1].body.paragraphs[0].role is Role.CONTINUED
     joined = " ".join(p.text for s in body for p in s.body.paragraphs)
     expected = " ".join([LOREM] * 40) + " A short bullet after the long one"

@@ -36,10 +36,9 @@ from wocdeck.geometry import (
     COVER_PANEL_X,
     FOOTER_TOP,
     GAP,
+    KICKER_TOP,
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
-    TITLE_HEIGHT,
-    TITLE_TOP,
     Frames,
 )
 from wocdeck.plan import BULLET_MARGIN, Box
@@ -287,7 +286,9 @@ def _decorate(layouts: dict[str, SlideLayout], theme: Theme) -> None:
     _rectangle(layouts["Section"], "Accent", (margin + 7, ACCENT_Y, 72, 5), "accent3")
     for name in ("Title and Content", "Two Content"):
         content = layouts[name]
-        _rectangle(content, "Accent", (margin + 7, TITLE_TOP + TITLE_HEIGHT + 6, 56, 5), "accent3")
+        # Above the title, not under it: titles hang from one top, so a bar under the title
+        # would sit a line's height below a one-line title.
+        _rectangle(content, "Accent", (margin + 7, KICKER_TOP, 56, 5), "accent3")
         _rectangle(content, "Rule", (margin, FOOTER_TOP, SLIDE_WIDTH - 2 * margin, 1), "accent5")
         _rectangle(content, "Band", (0, 0, SLIDE_WIDTH, 8), "accent1")
     statement = layouts["Statement"]

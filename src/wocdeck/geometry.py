@@ -8,8 +8,9 @@ from wocdeck.plan import Box
 
 SLIDE_WIDTH = 960.0
 SLIDE_HEIGHT = 540.0
-TITLE_TOP = 22.0
-TITLE_HEIGHT = 80.0  # two lines of a 30 pt title; titles hang from one top
+KICKER_TOP = 22.0  # the short accent bar above a content slide's title
+TITLE_TOP = 34.0
+TITLE_HEIGHT = 80.0  # two lines of a 30 pt title; titles hang from one top, under the bar
 BODY_TOP = 124.0
 FOOTER_TOP = 500.0
 GAP = 14.0

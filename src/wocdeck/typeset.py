@@ -3,9 +3,11 @@
 Body sizes come from the theme's scale (e.g. 28/24/22/20/18 pt). Each slide is measured at
 every step from the theme's body size down to its reading floor; the deck then keeps at most
 `body_sizes` of the sizes its slides need (by default two), so the body size does not jump
-from slide to slide. Text that does not fit on one slide at the floor continues on "(cont.)"
-slides at the deck's regular size instead of shrinking further. In a deck that needs only one
-size, slides with little text (a few short aims) take the next step up, a second size.
+from slide to slide. Text that does not fit on one slide even at the floor continues on
+"(cont.)" slides, at the largest size that takes at most half as many slides again as the
+floor would (a long slide does not spread thinly over many slides), never below the floor.
+In a deck that needs only one size, slides with little text (a few short aims) take the next
+step up, a second size.
 """
 
 from __future__ import annotations
@@ -37,7 +39,6 @@ COVER_TITLE_LEAST = 0.7  # down to this share of its size
 ELLIPSIS = "\u2026"
 TILE_LABEL_SHARE = 0.45  # a tile's label and caption, as shares of its value's size
 TILE_CAPTION_SHARE = 0.4
-CONTINUES = 0.0  # a slide's need when its text continues on more slides at any size
 TABS = "tab characters written as spaces"
 BALANCE_STEPS = 7  # halvings of the body height when spreading text over its slides
 
@@ -161,16 +162,21 @@ class _Trials:
 
 
 def _need(slide: Slide, rules: TypeRules, trials: _Trials) -> tuple[float | None, float | None]:
-    """The largest size at which a slide fits on one slide (CONTINUES if none), and a larger
-    step for a sparse text-only slide; None for slides without body text."""
+    """The largest size at which a slide fits on one slide, and a larger step for a sparse
+    text-only slide; None for slides without body text. A slide that continues at every size
+    needs the largest size at which it takes at most half as many slides again as at the floor
+    (so 8 bullets at a template's 32 pt do not spread two to a slide over four slides)."""
     body = slide.body
     if body is None or not slide.groups:
         return None, None
-    for size in _candidates(body, rules):
+    candidates = _candidates(body, rules)
+    for size in candidates:
         if trials.at(slide, size) is not None:
             break
     else:
-        return CONTINUES, None
+        least = _slide_count(slide, candidates[-1], rules)
+        most = least + least // 2
+        return next(s for s in candidates if _slide_count(slide, s, rules) <= most), None
     larger = [s for s in rules.scale if s > body.size]
     if size < body.size or not larger or any(g.figures for g in slide.groups):
         return size, None
@@ -179,6 +185,11 @@ def _need(slide: Slide, rules: TypeRules, trials: _Trials) -> tuple[float | None
     if flow is None or flow.page.bottom - body.box.y > SPARSE_SHARE * body.box.h:
         return size, None
     return size, step
+
+
+def _slide_count(slide: Slide, size: float, rules: TypeRules) -> int:
+    """How many slides a slide's groups take at a body size."""
+    return len(_flow(slide, size, rules).place(slide.groups))
 
 
 def _size_for(
@@ -192,10 +203,6 @@ def _size_for(
     if need is None or slide.body is None:
         return 0.0
     regular = slide.body.size
-    if need == CONTINUES:  # the deck's size that needs fewest slides, the larger on a tie
-        options = [s for s in sizes if s <= regular] or [regular]
-        count = {s: len(_flow(slide, s, rules).place(slide.groups)) for s in options}
-        return max(options, key=lambda s: (-count[s], s))
     size = max(s for s in sizes if s <= need)
     if larger is not None and size == regular and len(set(sizes) | {larger}) <= rules.sizes:
         return larger
