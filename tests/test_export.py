@@ -141,3 +141,38 @@ def test_preview_into_a_file_is_a_message(cli, seed_copy: Path, where: str) -> N
     code, _, err = cli("preview", seed_copy, "-o", seed_copy.parent / where)
     assert code == 1 and err.startswith("error: ")
     assert (seed_copy.parent / "afile").read_text() == "not a folder"
+
+
+def test_pngs_have_exactly_pdftoppms_pixels(tmp_path: Path, renderer) -> None:
+    from tests.conftest import MINIMAL, write_deck
+    from wocdeck.pipeline import render
+
+    deck = write_deck(tmp_path, MINIMAL + "year_ahead: [One, Two]\n")
+    pdf = export.to_pdf(render(deck, tmp_path / "deck.pptx").output, tmp_path / "deck.pdf")
+    ours = export.to_png(pdf, tmp_path / "ours")
+    subprocess.run(["pdftoppm", "-r", "96", "-png", pdf, tmp_path / "theirs"], check=True)
+    theirs = sorted(tmp_path.glob("theirs-*.png"))
+    assert len(ours) == len(theirs) == 2
+    for mine, reference in zip(ours, theirs, strict=True):
+        with Image.open(mine) as a, Image.open(reference) as b:
+            assert (a.mode, a.size) == (b.mode, b.size)
+            assert a.tobytes() == b.tobytes()
+
+
+def test_a_prepared_profile_is_made_once_and_copied(tmp_path: Path, monkeypatch, renderer) -> None:
+    from tests.conftest import MINIMAL, write_deck
+    from wocdeck.pipeline import render
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    deck = write_deck(tmp_path, MINIMAL)
+    pptx = render(deck, tmp_path / "deck.pptx").output
+    export.to_pdf(pptx, tmp_path / "one.pdf")
+    (prepared,) = (tmp_path / "cache" / "wocdeck").iterdir()
+    assert (prepared / "user").is_dir()  # the profile LibreOffice made, kept whole
+    before = {p: p.stat().st_mtime_ns for p in prepared.rglob("*")}
+    export.to_pdf(pptx, tmp_path / "two.pdf")  # on a copy: the prepared one is not touched
+    assert {p: p.stat().st_mtime_ns for p in prepared.rglob("*")} == before
+    assert (tmp_path / "two.pdf").read_bytes().startswith(b"%PDF")
+    (prepared / "user" / "registrymodifications.xcu").write_text("<broken")  # damaged
+    export.to_pdf(pptx, tmp_path / "three.pdf")  # still converts
+    assert (tmp_path / "three.pdf").read_bytes().startswith(b"%PDF")

@@ -110,6 +110,23 @@ def test_a_theme_edit_re_renders(tmp_path: Path, watchers) -> None:
     watcher.wait_for("wrote")
     (theme / "theme.yaml").write_text(source + "colour: red\n", encoding="utf-8")
     assert "unknown key 'colour'" in watcher.wait_for("error")
+    (theme / "theme.yaml").write_text(source, encoding="utf-8")  # a broken theme stays watched
+    watcher.wait_for("wrote")
+    assert watcher.stop() == 0
+
+
+def test_a_template_edit_re_renders(tmp_path: Path, watchers) -> None:
+    from wocdeck.look import bundled_template
+
+    template = tmp_path / "office.potx"
+    template.write_bytes(bundled_template().read_bytes())
+    deck = write_deck(tmp_path, "template: office.potx\n" + MINIMAL)
+    watcher = watchers(deck)
+    watcher.wait_for("watching")
+    template.write_bytes(b"not a template")
+    assert "office.potx" in watcher.wait_for("error")
+    template.write_bytes(bundled_template().read_bytes())
+    watcher.wait_for("wrote")
     assert watcher.stop() == 0
 
 
@@ -143,7 +160,8 @@ def test_preview_keeps_pdf_and_pngs_current_and_survives_libreoffice_dying(
     assert watcher.wait_for("slides to") == f"wrote {pdf} and 2 slides to {folder}/"
     assert pdf.read_bytes().startswith(b"%PDF")
     assert _pictures(folder) == ["slide-01.png", "slide-02.png"]
-    office = _session_processes("wocdeck-office-")
+    session = f"wocdeck-{watcher.process.pid}-"  # the session's pipe name (other tests run too)
+    office = _session_processes(session)
     assert office, "LibreOffice kept for the session"
     for line in office:  # LibreOffice dies mid-session
         os.kill(int(line.split()[0]), signal.SIGKILL)
@@ -154,7 +172,7 @@ def test_preview_keeps_pdf_and_pngs_current_and_survives_libreoffice_dying(
     assert watcher.wait_for("slides to") == f"wrote {pdf} and 1 slides to {folder}/"
     assert _pictures(folder) == ["slide-01.png"]  # pages gone are removed
     assert watcher.stop() == 0
-    assert _session_processes("wocdeck-office-") == []  # no LibreOffice left behind
+    assert _session_processes(session) == []  # no LibreOffice left behind
 
 
 def test_libreoffice_dies_with_a_killed_watcher(tmp_path: Path, watchers, renderer) -> None:
@@ -180,3 +198,54 @@ def test_watch_preview_keeps_the_users_own_pictures(tmp_path: Path, watchers, re
     assert "holds pictures wocdeck did not write" in watcher.wait_for("did not write")
     watcher.stop()
     assert (folder / "slide-01.png").read_bytes() == b"my own picture"
+
+
+def test_a_hanging_libreoffice_is_restarted(tmp_path: Path, monkeypatch, renderer) -> None:
+    from wocdeck import preview_session
+    from wocdeck.pipeline import render
+
+    deck = write_deck(tmp_path, MINIMAL)
+    pptx = render(deck, deck.with_suffix(".pptx")).output
+    monkeypatch.setattr(preview_session, "CONVERT_TIMEOUT", 5.0)
+    office = preview_session.LibreOffice()
+    try:
+        office.start()
+        hung = office.pid
+        assert hung is not None
+        os.killpg(hung, signal.SIGSTOP)  # LibreOffice stops answering
+        pdf = office.to_pdf(pptx, tmp_path / "deck.pdf")
+        assert pdf.read_bytes().startswith(b"%PDF")
+        assert office.pid not in (None, hung)  # a fresh one did the work
+        with pytest.raises(ProcessLookupError):
+            os.killpg(hung, 0)  # and the hung one is gone
+    finally:
+        office.close()
+    assert office.pid is None and not office.work.exists()
+
+
+def test_a_half_saved_file_ends_in_the_whole_deck(tmp_path: Path, watchers) -> None:
+    deck = write_deck(tmp_path, MINIMAL)
+    watcher = watchers(deck)
+    watcher.wait_for("watching")
+    whole = MINIMAL + "year_ahead: [One]\nclosing: Thanks\n"
+    with deck.open("w", encoding="utf-8") as stream:  # an editor writing in two steps
+        stream.write(whole[:70])
+        stream.flush()
+        time.sleep(0.03)
+        stream.write(whole[70:])
+    # whatever the half-written file gave, the whole one is rendered next
+    assert watcher.wait_for("(3 slides)") == f"wrote {deck.with_suffix('.pptx')} (3 slides)"
+    assert watcher.stop() == 0
+
+
+def test_preview_without_the_uno_bridge_says_how_to_install(cli, tmp_path, monkeypatch) -> None:
+    from wocdeck import preview_session
+
+    monkeypatch.setitem(sys.modules, "uno", None)  # `import uno` fails
+    monkeypatch.setattr(preview_session, "UNO_PATHS", ())
+    deck = write_deck(tmp_path, MINIMAL)
+    code, _, err = cli("watch", deck, "--preview")
+    assert code == 1
+    assert "LibreOffice's Python bridge (uno) is not available" in err
+    assert "apt-get install -y python3-uno" in err
+    assert not deck.with_suffix(".pptx").exists()

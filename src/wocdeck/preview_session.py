@@ -1,4 +1,4 @@
-"""One LibreOffice kept running for a watch session (UNO), and fast PDF → PNG pages.
+"""One LibreOffice kept running for a watch session, converting through the UNO API.
 
 Starting LibreOffice costs about two seconds; a session starts it once, with its own profile,
 listening on a private pipe, and converts each new deck through the UNO API. If it dies or
@@ -20,11 +20,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from wocdeck.export import ExportError, claim_folder, record_pictures, soffice
+from wocdeck.export import RESTART_CODE, ExportError, office_binary, soffice
 from wocdeck.output import write_atomic
 
 CONNECT_TIMEOUT = 60.0
-RESTART_CODE = 81  # soffice.bin asks its launcher to start it again after making a profile
 CONVERT_TIMEOUT = 60.0
 # Where Debian's python3-uno puts the UNO bridge, outside any virtual environment.
 UNO_PATHS = ("/usr/lib/python3/dist-packages", "/usr/lib/libreoffice/program")
@@ -68,7 +67,7 @@ class LibreOffice:
         self.stop()
         profile = (self.work / "profile").as_uri()
         command = [
-            _office_binary(),
+            office_binary(soffice()),
             f"-env:UserInstallation={profile}",
             "--headless",
             "--invisible",
@@ -190,14 +189,6 @@ class LibreOffice:
         shutil.rmtree(self.work, ignore_errors=True)
 
 
-def _office_binary() -> str:
-    """soffice.bin itself where it can be found: without the launcher between, it is this
-    process's own child, so it can be told to die with it (even on kill -9)."""
-    launcher = Path(os.path.realpath(soffice()))
-    binary = launcher.with_name("soffice.bin")
-    return str(binary) if binary.is_file() and os.access(binary, os.X_OK) else str(launcher)
-
-
 def _die_with_parent() -> None:
     """In the child before exec (Linux): get SIGKILL when the watching process dies."""
     with contextlib.suppress(Exception):
@@ -209,38 +200,3 @@ def _die_with_parent() -> None:
 def _terminate(desktop: Any) -> None:
     with contextlib.suppress(Exception):
         desktop.terminate()
-
-
-def to_pngs(pdf: Path, folder: Path, resolution: int = 96) -> list[Path]:
-    """Every PDF page as folder/slide-NN.png: poppler draws, Pillow encodes with light
-    compression (the pixels are poppler's own; about 3x faster than pdftoppm's PNG encoder).
-    Pages are replaced one by one, and pages the deck no longer has are removed."""
-    from PIL import Image
-
-    executable = shutil.which("pdftoppm")
-    if not executable:
-        raise ExportError(
-            "pdftoppm is not installed (Debian/Ubuntu: apt-get install -y poppler-utils)"
-        )
-    previous = claim_folder(folder)  # never a picture of the user's replaced or removed
-    with tempfile.TemporaryDirectory(prefix="wocdeck-ppm-") as work:
-        command = [executable, "-r", str(resolution), str(pdf), str(Path(work, "page"))]
-        done = subprocess.run(command, capture_output=True, timeout=300, check=False)
-        if done.returncode != 0:
-            raise ExportError(f"pdftoppm failed: {done.stderr.decode(errors='replace').strip()}")
-        pages = sorted(Path(work).glob("page-*.ppm"))
-        width = max(2, len(str(len(pages))))
-        names = [f"slide-{number:0{width}d}.png" for number in range(1, len(pages) + 1)]
-        record_pictures(folder, sorted(previous | set(names)))
-        written = []
-        for number, page in enumerate(pages, start=1):
-            target = folder / f"slide-{number:0{width}d}.png"
-            temporary = folder / f".{target.name}.tmp"
-            with Image.open(page) as image:
-                image.save(temporary, format="PNG", compress_level=1)
-            os.replace(temporary, target)  # a viewer never sees half a picture
-            written.append(target)
-    for old in previous - set(names):
-        (folder / old).unlink(missing_ok=True)
-    record_pictures(folder, names)
-    return written

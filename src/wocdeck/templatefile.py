@@ -113,8 +113,25 @@ class TemplateFile:
 
 
 def read_template(path: Path, where: Location) -> TemplateFile:
-    """Check and read a template file; every way it can be wrong is a DeckError at where."""
-    return _Reader(path, where).read()
+    """Check and read a template file; every way it can be wrong is a DeckError at where.
+
+    A file read before and unchanged since (same size, time and inode) is not read again:
+    `watch` and many decks in one command render with the same template over and over.
+    """
+    try:
+        status = path.stat()
+        key = (str(path), status.st_mtime_ns, status.st_size, status.st_ino)
+    except OSError:
+        return _Reader(path, where).read()  # the reader says what is wrong
+    if key not in _READ:
+        if len(_READ) >= _READ_MAX:
+            _READ.pop(next(iter(_READ)))
+        _READ[key] = _Reader(path, where).read()
+    return _READ[key]
+
+
+_READ: dict[tuple[str, int, int, int], TemplateFile] = {}
+_READ_MAX = 8
 
 
 class _Reader:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -19,26 +18,32 @@ CHECK_MS = 250
 
 
 def inputs(deck: Path) -> set[Path]:
-    """The files a render of deck reads: the deck, its theme file and the theme's logo.
+    """The files a render of deck reads: the deck, its theme file, the theme's logo and
+    template, and the deck's template.
 
-    A deck that does not load yet is still watched, with the theme it names if that exists.
+    A deck that does not load yet is watched alone (its fix brings the rest back); a theme
+    that does not load is still watched, so that fixing it re-renders.
     """
     from wocdeck.errors import DeckError
+    from wocdeck.languages import select
     from wocdeck.model import load_deck
     from wocdeck.source import read
-    from wocdeck.theme import load_theme, themes_dir
+    from wocdeck.theme import find_theme, load_theme
 
     used = {deck.resolve()}
     try:
-        source = read(deck)
-        name = load_deck(source).theme
-        theme = load_theme(name, source.location(("theme",)))
+        source = select(read(deck)).source
+        model = load_deck(source)
     except DeckError:
         return used
-    candidates = [Path(name), Path(name) / "theme.yaml", themes_dir() / name / "theme.yaml"]
-    used |= {c.resolve() for c in candidates if c.is_file()}
-    if theme.logo_file is not None:
-        used.add(theme.logo_file.resolve())
+    if model.template:
+        used.add((deck.parent / model.template).resolve())
+    where = source.location(("theme",))
+    try:
+        used.add(find_theme(model.theme, where, deck.parent).resolve())
+        used |= {f.resolve() for f in load_theme(model.theme, where, deck.parent).inputs}
+    except DeckError:
+        pass
     return used
 
 
@@ -58,7 +63,7 @@ def snapshot(files: set[Path]) -> Stamp:
     return stamps
 
 
-def changes(since: Stamp, stop: threading.Event) -> Iterator[set[Path]]:
+def changes(since: Stamp) -> Iterator[set[Path]]:
     """Yield the watched files that changed (written, created, deleted or renamed onto)
     since the `since` snapshot was taken.
 
@@ -76,7 +81,6 @@ def changes(since: Stamp, stop: threading.Event) -> Iterator[set[Path]]:
         watch_filter=lambda _change, path: os.path.abspath(path) in names,
         step=SETTLE_MS,
         debounce=1600,
-        stop_event=stop,
         recursive=False,
         raise_interrupt=True,
         yield_on_timeout=True,
