@@ -130,6 +130,24 @@ def test_a_template_edit_re_renders(tmp_path: Path, watchers) -> None:
     assert watcher.stop() == 0
 
 
+def test_a_csv_edit_re_renders(tmp_path: Path, watchers) -> None:
+    data = tmp_path / "events.csv"
+    data.write_text("Month,Event\nJan,PCT seminar\n", encoding="utf-8")
+    deck = write_deck(
+        tmp_path,
+        MINIMAL + "slides:\n  - title: Events\n    table:\n      csv: events.csv\n",
+    )
+    watcher = watchers(deck)
+    watcher.wait_for("watching")
+    data.write_text("Month,Event\nJan,PCT seminar\nFeb,Madrid roadshow\n", encoding="utf-8")
+    assert watcher.wait_for("wrote") == f"wrote {deck.with_suffix('.pptx')} (2 slides)"
+    data.unlink()  # a file the deck uses, gone: its error, and watching goes on
+    assert "events.csv" in watcher.wait_for("error")
+    data.write_text("Month,Event\nJan,PCT seminar\n", encoding="utf-8")  # and back
+    assert watcher.wait_for("wrote") == f"wrote {deck.with_suffix('.pptx')} (2 slides)"
+    assert watcher.stop() == 0
+
+
 def test_two_watchers_on_one_deck(tmp_path: Path, watchers) -> None:
     deck = write_deck(tmp_path, MINIMAL)
     first = watchers(deck)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from wocdeck.errors import OutputError
 
@@ -36,8 +38,7 @@ def inputs(deck: Path) -> set[Path]:
         model = load_deck(source)
     except DeckError:
         return used
-    if model.template:
-        used.add((deck.parent / model.template).resolve())
+    used |= referenced_files(source.data, deck.parent)
     where = source.location(("theme",))
     try:
         used.add(find_theme(model.theme, where, deck.parent).resolve())
@@ -47,6 +48,31 @@ def inputs(deck: Path) -> set[Path]:
     return used
 
 
+def referenced_files(data: Any, folder: Path) -> set[Path]:
+    """Files the deck's values name beside it: a template, pictures, CSV data.
+
+    Any text value that names an existing file relative to the deck's folder counts, so a new
+    kind of slide that reads a file is watched without a change here; so does a file name
+    (`data.csv`) in an existing folder, so that a file deleted and written again is seen.
+    """
+    found: set[Path] = set()
+    pending = [data]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            pending += node.values()
+        elif isinstance(node, list):
+            pending += node
+        elif isinstance(node, str) and "." in node and "\n" not in node and len(node) < 500:
+            with contextlib.suppress(OSError, ValueError):
+                candidate = (folder / node).resolve()
+                named = _FILE_NAME.match(candidate.suffix) and candidate.parent.is_dir()
+                if candidate.is_file() or named:
+                    found.add(candidate)
+    return found
+
+
+_FILE_NAME = re.compile(r"^\.[A-Za-z0-9]{1,5}$")  # a suffix such as .csv or .png
 Stamp = dict[Path, tuple[int, int] | None]
 
 
