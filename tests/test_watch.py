@@ -160,8 +160,13 @@ def test_two_watchers_on_one_deck(tmp_path: Path, watchers) -> None:
 
 
 def _session_processes(profile_hint: str) -> list[str]:
-    listed = subprocess.run(["ps", "-eo", "pid,args", "-ww"], capture_output=True, text=True).stdout
-    return [line for line in listed.splitlines() if profile_hint in line and "ps -eo" not in line]
+    """Running processes (not zombies) whose command line holds the hint."""
+    listed = subprocess.run(["ps", "-eo", "pid,stat,args", "-ww"], capture_output=True, text=True)
+    return [
+        line
+        for line in listed.stdout.splitlines()
+        if profile_hint in line and "ps -eo" not in line and line.split()[1][0] != "Z"
+    ]
 
 
 def _pictures(folder: Path) -> list[str]:
@@ -198,10 +203,10 @@ def test_libreoffice_dies_with_a_killed_watcher(tmp_path: Path, watchers, render
     watcher = watchers(deck, "--preview")
     watcher.wait_for("slides to")
     hint = f"wocdeck-{watcher.process.pid}-"  # the session's pipe name
-    assert _session_processes(hint)
+    assert _session_processes(hint), "LibreOffice kept for the session"
     watcher.process.kill()  # kill -9: no chance to clean up
     watcher.process.wait(WAIT)
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + WAIT
     while _session_processes(hint) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert _session_processes(hint) == []

@@ -58,13 +58,16 @@ class LibreOffice:
     def __init__(self) -> None:
         self.uno = import_uno()
         self.work = Path(tempfile.mkdtemp(prefix="wocdeck-office-"))
-        self.pipe = f"wocdeck-{os.getpid()}-{id(self):x}"
+        self.pipe = ""
+        self.starts = 0
         self.process: subprocess.Popen[bytes] | None = None
         self.desktop: Any = None
 
     def start(self) -> None:
         """Start LibreOffice and connect to it (within CONNECT_TIMEOUT)."""
         self.stop()
+        self.starts += 1  # a new pipe name each time: a killed LibreOffice may leave its own
+        self.pipe = f"wocdeck-{os.getpid()}-{id(self):x}-{self.starts}"
         profile = (self.work / "profile").as_uri()
         command = [
             office_binary(soffice()),
@@ -112,14 +115,16 @@ class LibreOffice:
         )
 
     def to_pdf(self, deck: Path, pdf: Path) -> Path:
-        """Convert deck to pdf (atomically); restarts LibreOffice once if it died or hung."""
+        """Convert deck to pdf (atomically); if LibreOffice died, hung or fails, a new one with
+        a new profile is started and tries once more."""
         for attempt in (1, 2):
-            if self.desktop is None or self.process is None or self.process.poll() is not None:
-                self.start()
             try:
+                if self.desktop is None or self.process is None or self.process.poll() is not None:
+                    self.start()
                 return self._convert(deck, pdf)
             except ExportError:
                 self.stop()
+                shutil.rmtree(self.work / "profile", ignore_errors=True)  # it may be damaged
                 if attempt == 2:
                     raise
         raise AssertionError("unreachable")
