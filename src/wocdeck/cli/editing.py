@@ -1,0 +1,201 @@
+"""The editor's commands: init, schema, watch, template check."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from wocdeck.cli.base import app
+from wocdeck.cli.options import DeckArg, FormatOption, OutputFormat
+from wocdeck.cli.render import render_one
+from wocdeck.cli.report import Report, failures
+
+if TYPE_CHECKING:
+    from wocdeck.init import Office
+    from wocdeck.preview_session import LibreOffice
+
+
+@app.command()
+def init(
+    file: Annotated[
+        Path, typer.Argument(help="The new deck file [default: deck.yaml].", show_default=False)
+    ] = Path("deck.yaml"),
+    office: Annotated[
+        str | None, typer.Option(help="The office's full name, e.g. 'WIPO Office in Japan'.")
+    ] = None,
+    acronym: Annotated[
+        str | None, typer.Option(help="Its short name in titles [default: its initials].")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="The event's date, YYYY-MM-DD [default: today].")
+    ] = None,
+) -> None:
+    """Start a deck: a commented starter FILE with every section; never overwrites a file.
+
+    Asks for what is not given as an option when run in a terminal; otherwise uses defaults.
+    """
+    from wocdeck.init import SCHEMA_FILE, starter, write_new
+
+    details = _office_details(office, acronym, date, ask=sys.stdin.isatty())
+    with failures():
+        write_new(file, starter(details))
+        typer.echo(f"wrote {file} (a starter deck: edit it, then run: wocdeck render {file})")
+        sidecar = file.parent / SCHEMA_FILE
+        if not sidecar.exists():
+            _write_schema(sidecar)
+            typer.echo(f"wrote {sidecar} (lets editors such as VS Code complete and check keys)")
+
+
+def _office_details(
+    office: str | None, acronym: str | None, date: str | None, *, ask: bool
+) -> Office:
+    """The starter's office, acronym and date: from options, prompts, or defaults."""
+    import datetime as dt
+
+    from wocdeck.init import DEFAULT_OFFICE, Office, acronym_of
+
+    if office is None:
+        office = typer.prompt("Office", default=DEFAULT_OFFICE) if ask else DEFAULT_OFFICE
+    if not office.strip():
+        raise typer.BadParameter("give the office's name", param_hint="'--office'")
+    if acronym is None:
+        acronym = acronym_of(office)
+        acronym = typer.prompt("Acronym", default=acronym) if ask else acronym
+    if not acronym.strip():
+        raise typer.BadParameter("give a short name such as WOC", param_hint="'--acronym'")
+    if date is None:
+        today = dt.date.today().isoformat()
+        date = typer.prompt("Date of the event (YYYY-MM-DD)", default=today) if ask else today
+    try:
+        day = dt.date.fromisoformat(date.strip())
+    except ValueError:
+        raise typer.BadParameter(
+            f"'{date}' is not a date; write it as YYYY-MM-DD, e.g. 2026-09-27",
+            param_hint="'--date'",
+        ) from None
+    return Office(office.strip(), acronym.strip(), day)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write it to this file instead of printing it."),
+    ] = None,
+) -> None:
+    """Print the deck file's JSON Schema, which editors use to complete and check keys."""
+    from wocdeck.schema import deck_schema, to_text
+
+    if output is None:
+        typer.echo(to_text(deck_schema()), nl=False)
+        return
+    with failures():
+        _write_schema(output)
+        typer.echo(f"wrote {output}")
+
+
+def _write_schema(target: Path) -> None:
+    from wocdeck.output import write_atomic
+    from wocdeck.schema import deck_schema, to_text
+
+    write_atomic(target, to_text(deck_schema()).encode("utf-8"))
+
+
+@app.command()
+def watch(
+    deck: DeckArg,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Where to write the .pptx [default: DECK.pptx]."),
+    ] = None,
+    preview: Annotated[
+        bool,
+        typer.Option(
+            "--preview",
+            help="Also keep DECK.pdf and DECK-preview/slide-NN.png current (one LibreOffice "
+            "kept running for the session).",
+        ),
+    ] = False,
+    format_: FormatOption = OutputFormat.text,
+) -> None:
+    """Re-render DECK whenever it, its theme or a file it uses changes (Ctrl-C stops).
+
+    Problems are printed as by render; a deck with errors leaves the last good one in place.
+    """
+    from wocdeck.watch import Lock, changes, inputs, snapshot
+
+    target = output or deck.with_suffix(".pptx")
+    report = Report(format_)
+    lock = Lock(deck)
+    office: LibreOffice | None = None
+    try:
+        with failures():
+            lock.acquire(deck)
+            if preview:
+                from wocdeck.preview_session import LibreOffice
+
+                office = LibreOffice()
+        stamp = snapshot(inputs(deck))  # before rendering: a save during it is not lost
+        _watched_render(report, deck, target, office)
+        if not report.json:
+            typer.echo(f"watching {deck} and the files it uses (Ctrl-C to stop)")
+        while True:
+            next(changes(stamp))  # blocks until a watched file changes
+            # watch again from a snapshot taken before rendering, so that the set of files
+            # follows the theme and template, and a save during the render is not lost
+            stamp = snapshot(inputs(deck))
+            _watched_render(report, deck, target, office)
+    except KeyboardInterrupt:
+        if not report.json:
+            typer.echo("stopped watching")
+    finally:
+        if office is not None:
+            office.close()
+        lock.release()
+
+
+def _watched_render(report: Report, deck: Path, target: Path, office: LibreOffice | None) -> None:
+    """One render in a watch session, and its preview when asked for."""
+    from wocdeck.pipeline import render as render_deck
+
+    with report.attempt(deck):
+        render_one(report, deck, render_deck(deck, target), None)
+        if office is not None:
+            from wocdeck.export import to_png
+
+            pdf = office.to_pdf(target, target.with_suffix(".pdf"))
+            folder = deck.with_name(deck.stem + "-preview")
+            pages = to_png(pdf, folder)
+            report.done(deck, f"wrote {pdf} and {len(pages)} slides to {folder}/")
+
+
+template_app = typer.Typer(
+    help="Check an organisation's PowerPoint template.", no_args_is_help=True
+)
+app.add_typer(template_app, name="template")
+
+
+@template_app.command("check")
+def template_check(
+    file: Annotated[Path, typer.Argument(help="The template, .potx or .pptx.", show_default=False)],
+) -> None:
+    """List the template's layouts, which kind of slide each serves and why, and fallbacks."""
+    from wocdeck.contract import describe, make_contract
+    from wocdeck.errors import Location
+    from wocdeck.placement import Fonts
+    from wocdeck.templatefile import read_template
+
+    with failures():
+        template = read_template(file, Location(str(file)))
+        contract = make_contract(template, {})
+        for line in describe(contract):
+            typer.echo(line)
+        fonts = Fonts(template.major_font or "Arial", template.minor_font or "Arial")
+        for notice in fonts.notices():
+            typer.echo(f"{file}: notice: {notice}")
+        if template.macros:
+            typer.echo(f"{file}: notice: it has macros; wocdeck never runs or copies them")
+        typer.echo(f"{file}: ok, this template can make the report")

@@ -1,0 +1,195 @@
+"""The commands that make decks: render, validate, preview."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from wocdeck.cli.base import app
+from wocdeck.cli.options import (
+    DeckArg,
+    DecksArg,
+    FormatOption,
+    LangOption,
+    OutputFormat,
+    StrictOption,
+    TemplateOption,
+    expand,
+    in_languages,
+    language_file,
+)
+from wocdeck.cli.report import Report, failures, print_notices, say
+
+if TYPE_CHECKING:
+    from wocdeck.pipeline import Rendered
+    from wocdeck.plan import Adjustment
+
+
+@app.command()
+def render(
+    decks: DecksArg,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write the .pptx [default: DECK.pptx]; a .pdf name writes the PDF "
+            "and the .pptx beside it.",
+        ),
+    ] = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Also write a PDF beside the .pptx (needs LibreOffice).")
+    ] = False,
+    strict: StrictOption = False,
+    lang: LangOption = None,
+    template: TemplateOption = None,
+    format_: FormatOption = OutputFormat.text,
+) -> None:
+    """Render each DECK to a PowerPoint file; with many decks, exit 1 if any failed."""
+    files = expand(decks)
+    if output is not None and len(files) > 1:
+        raise typer.BadParameter("names one file; use it with one deck", param_hint="'--output'")
+    report = Report(format_, many=len(files) > 1)
+    with failures():
+        for deck in files:
+            with report.attempt(deck):
+                _render_deck(report, deck, output, pdf, strict=strict, lang=lang, template=template)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+def _render_deck(
+    report: Report,
+    deck: Path,
+    output: str | None,
+    pdf: bool,
+    *,
+    strict: bool,
+    lang: str | None,
+    template: Path | None,
+) -> None:
+    """Render one deck in each language asked for, checking all of them before writing any."""
+    from wocdeck.output import check_target, output_file
+    from wocdeck.pipeline import check
+    from wocdeck.pipeline import render as render_deck
+    from wocdeck.source import refuse_non_deck
+
+    refuse_non_deck(deck)
+    named = output_file(deck, output, ".pptx")  # a folder, a pipe without -o: exit 1
+    if output is not None:
+        check_target(named, [deck])  # the input itself, a folder: exit 1
+    pptx, pdf_file = _targets(deck, named, pdf)  # a suffix that is neither: exit 2
+    languages = in_languages(deck, lang)
+    if len(languages) > 1:  # check every language before writing any of them
+        for language in languages:
+            check(deck, language, strict=strict, template=template)
+    for language in languages:
+        # -o names the one file exactly; with --lang all each language's gets its code
+        coded = language if output is None or lang == "all" else None
+        pdf_target = language_file(pdf_file, coded) if pdf_file else None
+        if pdf_target is not None:
+            check_target(pdf_target, [deck])
+        result = render_deck(
+            deck, language_file(pptx, coded), strict=strict, language=language, template=template
+        )
+        render_one(report, deck, result, pdf_target)
+
+
+def render_one(report: Report, deck: Path, result: Rendered, pdf: Path | None) -> None:
+    """Report one rendered deck, and convert it to PDF if asked (never over the .pptx)."""
+    report.notices(deck, result.notices)
+    for change in result.adjustments:
+        report.notice(deck, change)
+    report.done(deck, f"wrote {result.output} ({result.slides} slides)")
+    if pdf is not None:
+        from wocdeck.export import to_pdf
+
+        report.done(deck, f"wrote {to_pdf(result.output, pdf, result.slides)}")
+
+
+def _targets(deck: Path, output: Path | None, pdf: bool) -> tuple[Path, Path | None]:
+    """The .pptx to write and the PDF, if any; an output's suffix must say which it is."""
+    target = output or deck.with_suffix(".pptx")
+    suffix = target.suffix.lower()
+    if suffix == ".pdf":
+        return target.with_suffix(".pptx"), target
+    if suffix != ".pptx":
+        raise typer.BadParameter(
+            f"'{target}' must end in .pptx (the PowerPoint file) or .pdf (the PDF, with the "
+            f".pptx written beside it), e.g. {target.with_suffix('.pptx').name}",
+            param_hint="'--output' / '-o'",
+        )
+    return target, target.with_suffix(".pdf") if pdf else None
+
+
+def _adjustments(deck: Path, adjustments: Sequence[Adjustment]) -> None:
+    """Print what fitting changed, one line per slide, as render, validate and preview do."""
+    for change in adjustments:
+        say(f'{deck}:{change.line}: slide {change.slide} "{change.title}": {change.message}')
+
+
+@app.command()
+def validate(
+    decks: DecksArg,
+    strict: StrictOption = False,
+    lang: LangOption = None,
+    template: TemplateOption = None,
+    format_: FormatOption = OutputFormat.text,
+) -> None:
+    """Check each DECK as render would, without writing anything (exit 0 when all are fine)."""
+    from wocdeck.pipeline import check
+
+    files = expand(decks)
+    report = Report(format_, many=len(files) > 1)
+    with failures():
+        for deck in files:
+            with report.attempt(deck):
+                for language in in_languages(deck, lang):
+                    checked = check(deck, language, strict=strict, template=template)
+                    report.notices(deck, checked.notices)
+                    for change in checked.adjustments:
+                        report.notice(deck, change)
+                    named = f" [{language}]" if language else ""
+                    report.done(deck, f"ok ({len(checked.slides)} slides)", name=f"{deck}{named}")
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command()
+def preview(
+    deck: DeckArg,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Folder for the PNGs [default: DECK-preview, DECK.LANG-preview]."
+        ),
+    ] = None,
+    lang: LangOption = None,
+    template: TemplateOption = None,
+) -> None:
+    """Render DECK to one PNG per slide and a contact sheet (needs LibreOffice)."""
+    import tempfile
+
+    from wocdeck.export import contact_sheet, to_pdf, to_png
+    from wocdeck.output import output_file
+    from wocdeck.pipeline import render as render_deck
+
+    with failures():
+        languages = in_languages(deck, lang)
+        for language in languages:
+            stem = language_file(output_file(deck, None, ".pptx"), language).stem
+            folder = output or deck.with_name(stem + "-preview")
+            if output and len(languages) > 1:
+                folder = output / str(language)
+            with tempfile.TemporaryDirectory(prefix="wocdeck-") as work:
+                result = render_deck(
+                    deck, Path(work) / "deck.pptx", language=language, template=template
+                )
+                print_notices(result.notices)
+                _adjustments(deck, result.adjustments)
+                pdf = to_pdf(result.output, Path(work) / "deck.pdf", result.slides)
+                pages = to_png(pdf, folder, slides=result.slides)
+                sheet, shown = contact_sheet(pages, folder / "sheet.png")
+                more = f" (slides 1-{shown} of {len(pages)})" if shown < len(pages) else ""
+                say(f"wrote {len(pages)} slides to {folder}/ and {sheet}{more}")
