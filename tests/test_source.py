@@ -153,6 +153,12 @@ def test_a_hashtag_starting_a_continuation_line_is_refused() -> None:
     )
 
 
+def test_a_hashtag_line_under_a_key_and_value_is_reported_once() -> None:
+    with pytest.raises(DeckError) as caught:
+        parse(b"event:\n  office: Foo bar\n    #tag here\n", "deck.yaml")
+    assert [str(p).split(": error")[0] for p in caught.value.problems] == ["deck.yaml:3:5"]
+
+
 def test_ordinary_comments_keep_working() -> None:
     source = parse(
         b"# a comment line\ntheme: wipo   # a bundled theme\nyear_ahead:\n"

@@ -236,6 +236,7 @@ class _Builder:
         self.characters = 0
         self.documents = 0
         self.lines: list[str] = []
+        self.continued: set[tuple[int, int]] = set()  # value spans checked for '#' lines below
 
     def build(self, text: str) -> Source:
         self.lines = yaml_errors.split_lines(text)
@@ -333,7 +334,9 @@ class _Builder:
             wording = yaml_errors.folded(self.lines, start.line, end.line)
             if wording:
                 self._word(wording, wording.line)
-        if event.value:
+        if event.value and (start.line, end.line) not in self.continued:
+            # once per span: every value ending on a line would walk the same '#' lines again
+            self.continued.add((start.line, end.line))
             cut = yaml_errors.comment_continuation(self.lines, start.line, end.line)
             if cut:
                 self._word(cut, cut.line)
