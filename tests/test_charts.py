@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 from decimal import Decimal
 from pathlib import Path
 
@@ -54,6 +56,24 @@ def test_a_missing_csv_is_located_at_the_deck_key(tmp_path: Path) -> None:
         read_csv(tmp_path / "nope.csv", WHERE)
     assert str(caught.value).startswith("deck.yaml:7:11: error: the data file")
     assert "does not exist" in str(caught.value)
+
+
+def test_a_data_file_that_is_a_device_or_a_pipe_neither_blocks_nor_floods(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)  # no writer: reading it must not wait for one
+    signal.alarm(5)  # a regression would block (pipe) or read without end (device): stop it
+    try:
+        with pytest.raises(DeckError) as device:
+            read_csv(Path("/dev/zero"), WHERE)
+        with pytest.raises(DeckError) as pipe:
+            read_csv(fifo, WHERE)
+        with pytest.raises(DeckError) as folder:
+            read_csv(tmp_path, WHERE)
+    finally:
+        signal.alarm(0)
+    assert "the data file /dev/zero is not a file" in str(device.value)
+    assert "at least one row of values" in str(pipe.value)
+    assert f"the data file {tmp_path} is not a file" in str(folder.value)
 
 
 def test_a_pie_shows_one_series_of_values_none_negative() -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from wocdeck.errors import DeckError, Location, Problem
 from wocdeck.figures import FigureError, parse_figure
+from wocdeck.source import NotARegularFile, read_limited
 
 MAX_CSV_BYTES = 1_000_000
 MAX_CATEGORIES = 500
@@ -77,16 +78,20 @@ def read_csv(
     (problems with the file itself at `where`, naming it as the editor wrote it: shown)."""
     name, shown = str(file), shown or str(file)
     try:
-        raw = file.read_bytes() if file.stat().st_size <= MAX_CSV_BYTES else None
+        raw = read_limited(file, MAX_CSV_BYTES)  # a device or a pipe never blocks or floods
     except FileNotFoundError:
         raise DeckError.at(
             where,
             f"the data file {shown} does not exist",
             "check the name; it is relative to the deck file",
         ) from None
-    except (IsADirectoryError, PermissionError, OSError) as exc:
+    except (IsADirectoryError, NotARegularFile):
+        raise DeckError.at(
+            where, f"the data file {shown} is not a file", "name a .csv file beside the deck"
+        ) from None
+    except OSError as exc:
         raise DeckError.at(where, f"the data file {shown} cannot be read: {exc.strerror}") from None
-    if raw is None:
+    if len(raw) > MAX_CSV_BYTES:
         raise DeckError.at(
             where,
             f"the data file {shown} is larger than {MAX_CSV_BYTES // 1_000_000} MB",
