@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wocdeck.charts import ChartData
 from wocdeck.errors import Location
 from wocdeck.geometry import Frames
-from wocdeck.model import AchievementGroup, Bullet, Deck, Focus, FreeSlide, Metric, content_keys
+from wocdeck.model import AchievementGroup, Bullet, Deck, Focus, FreeSlide, Metric, content_key
 from wocdeck.plan import Box, Figure, Group, Layout, Paragraph, Role, Run, Slide, TextBox
 from wocdeck.script import by_script, east_asian_language
 from wocdeck.source import DataPath, Source
@@ -92,7 +94,7 @@ class Composer:
         from wocdeck.kinds import KINDS
 
         for spec, path in placed:
-            key = next(k for k in content_keys(FreeSlide) if k in spec.model_fields_set)
+            key = content_key(spec)
             yield from KINDS[key].compose(self, spec, spec.title or title or None, path)
 
     def _focus_area(self, free: Placement, index: int, focus: Focus) -> Iterator[Slide]:
@@ -110,6 +112,11 @@ class Composer:
         yield from self._free(after_aims, aims_title or done_title)
         yield from rest
         yield from self._free(free.take("after", f"{anchor} achievements"), done_title)
+
+    @property
+    def folder(self) -> Path:
+        """The deck file's folder: pictures, charts' and tables' CSV files are found there."""
+        return Path(self.source.path).parent if self.source else Path()
 
     def location(self, path: DataPath) -> Location:
         """Where a value is in the deck file."""
@@ -185,7 +192,9 @@ class Composer:
             anchor="t",  # one top for titles of one line and of two
         )
 
-    def _footer(self) -> TextBox:
+    @cached_property
+    def footer(self) -> TextBox:
+        """The deck's footer box, the same on every content slide (built once)."""
         event = self.deck.event
         if event.footer:
             text, origin = event.footer, "event.footer"
@@ -229,7 +238,7 @@ class Composer:
             body if groups else None,
             notes=notes or "",
             line=self._line(path),
-            footer=self._footer(),
+            footer=self.footer,
             continuation=self.words.phrase("continued"),
             groups=tuple(groups),
         )
@@ -421,10 +430,6 @@ class Composer:
     def title_box(self, text: str) -> TextBox:
         """A content slide's title box."""
         return self._title(text)
-
-    def footer_box(self) -> TextBox:
-        """A content slide's footer box."""
-        return self._footer()
 
     def runs(self, text: str) -> tuple[Run, ...]:
         """A line's runs: `**` emphasis, split by script."""

@@ -14,6 +14,7 @@ from dataclasses import replace
 from wocdeck.errors import DeckError, Location
 from wocdeck.measure import Span, wrap
 from wocdeck.plan import (
+    CONTINUED,
     Figure,
     Group,
     Layout,
@@ -86,6 +87,17 @@ def shrink_extras(slide: Slide, where: Location) -> tuple[TextBox, ...]:
     return tuple(boxes)
 
 
+def continued(heading: Paragraph, suffix: str = CONTINUED) -> Paragraph:
+    """A heading or title repeated on a continuation slide, marked " (cont.)" or the like."""
+    return replace(heading, runs=(*heading.runs, Run(suffix)))
+
+
+def continued_title(slide: Slide, where: Location) -> TextBox:
+    """The slide's title for its continuation slides, marked in its language and fitted."""
+    more = (continued(slide.title.paragraphs[0], slide.continuation),)
+    return shrink(replace(slide.title, paragraphs=more), where)
+
+
 def fit_blocks(slide: Slide, where: Location, notes: list[str]) -> tuple[list[Slide], str]:
     """A slide's tables, pictures and charts fitted; a block on more than one page (a long
     table) continues on "(cont.)" slides that hold only it and the title."""
@@ -96,13 +108,9 @@ def fit_blocks(slide: Slide, where: Location, notes: list[str]) -> tuple[list[Sl
         if note:
             notes.append(note)
     out = [replace(slide, blocks=tuple(pages[0] for pages in fitted))]
+    title = continued_title(slide, where) if any(len(p) > 1 for p in fitted) else slide.title
     for pages in fitted:
         for number, page in enumerate(pages[1:], start=1):
-            suffixed = replace(
-                slide.title.paragraphs[0],
-                runs=(*slide.title.paragraphs[0].runs, Run(slide.continuation)),
-            )
-            title = shrink(replace(slide.title, paragraphs=(suffixed,)), where)
             out.append(
                 replace(
                     slide,

@@ -55,7 +55,6 @@ NAMES = {
 }
 RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur"})
 DEFAULT = "en"
-ALL = "all"
 # Fields whose values read the same in every language: no notice when they are not translated.
 NEUTRAL_FIELDS = frozenset(
     {"theme", "language", "date", "established", "goal", "currency", "amount", "value", "change"}
@@ -237,8 +236,3 @@ class _Walker:
 def _field_name(path: DataPath) -> str:
     names = [str(p) for p in path if isinstance(p, str)]
     return ".".join(names) or "the deck"
-
-
-def output_name(stem: str, language: str) -> str:
-    """The file name stem of one language's deck: deck → deck.zh."""
-    return f"{stem}.{language}"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from wocdeck.fit import (
+    continued,
     leads,
     paragraph_height,
     paragraph_lines,
@@ -25,9 +26,8 @@ from wocdeck.fit import (
 from wocdeck.fonts import line_height
 from wocdeck.geometry import GAP
 from wocdeck.measure import DEFAULT_METRICS, text_width
-from wocdeck.plan import Block, Box, Figure, Group, Paragraph, Role, Run, TextBox
+from wocdeck.plan import CONTINUED, Block, Box, Figure, Group, Paragraph, Role, Run, TextBox
 
-CONTINUED = " (cont.)"
 EXTRA_TEXT = "Text"  # text boxes after the body placeholder (a layout has one body)
 MAX_COLUMNS = 5
 SIDE_TILE_WIDTH = 176.0  # tiles in a row beside their text
@@ -384,11 +384,6 @@ class Flow:
 def slots(figures: Iterable[Figure]) -> int:
     """How many tile slots figures take (a figure with a chart takes two)."""
     return sum(f.slots for f in figures)
-
-
-def continued(heading: Paragraph, suffix: str = CONTINUED) -> Paragraph:
-    """A heading or title repeated on a continuation slide, marked " (cont.)" or the like."""
-    return replace(heading, runs=(*heading.runs, Run(suffix)))
 
 
 def trial(flow: Flow, groups: tuple[Group, ...]) -> Flow | None:

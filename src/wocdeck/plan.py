@@ -12,6 +12,8 @@ INSET_X = 7.2  # text box insets, points (0.1 inch)
 INSET_Y = 3.6
 BULLET_MARGIN = (22.0, 46.0, 68.0)  # left margin of bullet levels 0, 1, 2, points
 
+CONTINUED = " (cont.)"  # marks a title or heading repeated on a continuation slide
+
 
 class Layout(Enum):
     """The slide layouts a theme provides."""
@@ -205,7 +207,7 @@ class Slide:
     line: int = 0  # where in the deck file the slide comes from
     continued: int = 0  # 0 for a first slide, n for its n-th continuation
     footer: TextBox | None = None
-    continuation: str = " (cont.)"  # appended to the title of a continuation slide
+    continuation: str = CONTINUED  # appended to the title of a continuation slide
     groups: tuple[Group, ...] = ()  # the body's story before fitting lays it out
 
 

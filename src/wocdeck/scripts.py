@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import re
 
-# Arabic, Arabic Supplement, Extended-A and the presentation forms, with the joiners.
+# Arabic, Arabic Supplement, Extended-A and the presentation forms.
 ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-ARABIC_RUN = re.compile(
-    "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u200c\u200d]+"
-)
 
 
 def has_arabic(text: str) -> bool:

@@ -20,6 +20,7 @@ from wocdeck.errors import DeckError, Location
 from wocdeck.fit import (
     _preview,
     candidate_sizes,
+    continued_title,
     fit_blocks,
     has_tabs,
     paragraph_lines,
@@ -29,7 +30,7 @@ from wocdeck.fit import (
     text_height,
     without_tabs,
 )
-from wocdeck.layout import Flow, TileStyle, continued, trial
+from wocdeck.layout import Flow, TileStyle, trial
 from wocdeck.plan import Adjustment, Layout, Run, Slide, TextBox
 from wocdeck.theme import Theme
 
@@ -139,10 +140,15 @@ def choose_sizes(needs: Sequence[float], limit: int) -> tuple[float, ...]:
     return (*best, smallest)
 
 
+def steps_between(scale: Sequence[float], size: float, floor: float) -> list[float]:
+    """Sizes to try, largest first: size, the scale's steps between it and floor, and floor."""
+    steps = {s for s in scale if floor <= s <= size}
+    return sorted(steps | {size, floor}, reverse=True)
+
+
 def _candidates(body: TextBox, rules: TypeRules) -> list[float]:
     """Body sizes to try, largest first: the scale's steps between the floor and body size."""
-    steps = {s for s in rules.scale if body.floor <= s <= body.size}
-    return sorted(steps | {body.size, body.floor}, reverse=True)
+    return steps_between(rules.scale, body.size, body.floor)
 
 
 class _Trials:
@@ -245,17 +251,14 @@ def fit_slide(
         notes.append(f"text shrunk to {size:g} pt")
     if len(pages) > 1:
         notes.append(f"continued on {len(pages)} slides")
+    more = continued_title(slide, where) if len(pages) > 1 else title
     out = []
     for number, page in enumerate(pages):
         boxes = flow.boxes(page)
-        heading = title
-        if number:
-            more = (continued(slide.title.paragraphs[0], slide.continuation),)
-            heading = shrink(replace(slide.title, paragraphs=more), where)
         out.append(
             replace(
                 first,
-                title=heading,
+                title=more if number else title,
                 body=boxes[0] if boxes else None,
                 extras=tuple(boxes[1:]),
                 tiles=tuple(page.tiles),

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Self
 
 from wocdeck.errors import DeckError, Location
+from wocdeck.mirror import mirror_box
 from wocdeck.plan import Block, Box, Layout, Paragraph, Run, Slide, TextBox
 from wocdeck.source import DataPath
 
@@ -44,8 +45,7 @@ class Sized:
 
     def mirrored(self, width: float) -> Self:
         """The block on the other side of a slide `width` points wide (not flipped)."""
-        box = self.box
-        return replace(self, box=replace(box, x=width - box.x - box.w))  # type: ignore[type-var]
+        return replace(self, box=mirror_box(self.box, width))  # type: ignore[type-var]
 
 
 # compose(composer, slide, title, path) → the slides a free slide of this kind makes
@@ -90,7 +90,7 @@ def framed(
         blocks=content.blocks,
         notes=spec.notes or "",
         line=composer.line(path),
-        footer=composer.footer_box(),
+        footer=composer.footer,
         continuation=composer.words.phrase("continued"),
     )
 

@@ -7,7 +7,6 @@ with its data in an embedded workbook. Its alt text lists every value.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wocdeck.charts import ChartData, read_csv, series_problem
@@ -62,7 +61,7 @@ def chart_data(composer: Composer, spec: Chart, path: DataPath) -> ChartData:
             spec.type, tuple(spec.categories), series, spec.x_title or "", spec.y_title or ""
         )
     where = composer.location((*path, "data"))
-    folder = Path(composer.source.path).parent if composer.source else Path()
+    folder = composer.folder
     heading, categories, found = read_csv(folder / spec.data, where, spec.data)
     problem = series_problem(spec.type, found)
     if problem:

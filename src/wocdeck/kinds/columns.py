@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wocdeck.kinds.base import Content, Kind, framed, needs_title
-from wocdeck.model import content_keys
+from wocdeck.model import content_key
 from wocdeck.plan import Layout, Slide
 from wocdeck.source import DataPath
 
 if TYPE_CHECKING:
     from wocdeck.compose import Composer
-    from wocdeck.model import Column, FreeSlide
+    from wocdeck.model import FreeSlide
 
 NAMES = ("Content", "Right")  # the columns' text boxes, as the contract's slots name them
 
@@ -27,7 +27,7 @@ def compose(composer: Composer, spec: FreeSlide, title: str | None, path: DataPa
         zip(spec.columns, composer.frames.columns(), NAMES, strict=True)
     ):
         where = (*path, "columns", index)
-        key = _key(column)
+        key = content_key(column)
         kind = KINDS[key]
         assert kind.block is not None, f"{key}: a Column field needs a block composer"
         content = kind.block(composer, getattr(column, key), box, name, (*where, key))
@@ -36,11 +36,6 @@ def compose(composer: Composer, spec: FreeSlide, title: str | None, path: DataPa
         blocks += content.blocks
     content = Content(tuple(texts), tuple(tiles), tuple(blocks))
     return [framed(composer, named, content, spec, path, Layout.TWO_COLUMNS)]
-
-
-def _key(column: Column) -> str:
-    """The one content key the column was given (the model has checked there is one)."""
-    return next(k for k in content_keys(type(column)) if k in column.model_fields_set)
 
 
 KIND = Kind("columns", compose)

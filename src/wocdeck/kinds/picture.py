@@ -8,7 +8,6 @@ editor can un-crop it in PowerPoint). A caption sits under the picture, centred.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wocdeck.compose import emphasis
@@ -60,7 +59,7 @@ def block(composer: Composer, spec: Picture, box: Box, name: str, path: DataPath
 
 def load(composer: Composer, name: str, path: DataPath) -> ImageFile:
     """The picture file named in the deck, relative to the deck file; a located error if bad."""
-    folder = Path(composer.source.path).parent if composer.source else Path()
+    folder = composer.folder
     try:
         return read_image(folder / name, name)
     except ImageError as exc:

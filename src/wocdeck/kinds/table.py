@@ -13,7 +13,6 @@ import io
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wocdeck.errors import DeckError, Location
@@ -24,6 +23,7 @@ from wocdeck.kinds.tablefit import fit_table
 from wocdeck.plan import Box
 from wocdeck.scripts import has_arabic
 from wocdeck.source import DataPath
+from wocdeck.typeset import steps_between
 
 if TYPE_CHECKING:
     from wocdeck.compose import Composer
@@ -107,13 +107,9 @@ def block(composer: Composer, spec: Table, box: Box, name: str, path: DataPath) 
         tuple(_cell(composer, text, j in numbers, (*path, "rows", i)) for j, text in enumerate(row))
         for i, row in enumerate(rows)
     )
-    total = _total(composer, spec, cells, numbers, path) if spec.total else None
+    total = _total(composer, spec, rows, cells, numbers, path) if spec.total else None
     sizes = composer.theme.sizes
-    steps = sorted(
-        {s for s in sizes.body_scale if sizes.body_floor <= s <= sizes.body}
-        | {sizes.body, sizes.body_floor},
-        reverse=True,
-    )
+    steps = steps_between(sizes.body_scale, sizes.body, sizes.body_floor)
     plan = TablePlan(
         "Table",
         tuple(Cell(h, j in numbers) for j, h in enumerate(header)),
@@ -170,7 +166,7 @@ def _data(composer: Composer, spec: Table, path: DataPath) -> tuple[list[str], l
 def _read_csv(composer: Composer, name: str, path: DataPath) -> tuple[list[str], list[list[str]]]:
     """A CSV file beside the deck: its first row is the header; commas or semicolons."""
     where = composer.location(path)
-    folder = Path(composer.source.path).parent if composer.source else Path()
+    folder = composer.folder
     file = folder / name
     if not file.is_file():
         raise DeckError.at(where, f"the CSV file {name} does not exist", "check the name and path")
@@ -234,6 +230,7 @@ def _cell(composer: Composer, text: str, number: bool, path: DataPath) -> Cell:
 def _total(
     composer: Composer,
     spec: Table,
+    rows: list[list[str]],
     cells: tuple[tuple[Cell, ...], ...],
     numbers: set[int],
     path: DataPath,
@@ -241,10 +238,9 @@ def _total(
     """The total row: its label, then the sum of each number column (not of percentages)."""
     assert spec.total is not None
     label = composer.words.phrase("total") if spec.total.lower() in _YES else spec.total
-    raw = _data(composer, spec, path)[1]
     out = [Cell(label)]
     for j in range(1, len(cells[0]) if cells else 1):
-        filled = [row[j] for row in raw if row[j]]
+        filled = [row[j] for row in rows if row[j]]
         if j not in numbers or any(text.rstrip().endswith("%") for text in filled):
             out.append(Cell("", j in numbers))
             continue

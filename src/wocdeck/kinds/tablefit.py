@@ -20,9 +20,10 @@ MAX_STRETCH = 1.6  # a narrow table is widened at most this much, not across a w
 def fit_table(table: TablePlan, where: Location) -> tuple[list[TablePlan], str]:
     """The table at the largest size that fits one slide, else paged at the size with fewest
     slides; a table too wide at the floor is an error naming its widest column."""
-    sizes = list(table.steps)
-    laid = [(size, _layout(table, size)) for size in sizes]
-    for size, layout in laid:
+    laid = []  # every size's layout, laid out only until one fits
+    for size in table.steps:
+        layout = _layout(table, size)
+        laid.append((size, layout))
         if layout is not None and sum(layout[1]) <= table.box.h:
             note = f"table shrunk to {size:g} pt" if size < table.size else ""
             return [replace(table, size=size, widths=layout[0], heights=layout[1])], note

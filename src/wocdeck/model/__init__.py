@@ -23,8 +23,17 @@ from pydantic import (
 
 from wocdeck.errors import MAX_DESCRIBED, DeckError
 from wocdeck.messages import located_problems, undescribed
-from wocdeck.model.parts import Bullet, Metric, Misread, Part, Points, kind_of
-from wocdeck.model.slides import Chart, Column, FreeSlide, FreeSlides, Picture, Table, content_keys
+from wocdeck.model.parts import Bullet, Metric, Metrics, Misread, Part, Points, kind_of
+from wocdeck.model.slides import (
+    Chart,
+    Column,
+    FreeSlide,
+    FreeSlides,
+    Picture,
+    Table,
+    content_key,
+    content_keys,
+)
 from wocdeck.model.values import (
     MAX_FOCUS_AREAS,
     MAX_POINTS,
@@ -90,7 +99,7 @@ class AchievementGroup(Part):
 
     heading: Text
     points: Points = []
-    metrics: Annotated[list[Metric], BeforeValidator(as_list), Field(max_length=MAX_POINTS)] = []
+    metrics: Metrics = []
 
 
 _group_kind = kind_of(("heading", "points", "metrics"), "AchievementGroup", ("text",))
@@ -210,6 +219,7 @@ __all__ = [
     "Metric",
     "Picture",
     "Table",
+    "content_key",
     "content_keys",
     "load_deck",
 ]

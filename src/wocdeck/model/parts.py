@@ -15,7 +15,6 @@ from pydantic import (
     Tag,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
 
 from wocdeck.messages import quoted_item
 from wocdeck.model.values import (
@@ -56,14 +55,10 @@ def _misread(value: Any) -> Any:
         )
     text = f"{key}:" if inner is None else f"{key}: {inner}"
     where = "a ':' at the end of" if inner is None else "a ': ' inside"
-    raise PydanticCustomError(  # messages.py quotes the line as written, with its spacing
-        "plain",
-        "{message}",
-        {
-            "message": f"{where} text makes YAML read '{key}' as a key",
-            "hint": f"put the line in quotes: {quoted_item(text)}",
-            "misread": text,
-        },
+    raise plain(  # messages.py quotes the line as written, with its spacing
+        f"{where} text makes YAML read '{key}' as a key",
+        f"put the line in quotes: {quoted_item(text)}",
+        misread=text,
     )
 
 

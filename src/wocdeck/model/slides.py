@@ -148,6 +148,11 @@ def content_keys(model: type[Column]) -> tuple[str, ...]:
     return tuple(k for k in model.model_fields if k not in _SLIDE_FIELDS)
 
 
+def content_key(spec: Column) -> str:
+    """The key that says what this slide or column shows (validation made it exactly one)."""
+    return next(k for k in content_keys(type(spec)) if k in spec.model_fields_set)
+
+
 class FreeSlide(Column):
     """A slide of the editor's own, placed before or after a section of the report."""
 

@@ -46,9 +46,10 @@ def _check_text(value: str) -> str:
 TEXT_ERRORS: ContextVar[list[int] | None] = ContextVar("text_errors", default=None)
 
 
-def plain(message: str, hint: str = "") -> PydanticCustomError:
-    """A validation error in plain words, with a hint, for load_deck to locate."""
-    return PydanticCustomError("plain", "{message}", {"message": message, "hint": hint})
+def plain(message: str, hint: str = "", **context: str) -> PydanticCustomError:
+    """A validation error in plain words, with a hint, for load_deck to locate; `context`
+    carries more for messages.py (e.g. `misread`: the text a ': ' made a key)."""
+    return PydanticCustomError("plain", "{message}", {"message": message, "hint": hint, **context})
 
 
 def as_list(value: Any) -> Any:
