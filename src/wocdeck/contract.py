@@ -70,7 +70,6 @@ _BORROWS = {
     SlideRole.STATEMENT: (SlideRole.SECTION, SlideRole.CLOSING, SlideRole.COVER),
     SlideRole.CLOSING: (SlideRole.SECTION, SlideRole.COVER, SlideRole.CONTENT),
 }
-_TEXT_KINDS = ("body", "obj", "subTitle")
 
 
 @dataclass(frozen=True)
@@ -108,7 +107,7 @@ class Contract:
 def slots(role: SlideRole, layout: LayoutSpec) -> dict[str, PlaceholderSpec | None]:
     """Which placeholder holds each of a role's text boxes (by box name); None: drawn freely."""
     title = layout.title
-    texts = [p for p in layout.placeholders if p.kind in _TEXT_KINDS]
+    texts = layout.bodies
     if role is SlideRole.COVER:
         subtitle = layout.first("subTitle") or next(iter(texts), None)
         rest = [p for p in texts if p is not subtitle]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wocdeck.errors import OutputError
+from wocdeck.output import umask
 
 DEFAULT_OFFICE = "WIPO External Office"
 SCHEMA_FILE = "wocdeck.schema.json"
@@ -72,7 +73,7 @@ def write_new(target: Path, text: str) -> Path:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
-        os.chmod(temporary, 0o666 & ~_umask())
+        os.chmod(temporary, 0o666 & ~umask())
         os.link(temporary, target)  # fails if the name was taken meanwhile: no overwrite race
     except FileExistsError:
         raise OutputError(f"{target}: already exists; init never overwrites a file") from None
@@ -82,12 +83,6 @@ def write_new(target: Path, text: str) -> Path:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
     return target
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 _TEMPLATE = """\

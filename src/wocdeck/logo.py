@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from wocdeck.images import ImageError, Rules, read_image
+from wocdeck.images import FORMATS, ImageError, Rules, read_image
 
 MAX_LOGO_BYTES = 10 * 1024 * 1024
 MAX_LOGO_PIXELS = 16_000_000  # 4,000 x 4,000: far more than a 48 pt high logo can show
@@ -14,14 +14,7 @@ LOGO = Rules(
     noun="logo",
     max_bytes=MAX_LOGO_BYTES,
     max_pixels=MAX_LOGO_PIXELS,
-    formats=(
-        ("PNG", "png"),
-        ("JPEG", "jpeg"),
-        ("MPO", "jpeg"),
-        ("GIF", "gif"),
-        ("BMP", "bmp"),
-        ("TIFF", "tiff"),
-    ),
+    formats=(*FORMATS.items(), ("BMP", "bmp"), ("TIFF", "tiff")),
     accepted="PNG, JPEG, GIF, BMP or TIFF",
     svg=False,
     hint=_HINT,

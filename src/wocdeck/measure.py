@@ -22,6 +22,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
+from wocdeck.fonts import file_widths, is_font_file
 from wocdeck.scripts import has_arabic
 from wocdeck.shaping import with_arabic_shaped
 
@@ -61,9 +62,7 @@ class Line(NamedTuple):
 
 @lru_cache(maxsize=16)
 def _widths(metrics: str = DEFAULT_METRICS) -> tuple[dict[str, float], dict[str, float]]:
-    if metrics.lower().endswith((".ttf", ".otf", ".ttc")):  # an installed font file
-        from wocdeck.fonts import file_widths
-
+    if is_font_file(metrics):  # an installed font file
         return file_widths(metrics)
     table = json.loads((_TABLES / f"{metrics}.json").read_text(encoding="utf-8"))
     units = float(table["units_per_em"])

@@ -110,7 +110,7 @@ def write_atomic(target: Path, data: bytes) -> None:
             with contextlib.suppress(OSError):
                 os.chmod(temporary, real.stat().st_mode & 0o777)
         else:
-            os.chmod(temporary, 0o666 & ~_umask())
+            os.chmod(temporary, 0o666 & ~umask())
         os.replace(temporary, real)
     except PermissionError:
         _discard(temporary)
@@ -138,7 +138,8 @@ def _discard(path: str) -> None:
             os.unlink(path)
 
 
-def _umask() -> int:
+def umask() -> int:
+    """The process's file-creation mask (read by setting it and putting it back)."""
     mask = os.umask(0)
     os.umask(mask)
     return mask

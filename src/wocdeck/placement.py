@@ -127,10 +127,6 @@ class TemplateFrames:
         """Office, city and date under the closing line."""
         return self._placed(SlideRole.CLOSING, "Subtitle") or self._below(self.closing_title)
 
-    def logo(self, aspect: float) -> Box:
-        """A theme's logo at the cover's top left."""
-        return self._default.logo(aspect)
-
     def titled(self, kind: str) -> tuple[Box, Box]:
         """A section divider's (kind "section") or statement's title and subtitle frames."""
         role = SlideRole(kind)

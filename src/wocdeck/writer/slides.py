@@ -103,14 +103,14 @@ class SlideAdder:
 
 
 def inherited_placeholders(
-    placeholders: list[_BaseSlidePlaceholder], kinds: tuple[str, ...] | None = None
+    placeholders: list[_BaseSlidePlaceholder], kinds: tuple[str, ...]
 ) -> list[markup.Placeholder]:
     """Placeholders as slides copy them: the p:ph attributes and the name without its number."""
     found = []
     for placeholder in placeholders:
         ph = placeholder.element.ph
         kind = ph.get("type", "obj")
-        if kinds is None or kind in kinds:
+        if kind in kinds:
             attributes = "".join(f' {k}="{markup.attribute(v)}"' for k, v in ph.attrib.items())
             stem, _, number = placeholder.name.rpartition(" ")
             name = stem if number.isdigit() else placeholder.name
