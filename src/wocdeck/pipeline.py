@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +40,7 @@ class Checked:
     slides: list[Slide]
     notices: tuple[Problem, ...]
     adjustments: tuple[Adjustment, ...] = ()  # what fitting changed, as render reports it
+    planned: _Planned | None = field(default=None, repr=False, compare=False)  # for render
 
 
 @dataclass(frozen=True)
@@ -70,10 +71,17 @@ def check(
     """Validate a deck in a language (default: its own) as render would, writing nothing;
     strict makes notices (template fallbacks among them) and fitting adjustments errors."""
     planned = _plan(deck_file, language, template)
+    _refuse(planned, deck_file, strict)
+    return Checked(
+        planned.slides, planned.notices + planned.remarks, tuple(planned.adjustments), planned
+    )
+
+
+def _refuse(planned: _Planned, deck_file: Path, strict: bool) -> None:
+    """Under strict, notices (template fallbacks among them) and fitting changes are errors."""
     _refuse_notices(planned.notices, strict)
     if strict and planned.adjustments:
         raise DeckError(strict_problems(deck_file, planned.adjustments))
-    return Checked(planned.slides, planned.notices + planned.remarks, tuple(planned.adjustments))
 
 
 def languages(deck_file: Path) -> list[str]:
@@ -187,10 +195,12 @@ def render(
     strict: bool = False,
     language: str | None = None,
     template: Path | None = None,
+    checked: Checked | None = None,
 ) -> Rendered:
     """Render a deck file (in a language, default its own) to a .pptx; nothing on errors.
 
-    template: a .potx/.pptx that wins over the deck's and theme's `template:`.
+    template: a .potx/.pptx that wins over the deck's and theme's `template:`; checked: the
+    same deck, language and template already checked, whose plan is written, not made again.
     """
     from wocdeck.output import check_target, write_atomic
     from wocdeck.source import refuse_non_deck
@@ -198,11 +208,10 @@ def render(
 
     refuse_non_deck(deck_file)
     check_target(output, [deck_file, *([template] if template else [])])
-    planned = _plan(deck_file, language, template)
+    planned = checked.planned if checked and checked.planned else None
+    planned = planned or _plan(deck_file, language, template)
     slides, adjustments, deck = planned.slides, planned.adjustments, planned.deck
-    _refuse_notices(planned.notices, strict)
-    if strict and adjustments:
-        raise DeckError(strict_problems(deck_file, adjustments))
+    _refuse(planned, deck_file, strict)
     read = [deck_file, *planned.theme.inputs, planned.look.contract.template.path]
     check_target(output, read)  # every file the render read: theme, logo, template
     event = deck.event

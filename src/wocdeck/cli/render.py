@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -21,11 +20,10 @@ from wocdeck.cli.options import (
     in_languages,
     language_file,
 )
-from wocdeck.cli.report import Report, failures, print_notices, say
+from wocdeck.cli.report import Report, failures, say
 
 if TYPE_CHECKING:
     from wocdeck.pipeline import Rendered
-    from wocdeck.plan import Adjustment
 
 
 @app.command()
@@ -82,9 +80,12 @@ def _render_deck(
         check_target(named, [deck])  # the input itself, a folder: exit 1
     pptx, pdf_file = _targets(deck, named, pdf)  # a suffix that is neither: exit 2
     languages = in_languages(deck, lang)
+    checked = {}
     if len(languages) > 1:  # check every language before writing any of them
-        for language in languages:
-            check(deck, language, strict=strict, template=template)
+        checked = {
+            language: check(deck, language, strict=strict, template=template)
+            for language in languages
+        }
     for language in languages:
         # -o names the one file exactly; with --lang all each language's gets its code
         coded = language if output is None or lang == "all" else None
@@ -92,16 +93,19 @@ def _render_deck(
         if pdf_target is not None:
             check_target(pdf_target, [deck])
         result = render_deck(
-            deck, language_file(pptx, coded), strict=strict, language=language, template=template
+            deck,
+            language_file(pptx, coded),
+            strict=strict,
+            language=language,
+            template=template,
+            checked=checked.get(language),
         )
         render_one(report, deck, result, pdf_target)
 
 
 def render_one(report: Report, deck: Path, result: Rendered, pdf: Path | None) -> None:
     """Report one rendered deck, and convert it to PDF if asked (never over the .pptx)."""
-    report.notices(deck, result.notices)
-    for change in result.adjustments:
-        report.notice(deck, change)
+    report.notices(deck, result.notices, result.adjustments)
     report.done(deck, f"wrote {result.output} ({result.slides} slides)")
     if pdf is not None:
         from wocdeck.export import to_pdf
@@ -124,12 +128,6 @@ def _targets(deck: Path, output: Path | None, pdf: bool) -> tuple[Path, Path | N
     return target, target.with_suffix(".pdf") if pdf else None
 
 
-def _adjustments(deck: Path, adjustments: Sequence[Adjustment]) -> None:
-    """Print what fitting changed, one line per slide, as render, validate and preview do."""
-    for change in adjustments:
-        say(f'{deck}:{change.line}: slide {change.slide} "{change.title}": {change.message}')
-
-
 @app.command()
 def validate(
     decks: DecksArg,
@@ -148,9 +146,7 @@ def validate(
             with report.attempt(deck):
                 for language in in_languages(deck, lang):
                     checked = check(deck, language, strict=strict, template=template)
-                    report.notices(deck, checked.notices)
-                    for change in checked.adjustments:
-                        report.notice(deck, change)
+                    report.notices(deck, checked.notices, checked.adjustments)
                     named = f" [{language}]" if language else ""
                     report.done(deck, f"ok ({len(checked.slides)} slides)", name=f"{deck}{named}")
     raise typer.Exit(1 if report.failed else 0)
@@ -186,8 +182,7 @@ def preview(
                 result = render_deck(
                     deck, Path(work) / "deck.pptx", language=language, template=template
                 )
-                print_notices(result.notices)
-                _adjustments(deck, result.adjustments)
+                Report(OutputFormat.text).notices(deck, result.notices, result.adjustments)
                 pdf = to_pdf(result.output, Path(work) / "deck.pdf", result.slides)
                 pages = to_png(pdf, folder, slides=result.slides)
                 sheet, shown = contact_sheet(pages, folder / "sheet.png")

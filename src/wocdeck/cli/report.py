@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,11 +17,6 @@ from wocdeck.cli.options import OutputFormat
 if TYPE_CHECKING:
     from wocdeck.errors import Problem
     from wocdeck.plan import Adjustment
-
-
-def print_notices(notices: tuple[Problem, ...]) -> None:
-    for notice in notices:
-        complain(str(notice))
 
 
 def say(message: str) -> None:
@@ -138,8 +133,11 @@ class Report:
         if untold:
             complain(f"... and {untold:,} more problems (fix these first)")
 
-    def notices(self, deck: Path, notices: tuple[Problem, ...]) -> None:
-        """Located notices (e.g. a field not translated): JSON lines, or text on stderr."""
+    def notices(
+        self, deck: Path, notices: tuple[Problem, ...], changes: Sequence[Adjustment] = ()
+    ) -> None:
+        """Located notices (e.g. a field not translated) as JSON lines or text on stderr, then
+        what fitting changed, a line per slide."""
         from wocdeck.diagnostics import from_problem
 
         for notice in notices:
@@ -147,6 +145,8 @@ class Report:
                 say(from_problem(notice, str(deck)).to_json())
             else:
                 complain(str(notice))
+        for change in changes:
+            self.notice(deck, change)
 
     def notice(self, deck: Path, change: Adjustment) -> None:
         """Something fitting changed (text shrunk or continued)."""
