@@ -69,6 +69,17 @@ def test_charts_have_their_chart_part_and_embedded_workbook(tmp_path: Path) -> N
     assert [s.name for s in charts[1][1].series] == ["Madrid", "Hague"]  # from the CSV
 
 
+def test_a_charts_workbook_is_dated_as_the_document_never_by_the_clock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    for _, chart in _charts(_render(tmp_path, HEAD + CHARTS)):
+        blob = chart.part.chart_workbook.xlsx_part.blob
+        with zipfile.ZipFile(io.BytesIO(blob)) as book:
+            core = book.read("docProps/core.xml").decode()
+        assert re.findall(r"<dcterms:created[^>]*>([^<]*)<", core) == ["2018-09-27T09:00:00Z"]
+
+
 def test_charts_take_theme_accents_labels_with_separators_titles_and_legends(
     tmp_path: Path,
 ) -> None:

@@ -74,7 +74,8 @@ def build(
     for number, plan in enumerate(slides, start=1):
         spec = contract.layout(role_of(plan))
         part = adder.add_slide(by_part[spec.partname])
-        part.blob = markup.slide(_shapes(adder, part, spec, plan, number, theme))
+        drawing = blocks.Drawing(adder, part, theme, properties.when)
+        part.blob = markup.slide(_shapes(drawing, spec, plan, number))
         if plan.notes:
             adder.add_notes(part, plan.notes, rtl=plan.title.rtl)
     _set_properties(prs, properties)
@@ -101,10 +102,9 @@ def _placeholder(spec: PlaceholderSpec) -> markup.Placeholder:
     return markup.Placeholder(spec.kind, spec.attributes, spec.name)
 
 
-def _shapes(
-    adder: SlideAdder, part: Part, layout: LayoutSpec, plan: Slide, number: int, theme: Theme
-) -> list[str]:
+def _shapes(drawing: blocks.Drawing, layout: LayoutSpec, plan: Slide, number: int) -> list[str]:
     """The slide's shapes as XML, back to front, with ids from 2."""
+    adder, part, theme = drawing.adder, drawing.part, drawing.theme
     ids = count(2)
     found = slots(role_of(plan), layout)
     boxes: list[tuple[str, TextBox]] = [("Title", plan.title)]
@@ -120,7 +120,6 @@ def _shapes(
             shapes.append(markup.placeholder(next(ids), _placeholder(spec), box, theme))
     shapes += free
     shapes += [markup.tile(next(ids), box, theme) for box in plan.tiles]
-    drawing = blocks.Drawing(adder, part, theme)
     shapes += [blocks.draw(drawing, next(ids), block) for block in plan.blocks]
     if plan.layout is Layout.COVER and theme.logo_file is not None:
         shapes.append(_logo(adder, part, next(ids), theme))

@@ -6,6 +6,7 @@ A new kind adds its plan type and its drawing function (a module of its own in w
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -22,11 +23,13 @@ from wocdeck.writer.slides import SlideAdder
 
 @dataclass(frozen=True)
 class Drawing:
-    """What a drawing function may use: the package (to add parts), the slide part, the theme."""
+    """What a drawing function may use: the package (to add parts), the slide part, the theme,
+    and the document's date (for parts that carry one, such as a chart's workbook)."""
 
     adder: SlideAdder
     part: Part
     theme: Theme
+    when: dt.datetime
 
 
 # plan type → draw(drawing, shape id, block) → the shape's XML

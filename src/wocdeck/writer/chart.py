@@ -8,6 +8,8 @@ separators), axes their titles, and there is a legend only when there is more th
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import cache
 from typing import TYPE_CHECKING
 
 from pptx.dml.color import ColorFormat
@@ -42,15 +44,14 @@ HEADROOM = 1.3  # a small chart's scale reaches this far above its largest value
 
 def draw(drawing: Drawing, shape_id: int, chart: ChartPlan) -> str:
     """The chart's graphic frame, its chart part (with its workbook) related to the slide."""
-    # python-pptx's chart data imports XlsxWriter: only decks with charts pay for it
-    from pptx.chart.data import CategoryChartData
     from pptx.parts.chart import ChartPart
 
     data = chart.data
     number_format = (
         _locale(chart.language) + "#,##0" + ("." + "0" * data.decimals if data.decimals else "")
     )
-    table = CategoryChartData(number_format=number_format)
+    table = _dated_chart_data()(number_format=number_format)
+    table.when = drawing.when
     table.categories = data.categories
     for name, values in data.series:
         table.add_series(name, [float(v) for v in values])
@@ -59,6 +60,30 @@ def draw(drawing: Drawing, shape_id: int, chart: ChartPlan) -> str:
     _positive_axis_ids(part)
     rId = drawing.part.relate_to(part, RT.CHART)
     return markup.chart(shape_id, chart.name, chart.description, rId, chart.box)
+
+
+@cache
+def _dated_chart_data() -> type:
+    """python-pptx's category chart data whose workbook carries the document's date, not the
+    clock's (XlsxWriter dates a workbook now, so the same deck gave different bytes). Made
+    on first use: python-pptx's chart data imports XlsxWriter, which only decks with charts
+    pay for."""
+    from pptx.chart.data import CategoryChartData
+    from pptx.chart.xlsx import CategoryWorkbookWriter
+
+    class DatedWorkbookWriter(CategoryWorkbookWriter):
+        def _populate_worksheet(self, workbook, worksheet):  # type: ignore[no-untyped-def]
+            workbook.set_properties({"created": self._chart_data.when})
+            super()._populate_worksheet(workbook, worksheet)
+
+    class DatedChartData(CategoryChartData):
+        when: dt.datetime
+
+        @property
+        def _workbook_writer(self) -> CategoryWorkbookWriter:
+            return DatedWorkbookWriter(self)
+
+    return DatedChartData
 
 
 def _locale(language: str) -> str:
