@@ -13,7 +13,7 @@ from tests import pdfcheck
 from tests.conftest import ROOT, SEED_DECK, require_renderer
 from tests.templates import OTHER_COLOURS, RENAMED, TEMPLATES, A
 from wocdeck.contract import SlideRole, make_contract
-from wocdeck.errors import Location
+from wocdeck.errors import DeckError, Location
 from wocdeck.pipeline import render
 from wocdeck.templatefile import read_template
 
@@ -172,6 +172,20 @@ def test_a_themes_template_and_layouts_are_relative_to_the_theme(tmp_path: Path)
     prs = Presentation(str(render(deck, tmp_path / "out.pptx").output))
     assert prs.slides[0].slide_layout.name == "Title Slide"
     assert prs.slides[-1].slide_layout.name == "Title Only"
+
+
+def test_a_theme_files_wrong_layout_is_blamed_on_that_file(tmp_path: Path) -> None:
+    TEMPLATES["pandoc"](tmp_path)
+    theme = (ROOT / "themes" / "wipo" / "theme.yaml").read_text(encoding="utf-8")
+    theme += "template: pandoc.pptx\nlayouts: {closing: Title Onyl}\n"
+    (tmp_path / "brand.yaml").write_text(theme, encoding="utf-8")
+    deck = tmp_path / "deck.yaml"
+    seed = SEED_DECK.read_text(encoding="utf-8").replace("theme: wipo", "theme: brand.yaml", 1)
+    deck.write_text(seed, encoding="utf-8")
+    with pytest.raises(DeckError) as caught:
+        render(deck, tmp_path / "out.pptx")
+    assert str(caught.value).startswith(f"{tmp_path / 'brand.yaml'}: error: ")
+    assert "'Title Onyl'" in str(caught.value)
 
 
 def test_tiles_take_the_templates_theme_colours(rendered) -> None:

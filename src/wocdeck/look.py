@@ -38,17 +38,18 @@ def bundled_template() -> Path:
 def load_look(deck: Deck, theme: Theme, source: Source, option: Path | None = None) -> Look:
     """Read the deck's template and choose its layouts; errors are located DeckErrors."""
     restyled = False
+    theme_file = Location(str(theme.file))  # the theme file as named: theme.yaml or brand.yaml
     if option is not None:
         path, where = option, Location(str(option))
     elif deck.template:
         path = Path(source.path).parent / deck.template
         where = source.location(("template",))
     elif theme.template_file is not None:
-        path, where = theme.template_file, Location(str(theme.folder / "theme.yaml"))
+        path, where = theme.template_file, theme_file
     else:
-        path, where, restyled = bundled_template(), Location(str(bundled_template())), True
+        path, restyled = bundled_template(), True
+        where = Location(str(path))
     template = read_template(path, where)
-    theme_file = Location(str(theme.folder / "theme.yaml"))
     explicit = {role: (name, theme_file) for role, name in theme.layouts.items()}
     explicit.update(
         {role: (name, source.location(("layouts", role))) for role, name in deck.layouts.items()}
