@@ -102,7 +102,7 @@ def watch_preview(work: Path, edits: int) -> tuple[float, float]:
 
 def cold_preview(work: Path, repeat: int) -> tuple[float, float]:
     """Median seconds of `wocdeck preview` now, and of the way it was done before."""
-    from wocdeck.export import contact_sheet, soffice
+    from wocdeck.output.export import contact_sheet, soffice
 
     deck = Path(shutil.copy(SEED, work / "cold.yaml"))
     subprocess.run(wocdeck("render", deck), check=True, capture_output=True)

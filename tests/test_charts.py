@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from wocdeck.charts import ChartData, read_csv, series_problem
 from wocdeck.errors import DeckError, Location
-from wocdeck.figures import FigureError, change_between, parse_figure
+from wocdeck.read.chart_data import ChartData, read_csv, series_problem
+from wocdeck.read.figures import FigureError, change_between, parse_figure
 
 WHERE = Location("deck.yaml", 7, 11)
 

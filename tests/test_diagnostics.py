@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from tests.conftest import MINIMAL, write_deck
-from wocdeck.diagnostics import FIELDS
+from wocdeck.cli.diagnostics import FIELDS
 
 
 def records(out: str) -> list[dict]:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from wocdeck import export
-from wocdeck.export import SHEET_SLIDES, ExportError, contact_sheet, run_bounded, time_limit
+from wocdeck.output import export
+from wocdeck.output.export import SHEET_SLIDES, ExportError, contact_sheet, run_bounded, time_limit
 
 SOURCE = str(Path(__file__).resolve().parents[1] / "src")
 
@@ -69,7 +69,7 @@ def test_an_interrupt_kills_the_group_too(tmp_path: Path) -> None:
     script = f"""
 import os, signal, threading, sys
 sys.path.insert(0, {SOURCE!r})
-from wocdeck.export import run_bounded
+from wocdeck.output.export import run_bounded
 threading.Timer(1.0, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
 try:
     run_bounded(["sh", "-c", "echo $$ > {group}; sleep 60 & sleep 60"], 60, "x")
@@ -104,7 +104,7 @@ import resource, sys
 sys.path.insert(0, {SOURCE!r})
 from pathlib import Path
 resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
-from wocdeck.export import contact_sheet
+from wocdeck.output.export import contact_sheet
 pages = sorted(Path({folder!r}).glob("slide-*.png"))
 sheet, shown = contact_sheet(pages, Path({sheet!r}))
 print(shown)

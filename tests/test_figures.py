@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from wocdeck.figures import FigureError, parse_figure
+from wocdeck.read.figures import FigureError, parse_figure
 
 READ = {
     "33745": ("33,745", "33745"),

@@ -7,14 +7,14 @@ import yaml
 
 from tests.conftest import MINIMAL
 from tests.stress import LOREM, STRESS_DECKS
-from wocdeck.compose import compose
+from wocdeck.compose.composer import compose
 from wocdeck.errors import DeckError, Location
-from wocdeck.fit import text_height
+from wocdeck.layout.fit import text_height
+from wocdeck.layout.typeset import fit_deck
+from wocdeck.look.theme import load_theme
 from wocdeck.model import Deck
 from wocdeck.plan import Role
-from wocdeck.source import parse
-from wocdeck.theme import load_theme
-from wocdeck.typeset import fit_deck
+from wocdeck.read.source import parse
 
 
 def _fit(text: str):
@@ -164,7 +164,7 @@ def test_tabs_are_written_as_spaces_and_the_slide_says_so() -> None:
 
 
 def test_enclosing_marks_are_measured() -> None:
-    from wocdeck.measure import text_width
+    from wocdeck.look.measure import text_width
 
     assert text_width("1\u20dd", 20) >= text_width("1", 20) + 19
     assert text_width("\u0488", 20) > 0

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_wocdeck
-from wocdeck.init import SCHEMA_FILE, SCHEMA_LINE, Office, acronym_of, starter, yaml_text
+from wocdeck.output.starter import SCHEMA_FILE, SCHEMA_LINE, Office, acronym_of, starter, yaml_text
 
 
 def test_init_writes_a_starter_that_renders_without_any_change(tmp_path: Path) -> None:
@@ -82,7 +82,7 @@ def test_names_with_yaml_characters_come_back_exactly(tmp_path: Path) -> None:
     done = run_wocdeck("init", tmp_path / "deck.yaml", "--office", office, "--acronym", "*WNO")
     assert done.returncode == 0, done.stderr
     from wocdeck.model import load_deck
-    from wocdeck.source import read
+    from wocdeck.read.source import read
 
     event = load_deck(read(tmp_path / "deck.yaml")).event
     assert (event.office, event.acronym) == (office, "*WNO")
@@ -99,6 +99,6 @@ def test_acronym_is_the_initials(office: str, acronym: str) -> None:
 
 @pytest.mark.parametrize("value", ["Plain text", "a: b", "- dash", "**bold**", "yes", "null", "#"])
 def test_yaml_text_reads_back_unchanged(value: str) -> None:
-    from wocdeck.source import parse
+    from wocdeck.read.source import parse
 
     assert parse(f"key: {yaml_text(value)}\n".encode(), "t").data == {"key": value}

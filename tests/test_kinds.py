@@ -243,8 +243,8 @@ def test_a_table_too_wide_even_at_the_floor_names_its_column(tmp_path: Path, cli
 
 
 def test_the_showcase_uses_every_kind() -> None:
-    from wocdeck.kinds import KINDS
-    from wocdeck.source import read
+    from wocdeck.compose.kinds import KINDS
+    from wocdeck.read.source import read
 
     data = read(ROOT / "examples" / "showcase.yaml").data
     used = {key for slide in data["slides"] for key in slide if key in KINDS}
@@ -288,7 +288,7 @@ def _texts(node, key: str = "") -> list[str]:
 
 
 def test_nothing_of_the_showcase_text_is_missing_from_the_deck(showcase) -> None:
-    from wocdeck.source import read
+    from wocdeck.read.source import read
 
     pptx, pages = showcase
     drawn = " ".join(w.text for page in pages for w in page.words).replace(",", "")

@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wocdeck.errors import DeckError
-from wocdeck.languages import SUPPORTED, is_translations, present, select
 from wocdeck.model import load_deck
-from wocdeck.source import parse
+from wocdeck.read.languages import SUPPORTED, is_translations, present, select
+from wocdeck.read.source import parse
 
 DECK = """\
 language: en

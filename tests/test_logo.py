@@ -13,7 +13,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from tests.conftest import MINIMAL, ROOT, write_deck
-from wocdeck.geometry import SLIDE_WIDTH
+from wocdeck.look.geometry import SLIDE_WIDTH
 
 WIPO = (ROOT / "themes" / "wipo" / "theme.yaml").read_text(encoding="utf-8")
 LOGO_LINE = next(n for n, row in enumerate(WIPO.splitlines(), 1) if row.startswith("logo:"))

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wocdeck.measure import Span, has_east_asian, text_width, wrap
+from wocdeck.look.measure import Span, text_width, wrap
+from wocdeck.look.scripts import has_east_asian
 
 
 def _lines(text: str, size: float, width: float, bold: bool = False) -> list[str]:

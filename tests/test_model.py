@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import MINIMAL
 from wocdeck.errors import DeckError
 from wocdeck.model import AchievementGroup, Bullet, Deck, load_deck
-from wocdeck.source import parse
+from wocdeck.read.source import parse
 
 JARGON = ("input should", "valid dictionary", "instance of", "valid decimal", "valid string")
 

@@ -133,7 +133,7 @@ def test_a_derived_footer_too_long_is_shortened_and_reported(cli, tmp_path: Path
 def test_thousands_of_errors_are_counted_not_all_described() -> None:
     from wocdeck.errors import MAX_DESCRIBED, DeckError
     from wocdeck.model import load_deck
-    from wocdeck.source import parse
+    from wocdeck.read.source import parse
 
     bullets = 2 * MAX_DESCRIBED + 500
     source = parse((MINIMAL + "year_ahead:\n" + '  - ""\n' * bullets).encode(), "deck.yaml")

@@ -14,7 +14,7 @@ import pytest
 from tests import structure
 from tests.conftest import MINIMAL, ROOT, SEED_DECK, write_deck
 from wocdeck.errors import OutputError
-from wocdeck.output import write_atomic
+from wocdeck.output.files import write_atomic
 
 
 def test_same_deck_same_bytes(cli, seed_copy: Path, tmp_path: Path) -> None:
@@ -152,12 +152,12 @@ def test_packaged_install_renders_from_another_folder(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "wrote deck.pptx (2 slides)" in done.stdout
     where = subprocess.run(
-        [python, "-c", "import wocdeck.theme as t; print(t.themes_dir())"],
+        [python, "-c", "import wocdeck.look.theme as t; print(t.themes_dir())"],
         cwd=elsewhere, capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     assert str(venv) in where and str(root) not in where
     shipped = subprocess.run(
-        [python, "-c", "import wocdeck.schema as s; print(s.PACKAGED.read_text()[:40])"],
+        [python, "-c", "import wocdeck.model.schema as s; print(s.PACKAGED.read_text()[:40])"],
         cwd=elsewhere, capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     assert '"$schema"' in shipped  # the JSON Schema ships inside the package
@@ -230,7 +230,7 @@ def _interrupt_at(step: str, signal_name: str, deck: Path, target: Path) -> int:
     """Run a render that gets `signal_name` during `step`; returns the exit code."""
     script = f"""
 import os, signal, sys
-import wocdeck.output, wocdeck.writer.package as package
+import wocdeck.output.files, wocdeck.writer.package as package
 from wocdeck import cli
 def stop(*args, **kwargs):
     os.kill(os.getpid(), signal.{signal_name})
@@ -238,7 +238,7 @@ def stop(*args, **kwargs):
 if {step!r} == "zip":
     package._Members.write = stop
 else:
-    wocdeck.output.os.fsync = stop
+    wocdeck.output.files.os.fsync = stop
 sys.argv = ["wocdeck", "render", {str(deck)!r}, "-o", {str(target)!r}]
 cli.main()
 """

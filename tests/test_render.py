@@ -11,7 +11,7 @@ from pptx import Presentation
 from tests import pdfcheck, typerules
 from tests.conftest import SEED_DECK, require_renderer
 from tests.stress import STRESS_DECKS
-from wocdeck.init import Office, starter
+from wocdeck.output.starter import Office, starter
 
 
 @pytest.fixture(scope="session")

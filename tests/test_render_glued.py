@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tests import pdfcheck
 from tests.conftest import MINIMAL
-from wocdeck.wording import wording
+from wocdeck.compose.wording import wording
 
 # Names of lengths that move "(SG 2)" across the end of a title's first line.
 NAMES = [f"Provision of Premier Global IP {'i' * k}" for k in range(1, 16)]

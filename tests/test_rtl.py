@@ -200,8 +200,8 @@ def test_latin_inside_arabic_stays_in_reading_order(decks, drawn) -> None:
 
 
 def test_a_theme_names_its_own_fonts_per_language(tmp_path: Path) -> None:
+    from wocdeck.look.theme import Fonts
     from wocdeck.pipeline import render
-    from wocdeck.theme import Fonts
 
     fonts = Fonts(languages={"ar": {"complex_script": "Arial"}, "ja": {"east_asian": "Meiryo"}})
     assert fonts.for_language("ar").complex_script == "Arial"

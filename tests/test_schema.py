@@ -14,8 +14,8 @@ import yaml
 
 from tests.conftest import MINIMAL, ROOT, SEED_DECK
 from tests.stress import STRESS_DECKS
-from wocdeck.init import SCHEMA_LINE, Office, starter
-from wocdeck.schema import PACKAGED, deck_schema, missing_docs, to_text
+from wocdeck.model.schema import PACKAGED, deck_schema, missing_docs, to_text
+from wocdeck.output.starter import SCHEMA_LINE, Office, starter
 
 
 class Yaml12Loader(yaml.SafeLoader):
@@ -64,8 +64,8 @@ def repo_decks() -> list[Path]:
 def test_the_shipped_schema_is_the_one_the_model_gives() -> None:
     generated = to_text(deck_schema())
     assert PACKAGED.read_text(encoding="utf-8") == generated, (
-        "src/wocdeck/wocdeck.schema.json is stale: run `wocdeck schema -o "
-        "src/wocdeck/wocdeck.schema.json`"
+        "src/wocdeck/model/wocdeck.schema.json is stale: run `wocdeck schema -o "
+        "src/wocdeck/model/wocdeck.schema.json`"
     )
 
 

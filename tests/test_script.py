@@ -10,9 +10,9 @@ import yaml
 from tests import typerules
 from tests.conftest import MINIMAL, SEED_DECK, write_deck
 from tests.stress import CHINESE, JAPANESE, JAPANESE_KANJI
+from wocdeck.look.scripts import by_script, east_asian_language
 from wocdeck.pipeline import render
 from wocdeck.plan import Run
-from wocdeck.script import by_script, east_asian_language
 
 KOREAN = "한국 특허청과의 협력을 강화했습니다"
 TRADITIONAL = "世界智慧財產權組織中國辦事處與各地政府的合作"

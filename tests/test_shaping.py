@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from wocdeck.measure import Span, text_width, wrap
-from wocdeck.shaping import shaped_widths
+from wocdeck.look.measure import Span, text_width, wrap
+from wocdeck.look.shaping import shaped_widths
 
 NOTO = Path("/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf")
 LIBERATION = Path("/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf")

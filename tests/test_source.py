@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import MINIMAL, write_deck
 from wocdeck.errors import DeckError
-from wocdeck.source import MAX_BYTES, MAX_CHARACTERS, MAX_DEPTH, MAX_VALUES, parse, read
+from wocdeck.read.source import MAX_BYTES, MAX_CHARACTERS, MAX_DEPTH, MAX_VALUES, parse, read
 
 
 def _error(raw: bytes) -> str:

@@ -24,10 +24,10 @@ OTHER_COMMANDS = (
     "jsonschema",
     "uno",
     "anyio",
-    "wocdeck.watch",
-    "wocdeck.preview_session",
-    "wocdeck.schema",
-    "wocdeck.init",
+    "wocdeck.cli.watching",
+    "wocdeck.output.session",
+    "wocdeck.model.schema",
+    "wocdeck.output.starter",
 )
 
 

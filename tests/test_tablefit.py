@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from wocdeck.compose.kinds.table import Cell, TablePlan
 from wocdeck.errors import Location
-from wocdeck.kinds.table import Cell, TablePlan
 from wocdeck.plan import Box
 
 ROW = 18 * 1.15 + 2 * 3.6  # one line at 18 pt, and the cell's margins

@@ -12,10 +12,10 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from tests import pdfcheck
 from tests.conftest import ROOT, SEED_DECK, require_renderer
 from tests.templates import OTHER_COLOURS, RENAMED, TEMPLATES, A
-from wocdeck.contract import SlideRole, make_contract
 from wocdeck.errors import DeckError, Location
+from wocdeck.look.contract import SlideRole, make_contract
+from wocdeck.look.template import read_template
 from wocdeck.pipeline import render
-from wocdeck.templatefile import read_template
 
 # ../shared beside the repo, as CI clones it (or beside a folder holding the repo: a worktree).
 SHARED = next(
@@ -201,8 +201,8 @@ def test_tiles_take_the_templates_theme_colours(rendered) -> None:
 
 
 def test_fonts_are_measured_with_the_metric_compatible_font(tmp_path: Path) -> None:
-    from wocdeck.fonts import metrics_for
-    from wocdeck.measure import text_width
+    from wocdeck.look.fonts import metrics_for
+    from wocdeck.look.measure import text_width
 
     assert metrics_for("Calibri").metrics == "carlito"
     assert metrics_for("Cambria").metrics == "caladea"
@@ -216,7 +216,7 @@ def test_fonts_are_measured_with_the_metric_compatible_font(tmp_path: Path) -> N
 
 
 def test_an_installed_font_is_measured_from_its_file_and_a_missing_one_is_said(tmp_path) -> None:
-    from wocdeck.fonts import metrics_for
+    from wocdeck.look.fonts import metrics_for
 
     dejavu = metrics_for("DejaVu Sans")
     assert dejavu.metrics.endswith(".ttf") and dejavu.notice == ""
@@ -230,8 +230,8 @@ def test_the_bundled_look_is_a_template_rebuilt_to_the_same_bytes() -> None:
     sys.path.insert(0, str(ROOT / "tools"))
     import build_wipo_template
 
-    from wocdeck.look import bundled_template
-    from wocdeck.theme import load_theme
+    from wocdeck.look.load import bundled_template
+    from wocdeck.look.theme import load_theme
 
     theme = load_theme("wipo", Location("t"))
     assert build_wipo_template.build(theme) == bundled_template().read_bytes()
@@ -316,7 +316,7 @@ def test_figures_can_have_a_layout_of_their_own(tmp_path: Path, renderer) -> Non
 def test_without_fontconfig_fonts_are_found_in_the_font_folders(tmp_path: Path) -> None:
     import shutil
 
-    from wocdeck import fonts
+    from wocdeck.look import fonts
 
     folder = tmp_path / "Fonts"
     folder.mkdir()

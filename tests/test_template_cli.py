@@ -14,8 +14,8 @@ from pptx import Presentation
 from tests.conftest import MINIMAL, run_wocdeck, write_deck
 from tests.templates import PANDOC_NAMES, TEMPLATES, _keep, _save
 from wocdeck.errors import Location
-from wocdeck.look import bundled_template
-from wocdeck.templatefile import MAX_TEMPLATE_BYTES, read_template
+from wocdeck.look.load import bundled_template
+from wocdeck.look.template import MAX_TEMPLATE_BYTES, read_template
 
 DECK = MINIMAL + "year_ahead: [One, Two]\nclosing: Thank you.\n"
 
@@ -273,7 +273,7 @@ def test_validate_and_preview_take_the_option(tmp_path: Path, cli) -> None:
 
 
 def test_the_bundled_template_serves_every_role_without_fallback() -> None:
-    from wocdeck.contract import SlideRole, make_contract
+    from wocdeck.look.contract import SlideRole, make_contract
 
     contract = make_contract(read_template(bundled_template(), Location("t")), {})
     assert contract.fallbacks(tuple(SlideRole)) == []
@@ -320,7 +320,7 @@ def test_template_check_says_which_fonts_it_cannot_measure_exactly(tmp_path: Pat
 
 
 def test_a_layout_is_found_by_its_nearest_name(tmp_path: Path) -> None:
-    from wocdeck.contract import SlideRole, make_contract
+    from wocdeck.look.contract import SlideRole, make_contract
 
     prs = Presentation()
     _keep(prs, PANDOC_NAMES)

@@ -10,14 +10,14 @@ import yaml
 from tests import typerules
 from tests.conftest import MINIMAL, SEED_DECK, write_deck
 from tests.stress import LONG_OFFICE, LOREM, STRESS_DECKS
-from wocdeck.compose import compose
+from wocdeck.compose.composer import compose
 from wocdeck.errors import Location
-from wocdeck.geometry import BODY_TOP, TITLE_TOP
+from wocdeck.layout.typeset import choose_sizes, fit_deck, rules_for
+from wocdeck.look.geometry import BODY_TOP, TITLE_TOP
+from wocdeck.look.theme import load_theme
 from wocdeck.model import Deck
 from wocdeck.pipeline import render
-from wocdeck.source import parse
-from wocdeck.theme import load_theme
-from wocdeck.typeset import choose_sizes, fit_deck, rules_for
+from wocdeck.read.source import parse
 
 DECKS = {"seed": lambda: SEED_DECK.read_text(encoding="utf-8"), **STRESS_DECKS}
 
@@ -202,7 +202,7 @@ def test_the_last_continued_slide_is_not_left_with_a_line_or_two() -> None:
 def test_a_body_shorter_than_a_tile_row_still_ends_with_everything_placed() -> None:
     from dataclasses import replace
 
-    from wocdeck.layout import Flow, TileStyle
+    from wocdeck.layout.flow import Flow, TileStyle
 
     metrics = [{"label": f"M{n}", "value": n, "period": "Jan-Aug"} for n in range(7)]
     group = {"heading": "Outcome", "points": ["One", "Two"], "metrics": metrics}

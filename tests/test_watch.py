@@ -97,7 +97,7 @@ def test_edits_re_render_and_an_error_keeps_the_last_good_deck(tmp_path: Path, w
 
 
 def test_a_theme_edit_re_renders(tmp_path: Path, watchers) -> None:
-    from wocdeck.theme import themes_dir
+    from wocdeck.look.theme import themes_dir
 
     theme = tmp_path / "mine"
     theme.mkdir()
@@ -116,7 +116,7 @@ def test_a_theme_edit_re_renders(tmp_path: Path, watchers) -> None:
 
 
 def test_a_template_edit_re_renders(tmp_path: Path, watchers) -> None:
-    from wocdeck.look import bundled_template
+    from wocdeck.look.load import bundled_template
 
     template = tmp_path / "office.potx"
     template.write_bytes(bundled_template().read_bytes())
@@ -224,7 +224,7 @@ def test_watch_preview_keeps_the_users_own_pictures(tmp_path: Path, watchers, re
 
 
 def test_a_hanging_libreoffice_is_restarted(tmp_path: Path, monkeypatch, renderer) -> None:
-    from wocdeck import preview_session
+    from wocdeck.output import session as preview_session
     from wocdeck.pipeline import render
 
     deck = write_deck(tmp_path, MINIMAL)
@@ -262,7 +262,7 @@ def test_a_half_saved_file_ends_in_the_whole_deck(tmp_path: Path, watchers) -> N
 
 
 def test_preview_without_the_uno_bridge_says_how_to_install(cli, tmp_path, monkeypatch) -> None:
-    from wocdeck import preview_session
+    from wocdeck.output import session as preview_session
 
     monkeypatch.setitem(sys.modules, "uno", None)  # `import uno` fails
     monkeypatch.setattr(preview_session, "UNO_PATHS", ())

@@ -10,8 +10,8 @@ import pytest
 from babel.dates import format_date, get_day_names, get_month_names
 from babel.numbers import format_decimal, format_percent
 
-from wocdeck.languages import SUPPORTED
-from wocdeck.wording import NUMBERINGS, _table, chinese, phrase_names, roman, wording
+from wocdeck.compose.wording import NUMBERINGS, _table, chinese, phrase_names, roman, wording
+from wocdeck.read.languages import SUPPORTED
 
 LANGUAGES = list(SUPPORTED)
 

@@ -13,7 +13,7 @@ from lxml import etree
 from pptx import Presentation
 
 from tests.pdfcheck import Page
-from wocdeck.script import is_east_asian
+from wocdeck.look.scripts import is_east_asian
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 

@@ -31,7 +31,7 @@ from pptx.slide import SlideLayout, SlideMaster
 from pptx.util import Pt
 
 from wocdeck.errors import Location
-from wocdeck.geometry import (
+from wocdeck.look.geometry import (
     ACCENT_Y,
     COVER_PANEL_X,
     FOOTER_TOP,
@@ -41,9 +41,9 @@ from wocdeck.geometry import (
     SLIDE_WIDTH,
     Frames,
 )
+from wocdeck.look.template import PRESENTATION_MAIN
+from wocdeck.look.theme import Theme, load_theme, themes_dir
 from wocdeck.plan import BULLET_MARGIN, Box
-from wocdeck.templatefile import PRESENTATION_MAIN
-from wocdeck.theme import Theme, load_theme, themes_dir
 from wocdeck.writer.markup import (
     BULLET,
     NAMESPACES,

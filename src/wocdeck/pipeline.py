@@ -12,11 +12,11 @@ from wocdeck.errors import DeckError, Location, Problem
 from wocdeck.plan import Adjustment, Slide
 
 if TYPE_CHECKING:
-    from wocdeck.languages import Selection
-    from wocdeck.look import Look
+    from wocdeck.look.load import Look
+    from wocdeck.look.theme import Theme
     from wocdeck.model import Deck
-    from wocdeck.source import Source
-    from wocdeck.theme import Theme
+    from wocdeck.read.languages import Selection
+    from wocdeck.read.source import Source
 
 MAX_SLIDES = 5000
 MAX_PROPERTY = 255  # characters in a document property (title, author, subject)
@@ -86,8 +86,8 @@ def _refuse(planned: _Planned, deck_file: Path, strict: bool) -> None:
 
 def languages(deck_file: Path) -> list[str]:
     """The deck's own language, then every other language its fields are given in."""
-    from wocdeck.languages import present
-    from wocdeck.source import read
+    from wocdeck.read.languages import present
+    from wocdeck.read.source import read
 
     return present(read(deck_file, str(deck_file)))
 
@@ -99,14 +99,14 @@ def _refuse_notices(notices: tuple[Problem, ...], strict: bool) -> None:
 
 def _plan(deck_file: Path, language: str | None = None, template: Path | None = None) -> _Planned:
     """Source → language → model → compose → fit; heavy modules are imported here."""
-    from wocdeck.compose import compose
-    from wocdeck.languages import is_right_to_left, select
-    from wocdeck.look import load_look
-    from wocdeck.mirror import right_to_left
-    from wocdeck.placement import adapt
-    from wocdeck.source import read
-    from wocdeck.theme import load_theme
-    from wocdeck.typeset import fit_deck, rules_for
+    from wocdeck.compose.composer import compose
+    from wocdeck.layout.mirror import right_to_left
+    from wocdeck.layout.typeset import fit_deck, rules_for
+    from wocdeck.look.load import load_look
+    from wocdeck.look.placement import adapt
+    from wocdeck.look.theme import load_theme
+    from wocdeck.read.languages import is_right_to_left, select
+    from wocdeck.read.source import read
 
     name = str(deck_file)
     original = read(deck_file, name)
@@ -131,8 +131,8 @@ def _load(original: Source, selection: Selection, *, every_language: bool) -> De
     """The selected language's deck. Its errors are reported together with an unknown
     `language:` and, with every_language, with those of every other language's values, so a
     mistake in a translation is found without --lang; each problem once."""
-    from wocdeck.languages import present, select
     from wocdeck.model import load_deck
+    from wocdeck.read.languages import present, select
 
     problems, more = list(selection.errors), 0
     try:
@@ -153,7 +153,7 @@ def _load(original: Source, selection: Selection, *, every_language: bool) -> De
 
 def template_fallbacks(deck_file: Path, look: Look, slides: list[Slide]) -> list[Problem]:
     """One note per fallback the deck's slides use: what the template could not give them."""
-    from wocdeck.placement import role_of
+    from wocdeck.look.placement import role_of
 
     used = tuple(dict.fromkeys(role_of(s) for s in slides))
     name = look.contract.template.path.name
@@ -202,8 +202,8 @@ def render(
     template: a .potx/.pptx that wins over the deck's and theme's `template:`; checked: the
     same deck, language and template already checked, whose plan is written, not made again.
     """
-    from wocdeck.output import check_target, write_atomic
-    from wocdeck.source import refuse_non_deck
+    from wocdeck.output.files import check_target, write_atomic
+    from wocdeck.read.source import refuse_non_deck
     from wocdeck.writer import Properties, build
 
     refuse_non_deck(deck_file)

@@ -14,8 +14,8 @@ from wocdeck.cli.render import render_one
 from wocdeck.cli.report import Report, failures
 
 if TYPE_CHECKING:
-    from wocdeck.init import Office
-    from wocdeck.preview_session import LibreOffice
+    from wocdeck.output.session import LibreOffice
+    from wocdeck.output.starter import Office
 
 
 @app.command()
@@ -37,7 +37,7 @@ def init(
 
     Asks for what is not given as an option when run in a terminal; otherwise uses defaults.
     """
-    from wocdeck.init import SCHEMA_FILE, starter, write_new
+    from wocdeck.output.starter import SCHEMA_FILE, starter, write_new
 
     details = _office_details(office, acronym, date, ask=sys.stdin.isatty())
     with failures():
@@ -55,7 +55,7 @@ def _office_details(
     """The starter's office, acronym and date: from options, prompts, or defaults."""
     import datetime as dt
 
-    from wocdeck.init import DEFAULT_OFFICE, Office, acronym_of
+    from wocdeck.output.starter import DEFAULT_OFFICE, Office, acronym_of
 
     if office is None:
         office = typer.prompt("Office", default=DEFAULT_OFFICE) if ask else DEFAULT_OFFICE
@@ -87,7 +87,7 @@ def schema(
     ] = None,
 ) -> None:
     """Print the deck file's JSON Schema, which editors use to complete and check keys."""
-    from wocdeck.schema import deck_schema, to_text
+    from wocdeck.model.schema import deck_schema, to_text
 
     if output is None:
         typer.echo(to_text(deck_schema()), nl=False)
@@ -98,8 +98,8 @@ def schema(
 
 
 def _write_schema(target: Path) -> None:
-    from wocdeck.output import write_atomic
-    from wocdeck.schema import deck_schema, to_text
+    from wocdeck.model.schema import deck_schema, to_text
+    from wocdeck.output.files import write_atomic
 
     write_atomic(target, to_text(deck_schema()).encode("utf-8"))
 
@@ -125,7 +125,7 @@ def watch(
 
     Problems are printed as by render; a deck with errors leaves the last good one in place.
     """
-    from wocdeck.watch import Lock, changes, inputs, snapshot
+    from wocdeck.cli.watching import Lock, changes, inputs, snapshot
 
     target = output or deck.with_suffix(".pptx")
     report = Report(format_)
@@ -135,7 +135,7 @@ def watch(
         with failures():
             lock.acquire(deck)
             if preview:
-                from wocdeck.preview_session import LibreOffice
+                from wocdeck.output.session import LibreOffice
 
                 office = LibreOffice()
         stamp = snapshot(inputs(deck))  # before rendering: a save during it is not lost
@@ -164,7 +164,7 @@ def _watched_render(report: Report, deck: Path, target: Path, office: LibreOffic
     with report.attempt(deck):
         render_one(report, deck, render_deck(deck, target), None)
         if office is not None:
-            from wocdeck.export import to_png
+            from wocdeck.output.export import to_png
 
             pdf = office.to_pdf(target, target.with_suffix(".pdf"))
             folder = deck.with_name(deck.stem + "-preview")
@@ -183,10 +183,10 @@ def template_check(
     file: Annotated[Path, typer.Argument(help="The template, .potx or .pptx.", show_default=False)],
 ) -> None:
     """List the template's layouts, which kind of slide each serves and why, and fallbacks."""
-    from wocdeck.contract import describe, make_contract
     from wocdeck.errors import Location
-    from wocdeck.placement import Fonts
-    from wocdeck.templatefile import read_template
+    from wocdeck.look.contract import describe, make_contract
+    from wocdeck.look.placement import Fonts
+    from wocdeck.look.template import read_template
 
     with failures():
         template = read_template(file, Location(str(file)))

@@ -69,10 +69,10 @@ def _render_deck(
     template: Path | None,
 ) -> None:
     """Render one deck in each language asked for, checking all of them before writing any."""
-    from wocdeck.output import check_target, output_file
+    from wocdeck.output.files import check_target, output_file
     from wocdeck.pipeline import check
     from wocdeck.pipeline import render as render_deck
-    from wocdeck.source import refuse_non_deck
+    from wocdeck.read.source import refuse_non_deck
 
     refuse_non_deck(deck)
     named = output_file(deck, output, ".pptx")  # a folder, a pipe without -o: exit 1
@@ -108,7 +108,7 @@ def render_one(report: Report, deck: Path, result: Rendered, pdf: Path | None) -
     report.notices(deck, result.notices, result.adjustments)
     report.done(deck, f"wrote {result.output} ({result.slides} slides)")
     if pdf is not None:
-        from wocdeck.export import to_pdf
+        from wocdeck.output.export import to_pdf
 
         report.done(deck, f"wrote {to_pdf(result.output, pdf, result.slides)}")
 
@@ -167,8 +167,8 @@ def preview(
     """Render DECK to one PNG per slide and a contact sheet (needs LibreOffice)."""
     import tempfile
 
-    from wocdeck.export import contact_sheet, to_pdf, to_png
-    from wocdeck.output import output_file
+    from wocdeck.output.export import contact_sheet, to_pdf, to_png
+    from wocdeck.output.files import output_file
     from wocdeck.pipeline import render as render_deck
 
     with failures():

@@ -120,7 +120,7 @@ class Report:
     def problems(self, deck: Path, problems: list[Problem], *, more: int = 0) -> None:
         """Errors: JSON lines on stdout, or `file:line:col: error: …` on stderr (the first
         MAX_SHOWN; `more` counts those found but not described)."""
-        from wocdeck.diagnostics import from_problem
+        from wocdeck.cli.diagnostics import from_problem
 
         if self.json:
             for problem in problems:
@@ -138,7 +138,7 @@ class Report:
     ) -> None:
         """Located notices (e.g. a field not translated) as JSON lines or text on stderr, then
         what fitting changed, a line per slide."""
-        from wocdeck.diagnostics import from_problem
+        from wocdeck.cli.diagnostics import from_problem
 
         for notice in notices:
             if self.json:
@@ -150,7 +150,7 @@ class Report:
 
     def notice(self, deck: Path, change: Adjustment) -> None:
         """Something fitting changed (text shrunk or continued)."""
-        from wocdeck.diagnostics import from_adjustment, notice_line
+        from wocdeck.cli.diagnostics import from_adjustment, notice_line
 
         line = from_adjustment(str(deck), change).to_json() if self.json else None
         say(line or notice_line(str(deck), change))
@@ -158,7 +158,7 @@ class Report:
     def done(self, deck: Path, message: str, *, name: str = "") -> None:
         """A deck's result line; in text, `name` goes before it."""
         if self.json:
-            from wocdeck.diagnostics import Diagnostic
+            from wocdeck.cli.diagnostics import Diagnostic
 
             say(Diagnostic(str(deck), None, None, "info", message).to_json())
         else:

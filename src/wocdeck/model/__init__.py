@@ -22,7 +22,6 @@ from pydantic import (
 )
 
 from wocdeck.errors import MAX_DESCRIBED, DeckError
-from wocdeck.messages import located_problems, undescribed
 from wocdeck.model.parts import Bullet, Metric, Metrics, Misread, Part, Points, kind_of
 from wocdeck.model.slides import (
     Chart,
@@ -49,7 +48,8 @@ from wocdeck.model.values import (
     plain,
     whole_cents,
 )
-from wocdeck.source import Source
+from wocdeck.read.messages import located_problems, undescribed
+from wocdeck.read.source import Source
 
 
 class Event(Part):

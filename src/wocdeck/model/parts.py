@@ -16,7 +16,6 @@ from pydantic import (
     model_validator,
 )
 
-from wocdeck.messages import quoted_item
 from wocdeck.model.values import (
     MAX_POINTS,
     Change,
@@ -28,6 +27,7 @@ from wocdeck.model.values import (
     computed_change,
     plain,
 )
+from wocdeck.read.messages import quoted_item
 
 
 class Part(BaseModel):

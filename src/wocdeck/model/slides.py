@@ -13,7 +13,6 @@ from pydantic import (
     model_validator,
 )
 
-from wocdeck.charts import series_problem
 from wocdeck.model.parts import Metrics, Part, Points
 from wocdeck.model.values import (
     MAX_FOCUS_AREAS,
@@ -26,6 +25,7 @@ from wocdeck.model.values import (
     as_list,
     plain,
 )
+from wocdeck.read.chart_data import series_problem
 
 
 class Picture(Part):

@@ -19,9 +19,9 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from wocdeck.errors import MAX_DESCRIBED
-from wocdeck.figures import EXAMPLES, Figure, FigureError, change_between, parse_figure
-from wocdeck.languages import SUPPORTED
-from wocdeck.messages import describe
+from wocdeck.read.figures import EXAMPLES, Figure, FigureError, change_between, parse_figure
+from wocdeck.read.languages import SUPPORTED
+from wocdeck.read.messages import describe
 
 MAX_FOCUS_AREAS = 2500
 MAX_POINTS = 2000

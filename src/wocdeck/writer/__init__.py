@@ -18,12 +18,12 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 from pptx.oxml.ns import qn
 
-from wocdeck.contract import Contract, slots
-from wocdeck.languages import is_right_to_left
-from wocdeck.placement import role_of
+from wocdeck.look.contract import Contract, slots
+from wocdeck.look.placement import role_of
+from wocdeck.look.template import LayoutSpec, PlaceholderSpec
+from wocdeck.look.theme import Theme
 from wocdeck.plan import Layout, Slide, TextBox
-from wocdeck.templatefile import LayoutSpec, PlaceholderSpec
-from wocdeck.theme import Theme
+from wocdeck.read.languages import is_right_to_left
 from wocdeck.writer import blocks, markup
 from wocdeck.writer.direction import mirror_layouts
 from wocdeck.writer.package import save
@@ -147,7 +147,7 @@ def _shapes(drawing: blocks.Drawing, layout: LayoutSpec, plan: Slide, number: in
 
 def _logo(adder: SlideAdder, part: Part, shape_id: int, theme: Theme) -> str:
     """The theme's logo at the cover's top left, 48 pt high, its aspect kept."""
-    from wocdeck.geometry import Frames
+    from wocdeck.look.geometry import Frames
 
     assert theme.logo_file is not None
     rId, (width, height) = adder.add_image(part, str(theme.logo_file))

@@ -13,10 +13,10 @@ from typing import Any
 
 from pptx.opc.package import Part
 
-from wocdeck.kinds.chart import ChartPlan
-from wocdeck.kinds.picture import PicturePlan
-from wocdeck.kinds.table import TablePlan
-from wocdeck.theme import Theme
+from wocdeck.compose.kinds.chart import ChartPlan
+from wocdeck.compose.kinds.picture import PicturePlan
+from wocdeck.compose.kinds.table import TablePlan
+from wocdeck.look.theme import Theme
 from wocdeck.writer import chart, picture, table
 from wocdeck.writer.slides import SlideAdder
 

@@ -20,7 +20,7 @@ from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import BaseOxmlElement, OxmlElement
 from pptx.util import Pt
 
-from wocdeck.kinds.chart import ChartPlan
+from wocdeck.compose.kinds.chart import ChartPlan
 from wocdeck.writer import markup
 
 if TYPE_CHECKING:

@@ -13,10 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wocdeck.measure import has_east_asian
+from wocdeck.look.scripts import has_arabic, has_east_asian
+from wocdeck.look.theme import Fonts, Theme
 from wocdeck.plan import Box, Paragraph, Role, TextBox
-from wocdeck.scripts import has_arabic
-from wocdeck.theme import Fonts, Theme
 
 NAMESPACES = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wocdeck.kinds.picture import PicturePlan
+from wocdeck.compose.kinds.picture import PicturePlan
 from wocdeck.writer import markup
 
 if TYPE_CHECKING:

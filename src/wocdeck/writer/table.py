@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wocdeck.kinds.table import Cell, TablePlan
-from wocdeck.kinds.tablefit import PAD_X, PAD_Y
+from wocdeck.compose.kinds.table import Cell, TablePlan
+from wocdeck.compose.kinds.tablefit import PAD_X, PAD_Y
 from wocdeck.plan import Box, Paragraph, Run, TextBox
 from wocdeck.writer import markup
 
 if TYPE_CHECKING:
-    from wocdeck.theme import Theme
+    from wocdeck.look.theme import Theme
     from wocdeck.writer.blocks import Drawing
 
 _URI = "http://schemas.openxmlformats.org/drawingml/2006/table"

@@ -6,7 +6,7 @@ from lxml import etree
 from pptx.opc.package import Part
 from pptx.oxml.ns import qn
 
-from wocdeck.theme import Theme
+from wocdeck.look.theme import Theme
 
 _SCHEME_SLOTS = {
     "dk1": "dark1",

@@ -1,0 +1,27 @@
+"""The kinds of free slide and column content, in one table: the YAML key that makes each,
+how it is composed, and whether it may stand in a column.
+
+Adding a kind touches one place per stage: its fields in model.py (`Column` for content that
+may also stand in a column, `FreeSlide` for whole-slide kinds), a module here with its
+`compose` (and `block`, for column content) and its plan with `fit`, an entry in `KINDS`
+below, and its drawing in writer/blocks.py. See /work/coord/issue-11/REGISTRY.md.
+"""
+
+from __future__ import annotations
+
+from wocdeck.compose.kinds import bullets, chart, columns, picture, section, statement, table, tiles
+from wocdeck.compose.kinds.base import Kind
+
+KINDS: dict[str, Kind] = {
+    kind.key: kind
+    for kind in (
+        bullets.KIND,
+        table.KIND,
+        picture.KIND,
+        chart.KIND,
+        tiles.KIND,
+        columns.KIND,
+        section.KIND,
+        statement.KIND,
+    )
+}

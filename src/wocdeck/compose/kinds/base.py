@@ -1,0 +1,159 @@
+"""What every kind shares: its registry entry, what it composes into a box, the slide around it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Self
+
+from wocdeck.errors import DeckError, Location
+from wocdeck.layout.mirror import mirror_box
+from wocdeck.plan import Block, Box, Layout, Paragraph, Run, Slide, TextBox
+from wocdeck.read.source import DataPath
+
+if TYPE_CHECKING:
+    from wocdeck.compose.composer import Composer
+    from wocdeck.model import FreeSlide
+
+
+@dataclass(frozen=True)
+class Content:
+    """What a kind puts in a box: text boxes, figure tiles and blocks (tables, pictures…)."""
+
+    texts: tuple[TextBox, ...] = ()
+    tiles: tuple[TextBox, ...] = ()
+    blocks: tuple[Block, ...] = ()
+
+
+class Sized:
+    """A block sized when it is composed (a picture, a chart): fitting leaves it as it is.
+
+    For frozen dataclasses with a `box`.
+    """
+
+    box: Box
+
+    def measured(self, metrics: str) -> Self:
+        """Such a block has no text of wocdeck's to measure."""
+        del metrics
+        return self
+
+    def fit(self, where: Location) -> tuple[list[Self], str]:
+        """Such a block always fits the frame it was given."""
+        del where
+        return [self], ""
+
+    def mirrored(self, width: float) -> Self:
+        """The block on the other side of a slide `width` points wide (not flipped)."""
+        return replace(self, box=mirror_box(self.box, width))  # type: ignore[type-var]
+
+
+# compose(composer, slide, title, path) → the slides a free slide of this kind makes
+SlideComposer = Callable[["Composer", "FreeSlide", str | None, DataPath], list[Slide]]
+# block(composer, value, box, name, path) → the content of a box: name is the column's text
+# box name ("Content" left, "Right"), or "" when the block has the whole slide to itself
+BlockComposer = Callable[["Composer", Any, Box, str, DataPath], Content]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of content: the key that makes it, its slide, and its column form (if any)."""
+
+    key: str  # the YAML key: `points:`, `table:`, `section:` …
+    compose: SlideComposer
+    block: BlockComposer | None = None  # None: the kind makes whole slides only
+
+
+def needs_title(composer: Composer, title: str | None, path: DataPath) -> str:
+    """The slide's title; a located error when it has none."""
+    if title is None:
+        raise DeckError.at(
+            composer.location(path), "this slide needs a `title:`", "add `title: …` to it"
+        )
+    return title
+
+
+def framed(
+    composer: Composer,
+    title: str,
+    content: Content,
+    spec: FreeSlide,
+    path: DataPath,
+    layout: Layout = Layout.CONTENT,
+) -> Slide:
+    """A titled slide with a footer holding content."""
+    return Slide(
+        layout,
+        composer.title_box(title),
+        extras=content.texts,
+        tiles=content.tiles,
+        blocks=content.blocks,
+        notes=spec.notes or "",
+        line=composer.line(path),
+        footer=composer.footer,
+        continuation=composer.words.phrase("continued"),
+    )
+
+
+def whole_slide(block: BlockComposer, key: str) -> SlideComposer:
+    """A slide composer for a column kind: its content in the whole body, under the title."""
+
+    def compose(
+        composer: Composer, spec: FreeSlide, title: str | None, path: DataPath
+    ) -> list[Slide]:
+        named = needs_title(composer, title, path)
+        content = block(composer, getattr(spec, key), composer.frames.body, "", (*path, key))
+        return [framed(composer, named, content, spec, path)]
+
+    return compose
+
+
+@dataclass(frozen=True)
+class Big:
+    """How a slide of one large line sets it: a section divider's or a statement's."""
+
+    layout: Layout
+    size: float
+    under_size: float
+    align: str = "l"
+    anchor: str = "b"
+
+
+def big_text(
+    composer: Composer,
+    spec: FreeSlide,
+    path: DataPath,
+    look: Big,
+    text: str,
+    under: tuple[Run, ...] = (),
+) -> list[Slide]:
+    """A slide of one large line in its layout's title, and a smaller one under it."""
+    sizes = composer.theme.sizes
+    title_frame, under_frame = composer.frames.titled(look.layout.value)
+    heading = TextBox(
+        "Title",
+        (Paragraph(composer.runs(text)),),
+        title_frame,
+        look.size,
+        sizes.title_floor,
+        color="light1",
+        line_spacing=composer.theme.title_line_spacing,
+        align=look.align,
+        anchor=look.anchor,
+    )
+    extras = ()
+    if under:
+        extras = (
+            TextBox(
+                "Subtitle",
+                (Paragraph(under),),
+                under_frame,
+                look.under_size,
+                sizes.cover_subtitle_floor,
+                color="light1",
+                align=look.align,
+            ),
+        )
+    return [
+        Slide(look.layout, heading, extras=extras, notes=spec.notes or "", line=composer.line(path))
+    ]

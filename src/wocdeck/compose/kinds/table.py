@@ -1,0 +1,252 @@
+"""Tables: rows inline or from a CSV file, composed as a plan that fits like text does.
+
+Numbers (every column but the first, which labels the rows) are right-aligned and written with
+the deck language's separators; a total row may sum the number columns. Fitting measures each
+cell's wrapping, shrinks the whole table down to the body floor, and continues a table taller
+than the slide on "(cont.)" slides, repeating the header row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from wocdeck.compose.kinds.base import Content, Kind, whole_slide
+from wocdeck.compose.kinds.tablefit import fit_table
+from wocdeck.errors import DeckError, Location
+from wocdeck.layout.typeset import steps_between
+from wocdeck.look.fonts import line_height
+from wocdeck.look.scripts import has_arabic
+from wocdeck.plan import Box
+from wocdeck.read.figures import Figure, FigureError, parse_figure
+from wocdeck.read.source import DataPath
+
+if TYPE_CHECKING:
+    from wocdeck.compose.composer import Composer
+    from wocdeck.model import Table
+
+MAX_CSV_BYTES = 5_000_000
+_NUMBER = re.compile(r"^[+\-\u2212]?\d[\d.,\u00a0\u202f\u2009 '\u2019]*%?$")
+_YES = {"yes", "true", "on"}
+_YEAR = re.compile(r"^(19|20)\d\d$")  # a column of years is written as typed: 2018, not 2,018
+ARABIC_LINE_SPACING = 1.45  # Noto Sans Arabic's marks need more than Latin's 1.15
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell's text as drawn; numbers are right-aligned."""
+
+    text: str
+    number: bool = False
+
+
+@dataclass(frozen=True)
+class TablePlan:
+    """A table on a slide: header, rows and total, at a size fit may lower to floor.
+
+    widths and heights (points, the header's height first) are set by fit.
+    """
+
+    name: str
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    total: tuple[Cell, ...] | None
+    box: Box
+    size: float
+    floor: float
+    continues: bool = True  # may continue on more slides (not in a column)
+    metrics: str = "liberation-sans"
+    rtl: bool = False
+    line_spacing: float = 1.15
+    widths: tuple[float, ...] = ()
+    heights: tuple[float, ...] = ()
+    first_row: int = 0  # the index of its first row in the whole table (for banding)
+    steps: tuple[float, ...] = ()  # the sizes fit tries, largest first: the deck's type scale
+
+    def measured(self, metrics: str) -> TablePlan:
+        """The table measured in the template's body font, its lines never set tighter than
+        the font's own line height (nor Arabic's, whose marks reach higher and lower)."""
+        spacing = max(self.line_spacing, line_height(metrics))
+        if any(has_arabic(cell.text) for row in self._all() for cell in row):
+            spacing = max(spacing, ARABIC_LINE_SPACING)
+        return replace(self, metrics=metrics, line_spacing=spacing)
+
+    def _all(self) -> tuple[tuple[Cell, ...], ...]:
+        return (self.header, *self.rows, *((self.total,) if self.total else ()))
+
+    def fit(self, where: Location) -> tuple[list[TablePlan], str]:
+        """The table at the largest size that fits, over as few slides as the floor allows."""
+        return fit_table(self, where)
+
+    def mirrored(self, width: float) -> TablePlan:
+        """The table laid out right to left: its first column on the right, every renderer
+        alike (the columns are reversed rather than left to the table's rtl flag, which
+        LibreOffice ignores); the frame keeps its width at the mirrored place."""
+        box = self.box
+        right = box.x + sum(self.widths) if self.widths else box.x + box.w
+        return replace(
+            self,
+            box=replace(box, x=width - right),
+            header=self.header[::-1],
+            rows=tuple(row[::-1] for row in self.rows),
+            total=self.total[::-1] if self.total else None,
+            widths=self.widths[::-1],
+            rtl=True,
+        )
+
+
+def block(composer: Composer, spec: Table, box: Box, name: str, path: DataPath) -> Content:
+    """A table filling the box; only a table with a slide of its own continues."""
+    header, rows = _data(composer, spec, path)
+    numbers = _number_columns(rows)
+    cells = tuple(
+        tuple(_cell(composer, text, j in numbers, (*path, "rows", i)) for j, text in enumerate(row))
+        for i, row in enumerate(rows)
+    )
+    total = _total(composer, spec, rows, cells, numbers, path) if spec.total else None
+    sizes = composer.theme.sizes
+    steps = steps_between(sizes.body_scale, sizes.body, sizes.body_floor)
+    plan = TablePlan(
+        "Table",
+        tuple(Cell(h, j in numbers) for j, h in enumerate(header)),
+        cells,
+        total,
+        box,
+        steps[0],
+        steps[-1],
+        continues=not name,
+        steps=tuple(steps),
+        line_spacing=composer.theme.line_spacing,
+    )
+    return Content(blocks=(plan,))
+
+
+def _data(composer: Composer, spec: Table, path: DataPath) -> tuple[list[str], list[list[str]]]:
+    """Header and rows, every row as long as the header."""
+    if spec.csv:
+        header, rows = _read_csv(composer, spec.csv, (*path, "csv"))
+        return header, rows
+    header = list(spec.columns)
+    rows: list[list[str]] = []
+    for i, row in enumerate(spec.rows):
+        where = composer.location((*path, "rows", i))
+        if isinstance(row, dict):
+            for key in row:
+                if key not in header:
+                    if spec.columns:
+                        raise DeckError.at(
+                            where,
+                            f"'{key}' is not one of the table's columns",
+                            "its columns: " + ", ".join(header),
+                        )
+                    header.append(key)
+            rows.append([row.get(column) or "" for column in header])
+            continue
+        if not header:
+            raise DeckError.at(
+                composer.location((*path, "rows")),
+                "this table has rows but no `columns:`",
+                "name its columns first: `columns: [Year, PCT, Madrid]`",
+            )
+        if len(row) != len(header):
+            raise DeckError.at(
+                where,
+                f"this row has {len(row)} cells, the table has {len(header)} columns "
+                f"({', '.join(header)})",
+                "give every row one cell per column; an empty cell is written ''",
+            )
+        rows.append([cell or "" for cell in row])
+    return header, rows
+
+
+def _read_csv(composer: Composer, name: str, path: DataPath) -> tuple[list[str], list[list[str]]]:
+    """A CSV file beside the deck: its first row is the header; commas or semicolons."""
+    where = composer.location(path)
+    folder = composer.folder
+    file = folder / name
+    if not file.is_file():
+        raise DeckError.at(where, f"the CSV file {name} does not exist", "check the name and path")
+    if file.stat().st_size > MAX_CSV_BYTES:
+        raise DeckError.at(where, f"the CSV file {name} is larger than 5 MB", "shorten the table")
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DeckError.at(
+            where,
+            f"the CSV file {name} is not UTF-8 text",
+            "save it as 'CSV UTF-8' in Excel or LibreOffice",
+        ) from None
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows = [row for row in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in row)]
+    if len(rows) < 2:
+        raise DeckError.at(where, f"the CSV file {name} has no rows under its header", "")
+    header = [c.strip() for c in rows[0]]
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) != len(header):
+            raise DeckError.at(
+                Location(str(file), number),
+                f"this row has {len(row)} cells, the header has {len(header)}",
+                "give every row one cell per column",
+            )
+    if not all(header):
+        raise DeckError.at(Location(str(file), 1), "a column has no name in the header row", "")
+    return header, [[c.strip() for c in row] for row in rows[1:]]
+
+
+def _number_columns(rows: list[list[str]]) -> set[int]:
+    """Columns after the first whose filled cells all look like numbers, but years."""
+    if not rows:
+        return set()
+    found = set()
+    for j in range(1, len(rows[0])):
+        filled = [row[j] for row in rows if row[j]]
+        numbers = filled and all(_NUMBER.match(text) for text in filled)
+        if numbers and not all(_YEAR.match(text) for text in filled):
+            found.add(j)
+    return found
+
+
+def _figure(composer: Composer, text: str, path: DataPath) -> Figure:
+    try:
+        return parse_figure(text)
+    except FigureError as exc:
+        raise DeckError.at(composer.location(path), exc.message, exc.hint) from None
+
+
+def _cell(composer: Composer, text: str, number: bool, path: DataPath) -> Cell:
+    if not number or not text:
+        return Cell(text, number)
+    return Cell(_figure(composer, text, path).shown(composer.words.number), True)
+
+
+def _total(
+    composer: Composer,
+    spec: Table,
+    rows: list[list[str]],
+    cells: tuple[tuple[Cell, ...], ...],
+    numbers: set[int],
+    path: DataPath,
+) -> tuple[Cell, ...]:
+    """The total row: its label, then the sum of each number column (not of percentages)."""
+    assert spec.total is not None
+    label = composer.words.phrase("total") if spec.total.lower() in _YES else spec.total
+    out = [Cell(label)]
+    for j in range(1, len(cells[0]) if cells else 1):
+        filled = [row[j] for row in rows if row[j]]
+        if j not in numbers or any(text.rstrip().endswith("%") for text in filled):
+            out.append(Cell("", j in numbers))
+            continue
+        amount = sum((_figure(composer, t, (*path, "rows")).number for t in filled), Decimal(0))
+        out.append(Cell(Figure(amount).shown(composer.words.number), True))
+    return tuple(out)
+
+
+KIND = Kind("table", whole_slide(block, "table"), block)

@@ -1,0 +1,189 @@
+"""The words wocdeck derives, in a deck's language.
+
+Phrases ("Key Achievements", "(cont.)", "growing by …") come from a table per language kept as
+data beside this file (`en.yaml`, `zh.yaml`, …; every table has every phrase, see
+tests/test_wording.py). Dates, numbers, currency amounts and percentages come from CLDR through
+Babel, so "Thursday, September 27" is "9月27日星期四" in Chinese and "jeudi 27 septembre" in
+French, and 33745 is "33 745" in French.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+
+from wocdeck.read.languages import SUPPORTED
+
+_HERE = Path(__file__).resolve().parent
+NUMBERINGS = ("roman", "chinese", "decimal")
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+_CHINESE_DIGITS = "〇一二三四五六七八九"
+_QUOTED = re.compile(r"'[^']*'")
+# CLDR's currency spacing: a currency code written against a digit gets a space.
+_CODE_BEFORE = re.compile(r"([A-Z]{3})(?=\d)")
+_CODE_AFTER = re.compile(r"(?<=\d)([A-Z]{3})")
+
+
+def roman(number: int) -> str:
+    """A positive whole number in Roman numerals: 4 → 'IV'."""
+    out = []
+    for value, numeral in _ROMAN:
+        count, number = divmod(number, value)
+        out.append(numeral * count)
+    return "".join(out)
+
+
+def chinese(number: int) -> str:
+    """1-99 in Chinese numerals (一, 十一, 二十三); larger numbers in digits."""
+    if not 0 < number < 100:
+        return str(number)
+    tens, ones = divmod(number, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _CHINESE_DIGITS[tens] + "十")
+    return head + (_CHINESE_DIGITS[ones] if ones else "")
+
+
+def phrase_names() -> tuple[str, ...]:
+    """The phrases every language's table must have (English's are the reference)."""
+    return tuple(_table("en")["phrases"])
+
+
+@lru_cache(maxsize=16)
+def _table(language: str) -> dict[str, Any]:
+    return yaml.safe_load((_HERE / f"{language}.yaml").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Wording:
+    """Derived words in one language: phrases from its table, formats from CLDR."""
+
+    language: str
+    phrases: dict[str, str]
+    numbering: str
+    italic: bool = True  # whether the script is set in italics for emphasis (not CJK, Arabic)
+
+    def phrase(self, key: str, /, **values: str) -> str:
+        """A phrase of the table with its {names} filled in."""
+        return self.phrases[key].format(**values)
+
+    @property
+    def locale(self) -> Locale:
+        """The Babel locale of the language."""
+        return _locale(self.language)
+
+    def numeral(self, number: int) -> str:
+        """A focus area's number as the language writes it: I, 一 or 1."""
+        if self.numbering == "roman":
+            return roman(number)
+        if self.numbering == "chinese":
+            return chinese(number)
+        return self.number(Decimal(number))
+
+    def long_date(self, day: dt.date) -> str:
+        """Weekday, month and day: 'Thursday, September 27', '9月27日星期四'."""
+        return format_date(day, _weekday_month_day(self.language), locale=self.locale)
+
+    def date(self, day: dt.date) -> str:
+        """A full date: 'July 10, 2014', '10 juillet 2014', '2014年7月10日'."""
+        return format_date(day, "long", locale=self.locale)
+
+    def year(self, day: dt.date) -> str:
+        """The year alone: '2018', '2018年'."""
+        return format_date(day, self.locale.datetime_skeletons["y"].pattern, locale=self.locale)
+
+    def number(self, value: Decimal) -> str:
+        """A figure with the language's separators: '33,745', '33 745', '33.745'."""
+        return format_decimal(value, locale=self.locale, decimal_quantization=False)
+
+    def money(self, amount: Decimal, currency: str) -> str:
+        """'CHF 108,348', '108 348 CHF'; cents only where the amount has them."""
+        pattern = self.locale.currency_formats["standard"].pattern
+        if amount == amount.to_integral_value():
+            pattern = re.sub(r"\.0+", "", pattern)
+        text = format_currency(
+            amount,
+            currency,
+            format=pattern.replace("¤", "¤¤"),  # the ISO code, not a symbol such as "$"
+            locale=self.locale,
+            currency_digits=False,
+        )
+        return _CODE_AFTER.sub(" \\1", _CODE_BEFORE.sub("\\1 ", text))
+
+    def percent(self, change: str) -> str:
+        """A written change such as '+6.8%' as the language writes its size: '6,8 %'."""
+        amount = change.strip().replace("\u2212", "-").replace(" ", "").lstrip("+-").rstrip("%")
+        return format_percent(Decimal(amount) / 100, locale=self.locale, decimal_quantization=False)
+
+    def change(self, change: str | None, versus: str | None) -> str:
+        """'growing by 6.8%', 'exceeding 2017 total by 85%', 'declining by 3%', 'unchanged'."""
+        if not change:
+            return ""
+        falling = change.strip().replace("\u2212", "-").startswith("-")
+        percent = self.percent(change)
+        if Decimal(change.strip().strip("+-\u2212%").strip()) == 0:
+            return self.phrase("level_with", basis=versus) if versus else self.phrase("unchanged")
+        if versus:
+            return self.phrase("below" if falling else "exceeding", basis=versus, percent=percent)
+        return self.phrase("declining" if falling else "growing", percent=percent)
+
+    def caption(self, period: str | None, change: str | None, versus: str | None) -> str:
+        """A figure tile's caption: '(Jan-Aug), growing by 6.8%'."""
+        parts = [
+            self.phrase("period", period=period) if period else "",
+            self.change(change, versus),
+        ]
+        return self.phrase("separator").join(p for p in parts if p)
+
+
+@lru_cache(maxsize=16)
+def _locale(language: str) -> Locale:
+    return Locale.parse(language.replace("-", "_"))
+
+
+@lru_cache(maxsize=16)
+def _weekday_month_day(language: str) -> str:
+    """CLDR's pattern for weekday, month and day, with the weekday and month written out."""
+    locale = _locale(language)
+    skeletons = locale.datetime_skeletons
+    pattern = str((skeletons.get("MMMMEd") or skeletons["MEd"]).pattern)
+    parts = re.split(f"({_QUOTED.pattern})", pattern)
+    for i in range(0, len(parts), 2):  # outside quoted literals
+        parts[i] = re.sub(r"E+", "EEEE", parts[i])
+    return "".join(parts)
+
+
+@lru_cache(maxsize=16)
+def wording(language: str) -> Wording:
+    """The wording of a supported language."""
+    if language not in SUPPORTED:
+        raise ValueError(f"no wording for language {language!r}")
+    table = _table(language)
+    return Wording(
+        language,
+        dict(table["phrases"]),
+        table.get("numbering", "roman"),
+        bool(table.get("italic", True)),
+    )

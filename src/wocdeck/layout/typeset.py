@@ -1,0 +1,354 @@
+"""Typeset a deck: one type scale for the whole deck, groups laid out whole, one-line footers.
+
+Body sizes come from the theme's scale (e.g. 28/24/22/20/18 pt). Each slide is measured at
+every step from the theme's body size down to its reading floor; the deck then keeps at most
+`body_sizes` of the sizes its slides need (by default two), so the body size does not jump
+from slide to slide. Text that does not fit on one slide even at the floor continues on
+"(cont.)" slides, at the largest size that takes at most half as many slides again as the
+floor would (a long slide does not spread thinly over many slides), never below the floor.
+In a deck that needs only one size, slides with little text (a few short aims) take the next
+step up, a second size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from itertools import combinations
+
+from wocdeck.errors import DeckError, Location
+from wocdeck.layout.fit import (
+    _preview,
+    candidate_sizes,
+    continued_title,
+    fit_blocks,
+    has_tabs,
+    paragraph_lines,
+    shrink,
+    shrink_extras,
+    tallest_line,
+    text_height,
+    without_tabs,
+)
+from wocdeck.layout.flow import Flow, TileStyle, trial
+from wocdeck.look.theme import Theme
+from wocdeck.plan import Adjustment, Layout, Run, Slide, TextBox
+
+SPARSE_SHARE = 0.5  # a text-only slide using at most this share of the body at the next step up
+COVER_TITLE_LINES = 3  # the cover title takes a smaller step before a fourth line,
+COVER_TITLE_LEAST = 0.7  # down to this share of its size
+ELLIPSIS = "\u2026"
+TILE_LABEL_SHARE = 0.45  # a tile's label and caption, as shares of its value's size
+TILE_CAPTION_SHARE = 0.4
+TABS = "tab characters written as spaces"
+BALANCE_STEPS = 7  # halvings of the body height when spreading text over its slides
+
+
+@dataclass(frozen=True)
+class TypeRules:
+    """A deck's type rules from its theme: the body scale, how many sizes, tile sizes."""
+
+    scale: tuple[float, ...] = (28, 24, 22, 20, 18)
+    sizes: int = 2
+    tiles: TileStyle = field(default_factory=TileStyle)
+
+
+def rules_for(theme: Theme) -> TypeRules:
+    """A theme's type rules."""
+    sizes = theme.sizes
+    tiles = TileStyle(
+        value=sizes.tile_value,
+        value_floor=min(sizes.tile_value_floor, sizes.tile_value),
+        label=round(sizes.tile_value * TILE_LABEL_SHARE, 1),
+        caption=round(sizes.tile_value * TILE_CAPTION_SHARE, 1),
+    )
+    return TypeRules(tuple(sizes.body_scale), sizes.body_sizes, tiles)
+
+
+def fit_deck(
+    slides: list[Slide], deck_path: str = "deck.yaml", rules: TypeRules | None = None
+) -> tuple[list[Slide], list[Adjustment]]:
+    """Fit every slide at the deck's body sizes; returns the final slides and what changed."""
+    rules = rules or TypeRules()
+    tabbed = [has_tabs(slide) for slide in slides]
+    slides = [without_tabs(s) if tabs else s for s, tabs in zip(slides, tabbed, strict=True)]
+    footer, footer_note = _footer(slides, deck_path)
+    trials = _Trials(rules)
+    for slide in slides:
+        _check_lines(slide, Location(deck_path, slide.line))
+    needs = [_need(slide, rules, trials) for slide in slides]
+    sizes = choose_sizes([n for n, _ in needs if n], rules.sizes)
+    fitted: list[Slide] = []
+    adjustments: list[Adjustment] = []
+    for slide, (need, larger), tabs in zip(slides, needs, tabbed, strict=True):
+        size = _size_for(slide, need, larger, sizes, rules)
+        where = Location(deck_path, slide.line)
+        laid = trials.done.get((id(slide), size)) if need else None
+        pages, message = fit_slide(slide, size, where, rules, footer, laid)
+        if tabs:
+            message = " and ".join(m for m in (TABS, message) if m)
+        number = len(fitted) + 1
+        hint = ""
+        if footer_note and footer is not None and slide.footer is not None:
+            hint = "; ".join(h for h in (message and SHORTEN, footer_hint(footer.origin)) if h)
+            message = "; ".join(m for m in (message, footer_note) if m)
+            footer_note = ""
+        if message:
+            adjustments.append(Adjustment(slide.line, number, slide.title.text, message, hint))
+        fitted.append(pages[0])
+        fitted.extend(replace(page, notes=f"Continued from slide {number}.") for page in pages[1:])
+    return fitted, adjustments
+
+
+SHORTEN = "shorten the text or split the section"
+
+
+def footer_hint(origin: str) -> str:
+    """What to change when the footer had to be made smaller or shortened."""
+    if origin == "event.footer":
+        return "shorten event.footer"
+    return "set a shorter footer of your own: `event.footer: …`"
+
+
+def _check_lines(slide: Slide, where: Location) -> None:
+    """A located error, not a hang, when one line of body text is taller than the body."""
+    body = slide.body
+    if body is not None and body.paragraphs and tallest_line(body, body.floor) > body.room:
+        raise DeckError.at(
+            where,
+            f"one line of body text is taller than its box even at {body.floor:g} pt "
+            f"(line spacing {body.line_spacing:g})",
+            "lower the theme's body size, body floor or line spacing",
+        )
+
+
+def choose_sizes(needs: Sequence[float], limit: int) -> tuple[float, ...]:
+    """The deck's body sizes, largest first: the sizes slides need, at most `limit` of them.
+
+    The smallest needed size is always kept (a slide fits only at it); the others are chosen
+    so that as much text as possible keeps the largest size it fits at.
+    """
+    wanted = sorted(set(needs), reverse=True)
+    if len(wanted) <= limit:
+        return tuple(wanted)
+    smallest = wanted[-1]
+
+    def total(chosen: tuple[float, ...]) -> float:
+        return sum(max(c for c in chosen if c <= need) for need in needs)
+
+    best = max(combinations(wanted[:-1], limit - 1), key=lambda c: total((*c, smallest)))
+    return (*best, smallest)
+
+
+def steps_between(scale: Sequence[float], size: float, floor: float) -> list[float]:
+    """Sizes to try, largest first: size, the scale's steps between it and floor, and floor."""
+    steps = {s for s in scale if floor <= s <= size}
+    return sorted(steps | {size, floor}, reverse=True)
+
+
+def _candidates(body: TextBox, rules: TypeRules) -> list[float]:
+    """Body sizes to try, largest first: the scale's steps between the floor and body size."""
+    return steps_between(rules.scale, body.size, body.floor)
+
+
+class _Trials:
+    """One-slide layouts of each slide at each size tried, so that none is laid out twice."""
+
+    def __init__(self, rules: TypeRules) -> None:
+        self.rules = rules
+        self.done: dict[tuple[int, float], Flow | None] = {}
+
+    def at(self, slide: Slide, size: float) -> Flow | None:
+        """The slide's groups on one slide at a size, or None if they need more."""
+        key = (id(slide), size)
+        if key not in self.done:
+            assert slide.body is not None
+            self.done[key] = trial(_flow(slide, size, self.rules), slide.groups)
+        return self.done[key]
+
+
+def _need(slide: Slide, rules: TypeRules, trials: _Trials) -> tuple[float | None, float | None]:
+    """The largest size at which a slide fits on one slide, and a larger step for a sparse
+    text-only slide; None for slides without body text. A slide that continues at every size
+    needs the largest size at which it takes at most half as many slides again as at the floor
+    (so 8 bullets at a template's 32 pt do not spread two to a slide over four slides)."""
+    body = slide.body
+    if body is None or not slide.groups:
+        return None, None
+    candidates = _candidates(body, rules)
+    for size in candidates:
+        if trials.at(slide, size) is not None:
+            break
+    else:
+        least = _slide_count(slide, candidates[-1], rules)
+        most = least + least // 2
+        return next(s for s in candidates if _slide_count(slide, s, rules) <= most), None
+    larger = [s for s in rules.scale if s > body.size]
+    if size < body.size or not larger or any(g.figures for g in slide.groups):
+        return size, None
+    step = min(larger)
+    flow = trials.at(slide, step)
+    if flow is None or flow.page.bottom - body.box.y > SPARSE_SHARE * body.box.h:
+        return size, None
+    return size, step
+
+
+def _slide_count(slide: Slide, size: float, rules: TypeRules) -> int:
+    """How many slides a slide's groups take at a body size."""
+    return len(_flow(slide, size, rules).place(slide.groups))
+
+
+def _size_for(
+    slide: Slide,
+    need: float | None,
+    larger: float | None,
+    sizes: tuple[float, ...],
+    rules: TypeRules,
+) -> float:
+    """The body size a slide gets from the deck's sizes."""
+    if need is None or slide.body is None:
+        return 0.0
+    regular = slide.body.size
+    size = max(s for s in sizes if s <= need)
+    if larger is not None and size == regular and len(set(sizes) | {larger}) <= rules.sizes:
+        return larger
+    return size
+
+
+def fit_slide(
+    slide: Slide,
+    size: float,
+    where: Location,
+    rules: TypeRules,
+    footer: TextBox | None = None,
+    laid: Flow | None = None,
+) -> tuple[list[Slide], str]:
+    """Fit one slide at a body size, continuing its groups on more slides where needed;
+    `laid` is the slide already laid out at that size, if it was."""
+    notes: list[str] = []
+    title = _cover_title(slide.title) if slide.layout is Layout.COVER else None
+    if title is None:
+        title = shrink(slide.title, where)
+        if title.size < slide.title.size:
+            notes.append(f"title shrunk to {title.size:g} pt")
+    first = replace(
+        slide,
+        title=title,
+        extras=shrink_extras(slide, where),
+        tiles=tuple(shrink(box, where) for box in slide.tiles),
+        footer=footer if slide.footer is not None else None,
+    )
+    if slide.blocks:
+        return fit_blocks(first, where, notes)
+    if slide.body is None or not slide.groups:
+        return [first], "; ".join(notes)
+    flow = laid or _flow(slide, size, rules)
+    pages = flow.pages if laid else flow.place(slide.groups)
+    if len(pages) > 1:
+        flow = _balanced(slide, size, rules, len(pages)) or flow
+        pages = flow.pages
+    if size < slide.body.size:
+        notes.append(f"text shrunk to {size:g} pt")
+    if len(pages) > 1:
+        notes.append(f"continued on {len(pages)} slides")
+    more = continued_title(slide, where) if len(pages) > 1 else title
+    out = []
+    for number, page in enumerate(pages):
+        boxes = flow.boxes(page)
+        out.append(
+            replace(
+                first,
+                title=more if number else title,
+                body=boxes[0] if boxes else None,
+                extras=tuple(boxes[1:]),
+                tiles=tuple(page.tiles),
+                blocks=tuple(page.charts),
+                continued=number,
+            )
+        )
+    return out, " and ".join(notes)
+
+
+def _flow(
+    slide: Slide, size: float, rules: TypeRules, cap: tuple[int, float] | None = None
+) -> Flow:
+    """A layout of a slide's groups at a size, its continuations marked in its language;
+    `cap` fills the body only so far down from a slide on."""
+    assert slide.body is not None
+    return Flow(slide.body, size, rules.tiles, suffix=slide.continuation, cap=cap)
+
+
+def _balanced(slide: Slide, size: float, rules: TypeRules, count: int) -> Flow | None:
+    """The slide's text shared between its last two slides, so the last is not left with a
+    line or two: the shortest body height for those two that still needs no more slides
+    (None if the full height is the only one)."""
+    assert slide.body is not None
+    full = slide.body.box.h
+    low, high, best = full * 0.3, full, None
+    for _ in range(BALANCE_STEPS):
+        middle = (low + high) / 2
+        flow = _flow(slide, size, rules, (count - 1, middle))
+        if len(flow.place(slide.groups)) == count and not flow.overflow:
+            high, best = middle, flow
+        else:
+            low = middle
+    return best
+
+
+def _cover_title(box: TextBox) -> TextBox | None:
+    """The cover title at the largest step that keeps it to three lines, else four, if one
+    down to COVER_TITLE_LEAST of its size does."""
+    sizes = [s for s in candidate_sizes(box) if s >= COVER_TITLE_LEAST * box.size]
+    for most in (COVER_TITLE_LINES, COVER_TITLE_LINES + 1):
+        for size in sizes:
+            lines = sum(paragraph_lines(p, size, box) for p in box.paragraphs)
+            if lines <= most and text_height(box.paragraphs, size, box) <= box.room:
+                return replace(box, size=size)
+    return None
+
+
+def _footer(slides: list[Slide], deck_path: str) -> tuple[TextBox | None, str]:
+    """The deck's footer on one line: a smaller step, else (a footer derived from the office
+    and title, both shown in full on the cover) shortened with an ellipsis; a footer the
+    editor wrote that is too long is an error, since shortening would drop their words."""
+    footer = next((s.footer for s in slides if s.footer is not None), None)
+    if footer is None:
+        return None, ""
+    paragraph = footer.paragraphs[0]
+    for size in candidate_sizes(footer):
+        if paragraph_lines(paragraph, size, footer) == 1:
+            note = f"footer set at {size:g} pt to stay on one line" if size < footer.size else ""
+            return replace(footer, size=size), note
+    if footer.origin == "event.footer":
+        raise DeckError.at(
+            Location(deck_path, footer.line),
+            f"the footer text (from event.footer) is too long for one line even at "
+            f"{footer.floor:g} pt: '{_preview(footer.text)}'",
+            "shorten it",
+        )
+    runs = list(paragraph.runs)
+    text = paragraph.text
+    low, high = 0, len(text)
+    while low < high:  # the longest start of the text that fits one line with an ellipsis
+        middle = (low + high + 1) // 2
+        probe = replace(paragraph, runs=_truncated(runs, middle))
+        if paragraph_lines(probe, footer.floor, footer) == 1:
+            low = middle
+        else:
+            high = middle - 1
+    short = replace(paragraph, runs=_truncated(runs, low))
+    message = f'footer shortened to one line: "{short.text}"'
+    return replace(footer, size=footer.floor, paragraphs=(short,)), message
+
+
+def _truncated(runs: list[Run], length: int) -> tuple[Run, ...]:
+    """The runs' first `length` characters, trailing spaces dropped, then an ellipsis."""
+    out: list[Run] = []
+    for run in runs:
+        if length <= 0:
+            break
+        out.append(replace(run, text=run.text[:length]))
+        length -= len(run.text)
+    if out:
+        out[-1] = replace(out[-1], text=out[-1].text.rstrip(" \u00b7-"))
+    return (*(r for r in out if r.text), Run(ELLIPSIS))

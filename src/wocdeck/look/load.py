@@ -1,0 +1,66 @@
+"""The look a deck is drawn with: its template file, layout contract, frames and fonts.
+
+The template is, by precedence: `--template FILE`, the deck's `template:` (relative to the
+deck file), the theme's `template:` (relative to the theme file), else the bundled WIPO
+template with the theme's colours and fonts written into its theme.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from wocdeck.errors import Location
+from wocdeck.look.contract import Contract, make_contract
+from wocdeck.look.placement import Fonts, TemplateFrames
+from wocdeck.look.template import read_template
+from wocdeck.look.theme import Theme, themes_dir
+from wocdeck.model import Deck
+from wocdeck.read.source import Source
+
+
+@dataclass(frozen=True)
+class Look:
+    """A deck's template, the layouts chosen for it, and what to tell the user about it."""
+
+    contract: Contract
+    frames: TemplateFrames
+    fonts: Fonts
+    restyled: bool  # the theme's colours and fonts replace the template's
+    notices: tuple[str, ...]
+
+
+def bundled_template() -> Path:
+    """The WIPO template file, built by tools/build_wipo_template.py."""
+    return themes_dir() / "wipo" / "wipo.potx"
+
+
+def load_look(deck: Deck, theme: Theme, source: Source, option: Path | None = None) -> Look:
+    """Read the deck's template and choose its layouts; errors are located DeckErrors."""
+    restyled = False
+    theme_file = Location(str(theme.file))  # the theme file as named: theme.yaml or brand.yaml
+    if option is not None:
+        path, where = option, Location(str(option))
+    elif deck.template:
+        path = Path(source.path).parent / deck.template
+        where = source.location(("template",))
+    elif theme.template_file is not None:
+        path, where = theme.template_file, theme_file
+    else:
+        path, restyled = bundled_template(), True
+        where = Location(str(path))
+    template = read_template(path, where)
+    explicit = {role: (name, theme_file) for role, name in theme.layouts.items()}
+    explicit.update(
+        {role: (name, source.location(("layouts", role))) for role, name in deck.layouts.items()}
+    )
+    contract = make_contract(template, explicit)
+    if restyled:
+        fonts = Fonts(theme.fonts.latin, theme.fonts.latin)
+    else:
+        fallback = theme.fonts.latin
+        fonts = Fonts(template.major_font or fallback, template.minor_font or fallback)
+    notices = list(fonts.notices())
+    if template.macros:
+        notices.insert(0, f"the template {path} has macros; they are not copied into the deck")
+    return Look(contract, TemplateFrames(contract, theme.margin), fonts, restyled, tuple(notices))

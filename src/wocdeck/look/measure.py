@@ -1,0 +1,217 @@
+"""Measure and wrap text with a font's metrics: Latin breaks between words, CJK per character.
+
+Widths come from metric-compatible open fonts (Liberation Sans/Serif/Mono for Arial, Times New
+Roman and Courier New, Carlito for Calibri, Caladea for Cambria), extracted by
+tools/build_metrics.py; fonts.py maps a typeface to its table or to an installed font file.
+East Asian wide characters are measured as full-width (1 em), as in Microsoft YaHei and Noto
+Sans CJK.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from heapq import merge
+from itertools import accumulate
+from pathlib import Path
+from typing import NamedTuple
+
+from wocdeck.look.fonts import file_widths, is_font_file
+from wocdeck.look.scripts import has_arabic, has_east_asian, is_wide
+from wocdeck.look.shaping import with_arabic_shaped
+
+_TABLES = Path(__file__).resolve().parent / "fonts"
+DEFAULT_METRICS = "liberation-sans"
+
+# Characters that may not start a line (kinsoku shori) and that may not end one.
+NO_LINE_START = frozenset(
+    "，。、．：；！？）］｝〕〉》」』】〙〗〟’”…‥ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ・,.:;!?)]}%"
+)
+NO_LINE_END = frozenset("（［｛〔〈《「『【〘〖〝‘“([{$")
+_BREAK_AFTER = frozenset(" -\u2010\u2013\u2014\u200b")  # not "/": LibreOffice keeps URLs whole
+NO_BREAK_SPACES = "\u00a0\u202f\u2007\u2060"  # no-break, narrow no-break, figure space, joiner
+_HYPHENS = re.compile("[\\-\u2010\u2013\u2014]")
+_AFTER_SPACE = re.compile("(?<=[ \u200b])[^ " + re.escape("".join(sorted(NO_LINE_START))) + "]")
+UNKNOWN_WIDTH = 0.65
+EMOJI_WIDTH = 1.3
+ENCLOSING_WIDTH = 1.0  # an enclosing mark (U+20DD ⃝) draws a circle or box about 1 em wide
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of text in one style."""
+
+    text: str
+    bold: bool = False
+    metrics: str = DEFAULT_METRICS  # a table in fonts/ or a font file (see fonts.py)
+
+
+class Line(NamedTuple):
+    """One wrapped line: characters [start, end) of the paragraph, and its width in points."""
+
+    start: int
+    end: int
+    width: float
+
+
+@lru_cache(maxsize=16)
+def _widths(metrics: str = DEFAULT_METRICS) -> tuple[dict[str, float], dict[str, float]]:
+    if is_font_file(metrics):  # an installed font file
+        return file_widths(metrics)
+    table = json.loads((_TABLES / f"{metrics}.json").read_text(encoding="utf-8"))
+    units = float(table["units_per_em"])
+    styles = []
+    for style in ("regular", "bold"):
+        widths: dict[str, float] = {}
+        for first, *advances in table[style]:
+            for offset, advance in enumerate(advances):
+                char = chr(first + offset)
+                enclosing = unicodedata.category(char) == "Me"
+                widths[char] = ENCLOSING_WIDTH if enclosing else advance / units
+        styles.append(widths)
+    return styles[0], styles[1]
+
+
+@lru_cache(maxsize=4096)
+def _fallback(char: str) -> float:
+    if unicodedata.category(char) == "Me":
+        return ENCLOSING_WIDTH  # drawn around the previous character, wider than it
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Cf"):
+        return 0.0
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return EMOJI_WIDTH if ord(char) >= 0x1F000 else 1.0
+    return UNKNOWN_WIDTH
+
+
+def char_widths(spans: list[Span]) -> list[float]:
+    """The advance width of every character, in em."""
+    out: list[float] = []
+    for span in spans:
+        regular, bold = _widths(span.metrics)
+        table = bold if span.bold else regular
+        widths = list(map(table.get, span.text))
+        if None in widths:
+            for i, char in enumerate(span.text):
+                if widths[i] is None:
+                    found = regular.get(char) if span.bold else None
+                    widths[i] = found if found is not None else _fallback(char)
+            if has_arabic(span.text):
+                widths = with_arabic_shaped(span.text, span.bold, widths)
+        out.extend(widths)
+    return out
+
+
+def text_width(
+    text: str, size: float, *, bold: bool = False, metrics: str = DEFAULT_METRICS
+) -> float:
+    """The width of one line of text at size points, in points."""
+    return sum(char_widths([Span(text, bold, metrics)])) * size
+
+
+def _can_break_before(text: str, i: int) -> bool:
+    """Whether a line may start at character i (i > 0)."""
+    prev, char = text[i - 1], text[i]
+    if char in NO_LINE_START or prev in NO_LINE_END or char == " ":
+        return False
+    if prev in NO_BREAK_SPACES or char in NO_BREAK_SPACES:
+        return False  # "(SG 2)", "45 %": glued on purpose, also beside East Asian text
+    if prev == " " or prev == "\u200b":
+        return True
+    if prev in _BREAK_AFTER:
+        return not char.isdigit() and (i < 2 or text[i - 2] != " ")
+    ord_prev, ord_char = ord(prev), ord(char)
+    return (ord_prev >= 0x1100 and is_wide(prev)) or (ord_char >= 0x1100 and is_wide(char))
+
+
+@dataclass(frozen=True)
+class _Measured:
+    """What wrapping needs of a text at any size and width, computed once per text."""
+
+    text: str
+    prefix: array[float]  # prefix[i]: the width of text[:i], in em
+    breaks: array[int]  # the positions a line may start at, ascending
+
+
+@lru_cache(maxsize=256)
+def _measured(spans: tuple[Span, ...]) -> _Measured:
+    text = "".join(s.text for s in spans)
+    prefix = array("d", accumulate(char_widths(list(spans)), initial=0.0))
+    if has_east_asian(text):
+        found: Iterable[int] = (i for i in range(1, len(text)) if _can_break_before(text, i))
+    else:  # breaks after spaces found by a pattern, after hyphens one by one (rarer, subtler)
+        after_space = (m.start() for m in _AFTER_SPACE.finditer(text, 1))
+        hyphens = (m.end() for m in _HYPHENS.finditer(text, 0, len(text) - 1))
+        found = merge(after_space, (i for i in hyphens if _can_break_before(text, i)))
+    return _Measured(text, prefix, array("q", found))
+
+
+def wrap(spans: list[Span], size: float, width: float, start: int = 0) -> Sequence[Line]:
+    """Break text into lines no wider than width points at size points; never drops text.
+
+    Breaks at spaces, after hyphens and slashes, and around East Asian characters (keeping
+    closing punctuation off a line's start); a word longer than a line is broken between
+    characters; a newline always breaks. With `start`, wraps the text from that character on.
+
+    Each line is found with a binary search over the text's cumulative widths and its break
+    positions, which are computed once per text: wrapping is linear in the text's length,
+    however long a paragraph is and however often it is wrapped at another size.
+    """
+    key = tuple(spans)
+    if start == 0:
+        total, trimmed = _one_line(key)
+        if total * size <= width:  # the common case: one line, no walk
+            return [Line(0, sum(len(s.text) for s in spans), trimmed * size)]
+    return _wrapped(key, size, width, start)  # shared: callers only read it
+
+
+@lru_cache(maxsize=1 << 16)
+def _one_line(spans: tuple[Span, ...]) -> tuple[float, float]:
+    """A text's width in em, and without its trailing spaces; infinite if it has a newline."""
+    text = "".join(s.text for s in spans)
+    if "\n" in text:
+        return float("inf"), float("inf")
+    widths = char_widths(list(spans))
+    return sum(widths), sum(widths[: len(text.rstrip(" "))])
+
+
+@lru_cache(maxsize=64)
+def _wrapped(spans: tuple[Span, ...], size: float, width: float, start: int) -> tuple[Line, ...]:
+    """The lines of a text that does not fit one line (cached: fitting asks more than once)."""
+    text = "".join(s.text for s in spans)
+    measured = _measured(spans)
+    prefix, breaks = measured.prefix, measured.breaks
+    limit = width / size if size > 0 else float("inf")
+    lines: list[Line] = []
+    n = len(text)
+    newline = -1
+    while start < n or not lines:
+        if newline < start:
+            found = text.find("\n", start)
+            newline = n if found < 0 else found
+        # the first character past the width (trailing spaces may hang past it)
+        over = max(bisect_right(prefix, prefix[start] + limit, start + 1) - 1, start + 1)
+        while over > start + 1 and (prefix[over] - prefix[start]) * size > width:
+            over -= 1  # rounding: the search runs in em, the promise is in points
+        while over < newline and text[over] == " ":
+            over += 1
+        if over >= newline:
+            end = newline
+        else:
+            before = bisect_right(breaks, over) - 1
+            end = breaks[before] if before >= 0 and breaks[before] > start else over
+        line_end = end
+        while line_end > start and text[line_end - 1] == " ":
+            line_end -= 1
+        lines.append(Line(start, end, (prefix[line_end] - prefix[start]) * size))
+        if end < n and text[end] == "\n":
+            end += 1
+        start = end
+        while start < n and text[start] == " " and text[start - 1] != "\n":
+            start += 1
+    return tuple(lines)

@@ -1,0 +1,238 @@
+"""A deck's languages, and the pre-pass that picks one language's text from the plain data.
+
+Any value of a deck file may be given per language, as a mapping whose keys are all language
+codes: `office: {en: WIPO Office in China, zh: 世界知识产权组织中国办事处}`, or a list per
+language: `aims: {en: [...], fr: [...]}`. Before the model sees the data, `select` replaces
+each such mapping by the requested language's value, or, where that is missing, by the deck's
+default language's (`language:`, English if not given) with one notice per field, so a partial
+translation is visible, never silent. Positions are carried over, so later errors still point
+at the text the editor wrote in that language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from wocdeck.errors import DeckError, Problem
+from wocdeck.read.source import DataPath, Source, nearest
+
+SUPPORTED = {
+    "en": "English",
+    "fr": "French",
+    "es": "Spanish",
+    "ru": "Russian",
+    "zh": "Chinese",
+    "ar": "Arabic",
+    "ja": "Japanese",
+    "pt": "Portuguese",
+    "de": "German",
+}
+# Language names editors write instead of the code, in English and in the language itself.
+NAMES = {
+    "english": "en",
+    "french": "fr",
+    "français": "fr",
+    "francais": "fr",
+    "spanish": "es",
+    "español": "es",
+    "espanol": "es",
+    "russian": "ru",
+    "русский": "ru",
+    "chinese": "zh",
+    "中文": "zh",
+    "汉语": "zh",
+    "arabic": "ar",
+    "العربية": "ar",
+    "japanese": "ja",
+    "日本語": "ja",
+    "portuguese": "pt",
+    "português": "pt",
+    "portugues": "pt",
+    "german": "de",
+    "deutsch": "de",
+}
+RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur"})
+DEFAULT = "en"
+# Fields whose values read the same in every language: no notice when they are not translated.
+NEUTRAL_FIELDS = frozenset(
+    {"theme", "language", "date", "established", "goal", "currency", "amount", "value", "change"}
+    | {"template", "layouts"}  # a file and the template's layout names
+)
+_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+
+
+def is_right_to_left(language: str) -> bool:
+    """Whether a language is written from right to left."""
+    return language.split("-")[0] in RIGHT_TO_LEFT
+
+
+@dataclass(frozen=True)
+class Selection:
+    """One language's view of a deck file: its data, positions, and the fields that fell back."""
+
+    source: Source
+    language: str
+    notices: tuple[Problem, ...] = ()
+    errors: tuple[Problem, ...] = ()  # an unknown `language:`, reported with the model's errors
+
+
+def default_language(source: Source) -> str:
+    """The deck's own language (`language:`), English when not given; a located error if unknown."""
+    code, wrong = _deck_language(source)
+    if wrong:
+        raise DeckError([wrong])
+    return code
+
+
+def _deck_language(source: Source) -> tuple[str, Problem | None]:
+    """The deck's `language:` (English if not given), or English and the problem with it."""
+    data = source.data if isinstance(source.data, dict) else {}
+    code = data.get("language")
+    if code is None:
+        return DEFAULT, None
+    if not isinstance(code, str) or code not in SUPPORTED:
+        where = source.location(("language",))
+        return DEFAULT, Problem(where, f"'{code}' is not a supported language", _choices(code))
+    return code, None
+
+
+def present(source: Source) -> list[str]:
+    """The deck's default language, then every other language some field is given in."""
+    found = [default_language(source)]
+    _Walker(source, found[0], found[0]).collect(source.data, found)
+    return found
+
+
+def select(source: Source, language: str | None = None) -> Selection:
+    """The deck file's data in one language (default: the deck's own); see the module's doc."""
+    default, wrong = _deck_language(source)
+    chosen = language or default
+    walker = _Walker(source, chosen, default)
+    data = walker.pick(source.data, (), ())
+    errors = (wrong,) if wrong else ()
+    if walker.problems:
+        raise DeckError([*errors, *walker.problems])
+    if isinstance(data, dict):
+        data["language"] = chosen
+        root = source.location(())
+        walker.out.values.setdefault(("language",), (root.line, root.column))
+    walker.out.data = data
+    return Selection(walker.out, chosen, tuple(walker.notices), errors)
+
+
+def _choices(code: object) -> str:
+    """'did you mean' a code: for a code, or a language's name (English → en)."""
+    named = NAMES.get(str(code).strip().casefold())
+    if named:
+        return f"did you mean '{named}'? a language is written as its code: " + ", ".join(SUPPORTED)
+    return nearest(str(code), list(SUPPORTED))
+
+
+def is_translations(node: Any) -> bool:
+    """Whether a value is given per language: a mapping whose keys are all language codes."""
+    return (
+        isinstance(node, dict)
+        and bool(node)
+        and all(isinstance(k, str) and _CODE.match(k) for k in node)
+        and any(k in SUPPORTED for k in node)
+    )
+
+
+@dataclass
+class _Walker:
+    """Copies plain data, replacing per-language mappings and moving positions along."""
+
+    source: Source
+    language: str
+    default: str
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[Problem] = field(default_factory=list)
+    out: Source = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.out = Source(self.source.path, None, lines=self.source.lines)
+
+    def collect(self, node: Any, found: list[str]) -> None:
+        """Add the languages of every per-language mapping under node to found."""
+        if is_translations(node):
+            found.extend(k for k in node if k in SUPPORTED and k not in found)
+        children = node.values() if isinstance(node, dict) else node
+        if isinstance(node, dict | list):
+            for child in children:
+                self.collect(child, found)
+
+    def pick(self, node: Any, at: DataPath, to: DataPath, *, chosen: bool = False) -> Any:
+        """node (at `at` in the file) as it goes to `to` in the chosen language's data.
+
+        `chosen` is set under a per-language mapping, whose text is already in its language;
+        elsewhere, text in another language than the requested one gets a notice per field.
+        """
+        if at in self.source.values:
+            self.out.values[to] = self.source.values[at]
+        if is_translations(node):
+            return self._translated(node, at, to)
+        if not chosen and self._untranslated(node, at):
+            self._fell_back(at, self.default)
+        if isinstance(node, dict):
+            copy = {}
+            for key, value in node.items():
+                if (*at, key) in self.source.keys:
+                    self.out.keys[(*to, key)] = self.source.keys[(*at, key)]
+                copy[key] = self.pick(value, (*at, key), (*to, key), chosen=chosen)
+            return copy
+        if isinstance(node, list):
+            return [
+                self.pick(item, (*at, i), (*to, i), chosen=chosen) for i, item in enumerate(node)
+            ]
+        return node
+
+    def _untranslated(self, node: Any, at: DataPath) -> bool:
+        """Whether node is text (or a list with text) in the deck's language, not the requested."""
+        if self.language == self.default or not at or not NEUTRAL_FIELDS.isdisjoint(at):
+            return False
+        if isinstance(node, list):
+            return any(isinstance(item, str) for item in node)
+        return isinstance(node, str) and not isinstance(at[-1], int)
+
+    def _fell_back(self, at: DataPath, fallback: str) -> None:
+        self.notices.append(
+            Problem(
+                self.source.location(at, key=True),
+                f"{_field_name(at)} has no '{self.language}' text; the '{fallback}' text is used",
+                f"add {self.language}: … to translate it",
+                severity="notice",
+            )
+        )
+
+    def _translated(self, node: dict[str, Any], at: DataPath, to: DataPath) -> Any:
+        for code in node:
+            if code not in SUPPORTED:
+                self.problems.append(
+                    Problem(
+                        self.source.location((*at, code), key=True),
+                        f"'{code}' is not a supported language",
+                        _choices(code),
+                    )
+                )
+        given = [code for code, value in node.items() if value is not None]
+        if self.language in given:
+            return self.pick(node[self.language], (*at, self.language), to, chosen=True)
+        fallback = self.default if self.default in given else (given[0] if given else None)
+        if fallback is None:
+            self.problems.append(
+                Problem(
+                    self.source.location(at, key=True),
+                    f"{_field_name(at)} has no text in any language",
+                    f"add {self.language}: …",
+                )
+            )
+            return None
+        self._fell_back(at, fallback)
+        return self.pick(node[fallback], (*at, fallback), to, chosen=True)
+
+
+def _field_name(path: DataPath) -> str:
+    names = [str(p) for p in path if isinstance(p, str)]
+    return ".".join(names) or "the deck"
