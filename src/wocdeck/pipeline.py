@@ -101,10 +101,11 @@ def _plan(deck_file: Path, language: str | None = None, template: Path | None = 
     """Source → language → model → compose → fit; heavy modules are imported here."""
     from wocdeck.compose.composer import compose
     from wocdeck.layout.mirror import right_to_left
-    from wocdeck.layout.typeset import fit_deck, rules_for
+    from wocdeck.layout.typeset import fit_deck
     from wocdeck.look.load import load_look
     from wocdeck.look.placement import adapt
     from wocdeck.look.theme import load_theme
+    from wocdeck.look.typescale import rules_for
     from wocdeck.read.languages import is_right_to_left, select
     from wocdeck.read.source import read
 
@@ -203,7 +204,7 @@ def render(
     same deck, language and template already checked, whose plan is written, not made again.
     """
     from wocdeck.output.files import check_target, write_atomic
-    from wocdeck.read.source import refuse_non_deck
+    from wocdeck.read.files import refuse_non_deck
     from wocdeck.writer import Properties, build
 
     refuse_non_deck(deck_file)

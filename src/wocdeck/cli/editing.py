@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -87,21 +87,30 @@ def schema(
     ] = None,
 ) -> None:
     """Print the deck file's JSON Schema, which editors use to complete and check keys."""
-    from wocdeck.model.schema import deck_schema, to_text
+    from wocdeck.model.schema import to_text
 
     if output is None:
-        typer.echo(to_text(deck_schema()), nl=False)
+        typer.echo(to_text(deck_file_schema()), nl=False)
         return
     with failures():
         _write_schema(output)
         typer.echo(f"wrote {output}")
 
 
+def deck_file_schema() -> dict[str, Any]:
+    """The deck file's JSON Schema, with the bundled themes and the template slide roles."""
+    from wocdeck.look.contract import SlideRole
+    from wocdeck.look.theme import available
+    from wocdeck.model.schema import deck_schema
+
+    return deck_schema(available(), [role.value for role in SlideRole])
+
+
 def _write_schema(target: Path) -> None:
-    from wocdeck.model.schema import deck_schema, to_text
+    from wocdeck.model.schema import to_text
     from wocdeck.output.files import write_atomic
 
-    write_atomic(target, to_text(deck_schema()).encode("utf-8"))
+    write_atomic(target, to_text(deck_file_schema()).encode("utf-8"))
 
 
 @app.command()

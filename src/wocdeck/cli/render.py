@@ -72,7 +72,7 @@ def _render_deck(
     from wocdeck.output.files import check_target, output_file
     from wocdeck.pipeline import check
     from wocdeck.pipeline import render as render_deck
-    from wocdeck.read.source import refuse_non_deck
+    from wocdeck.read.files import refuse_non_deck
 
     refuse_non_deck(deck)
     named = output_file(deck, output, ".pptx")  # a folder, a pipe without -o: exit 1

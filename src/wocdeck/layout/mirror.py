@@ -15,17 +15,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from wocdeck.look.geometry import SLIDE_WIDTH
+from wocdeck.look.geometry import SLIDE_WIDTH, mirror_box
 from wocdeck.look.scripts import has_arabic
-from wocdeck.plan import Box, Paragraph, Slide, TextBox
+from wocdeck.plan import Paragraph, Slide, TextBox
 
 _ALIGN = {"l": "r", "r": "l"}
 LRM = "\u200e"
-
-
-def mirror_box(box: Box, width: float = SLIDE_WIDTH) -> Box:
-    """The box at the same height on the other side of a slide `width` points wide."""
-    return Box(width - box.x - box.w, box.y, box.w, box.h)
 
 
 def mirror_text(box: TextBox, width: float = SLIDE_WIDTH) -> TextBox:

@@ -13,56 +13,32 @@ step up, a second size.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from itertools import combinations
 
 from wocdeck.errors import DeckError, Location
 from wocdeck.layout.fit import (
-    _preview,
     candidate_sizes,
     continued_title,
     fit_blocks,
     has_tabs,
-    paragraph_lines,
+    preview,
     shrink,
     shrink_extras,
-    tallest_line,
     text_height,
     without_tabs,
 )
-from wocdeck.layout.flow import Flow, TileStyle, trial
-from wocdeck.look.theme import Theme
+from wocdeck.layout.flow import Flow, trial
+from wocdeck.look.lines import paragraph_lines, tallest_line
+from wocdeck.look.typescale import TypeRules, steps_between
 from wocdeck.plan import Adjustment, Layout, Run, Slide, TextBox
 
 SPARSE_SHARE = 0.5  # a text-only slide using at most this share of the body at the next step up
 COVER_TITLE_LINES = 3  # the cover title takes a smaller step before a fourth line,
 COVER_TITLE_LEAST = 0.7  # down to this share of its size
 ELLIPSIS = "\u2026"
-TILE_LABEL_SHARE = 0.45  # a tile's label and caption, as shares of its value's size
-TILE_CAPTION_SHARE = 0.4
 TABS = "tab characters written as spaces"
 BALANCE_STEPS = 7  # halvings of the body height when spreading text over its slides
-
-
-@dataclass(frozen=True)
-class TypeRules:
-    """A deck's type rules from its theme: the body scale, how many sizes, tile sizes."""
-
-    scale: tuple[float, ...] = (28, 24, 22, 20, 18)
-    sizes: int = 2
-    tiles: TileStyle = field(default_factory=TileStyle)
-
-
-def rules_for(theme: Theme) -> TypeRules:
-    """A theme's type rules."""
-    sizes = theme.sizes
-    tiles = TileStyle(
-        value=sizes.tile_value,
-        value_floor=min(sizes.tile_value_floor, sizes.tile_value),
-        label=round(sizes.tile_value * TILE_LABEL_SHARE, 1),
-        caption=round(sizes.tile_value * TILE_CAPTION_SHARE, 1),
-    )
-    return TypeRules(tuple(sizes.body_scale), sizes.body_sizes, tiles)
 
 
 def fit_deck(
@@ -138,12 +114,6 @@ def choose_sizes(needs: Sequence[float], limit: int) -> tuple[float, ...]:
 
     best = max(combinations(wanted[:-1], limit - 1), key=lambda c: total((*c, smallest)))
     return (*best, smallest)
-
-
-def steps_between(scale: Sequence[float], size: float, floor: float) -> list[float]:
-    """Sizes to try, largest first: size, the scale's steps between it and floor, and floor."""
-    steps = {s for s in scale if floor <= s <= size}
-    return sorted(steps | {size, floor}, reverse=True)
 
 
 def _candidates(body: TextBox, rules: TypeRules) -> list[float]:
@@ -323,7 +293,7 @@ def _footer(slides: list[Slide], deck_path: str) -> tuple[TextBox | None, str]:
         raise DeckError.at(
             Location(deck_path, footer.line),
             f"the footer text (from event.footer) is too long for one line even at "
-            f"{footer.floor:g} pt: '{_preview(footer.text)}'",
+            f"{footer.floor:g} pt: '{preview(footer.text)}'",
             "shorten it",
         )
     runs = list(paragraph.runs)

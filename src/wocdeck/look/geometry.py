@@ -105,3 +105,8 @@ class Frames:
         widest = self.cover_title.w
         width = min(LOGO_HEIGHT * aspect, widest)
         return Box(self.margin, LOGO_TOP, width, width / aspect if aspect > 0 else LOGO_HEIGHT)
+
+
+def mirror_box(box: Box, width: float = SLIDE_WIDTH) -> Box:
+    """The box at the same height on the other side of a slide `width` points wide."""
+    return Box(width - box.x - box.w, box.y, box.w, box.h)

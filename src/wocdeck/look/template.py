@@ -17,11 +17,28 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wocdeck.errors import DeckError, Location
+from wocdeck.look.template_parts import (
+    BODY_KINDS,
+    EMU_PER_POINT,
+    MACRO_RELATIONSHIPS,
+    NS,
+    R_ID,
+    RUN,
+    TITLE_KINDS,
+    escape,
+    first_attr,
+    frame,
+    master_kind,
+    placeholders,
+    run_default,
+    theme_colors,
+    theme_fonts,
+    without_macros,
+)
 from wocdeck.plan import INSET_X, INSET_Y, Box
 
 MAX_TEMPLATE_BYTES = 200 * 1024 * 1024
 MAX_EXPANDED_BYTES = 1024 * 1024 * 1024
-EMU_PER_POINT = 12700
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PRESENTATION_MAIN = (
     "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -34,19 +51,6 @@ MAIN_TYPES = {
     "application/vnd.ms-powerpoint.template.macroEnabled.main+xml": True,
     "application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml": True,
 }
-MACRO_RELATIONSHIPS = ("vbaProject", "vbaProjectSignature", "vbaData", "keyMapCustomizations")
-_NS = {
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
-    "ct": "http://schemas.openxmlformats.org/package/2006/content-types",
-}
-_R_ID = f"{{{_NS['r']}}}id"
-_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-_TITLE_KINDS = ("title", "ctrTitle")
-_BODY_KINDS = ("body", "obj", "subTitle")
-_RUN = "/a:defRPr"
 _SAY_SAVE = "save it from PowerPoint as a .potx or .pptx template"
 
 
@@ -89,12 +93,12 @@ class LayoutSpec:
     @property
     def title(self) -> PlaceholderSpec | None:
         """The title placeholder (ctrTitle or title)."""
-        return self.first(*_TITLE_KINDS)
+        return self.first(*TITLE_KINDS)
 
     @property
     def bodies(self) -> list[PlaceholderSpec]:
         """Placeholders that hold text other than the title, footer, date and number."""
-        return self.all(*_BODY_KINDS)
+        return self.all(*BODY_KINDS)
 
 
 @dataclass(frozen=True)
@@ -198,7 +202,7 @@ class _Reader:
         if rels_name not in self.names:
             return {}
         found = {}
-        for rel in self._xml(rels_name).findall("rel:Relationship", _NS):
+        for rel in self._xml(rels_name).findall("rel:Relationship", NS):
             kind = rel.get("Type", "").rsplit("/", 1)[-1]
             if rel.get("TargetMode") == "External":
                 continue
@@ -225,9 +229,7 @@ class _Reader:
                 f"the template {self.path} is a zip file but not a PowerPoint presentation",
                 _SAY_SAVE,
             )
-        overrides = {
-            o.get("PartName", "").lstrip("/"): o for o in types.findall("ct:Override", _NS)
-        }
+        overrides = {o.get("PartName", "").lstrip("/"): o for o in types.findall("ct:Override", NS)}
         override = overrides.get(main)
         content_type = override.get("ContentType", "") if override is not None else ""
         if content_type not in MAIN_TYPES:
@@ -240,19 +242,19 @@ class _Reader:
         presentation = self._xml(main)
         rels = self._rels(main)
         self._check_all_relationships()
-        size = presentation.find("p:sldSz", _NS)
+        size = presentation.find("p:sldSz", NS)
         width = int(size.get("cx", "9144000")) if size is not None else 9144000
         height = int(size.get("cy", "6858000")) if size is not None else 6858000
         layouts: list[LayoutSpec] = []
         fonts, colors = ("", ""), {}
-        for master_id in presentation.findall("p:sldMasterIdLst/p:sldMasterId", _NS):
-            master_rel = rels.get(master_id.get(_R_ID, ""))
+        for master_id in presentation.findall("p:sldMasterIdLst/p:sldMasterId", NS):
+            master_rel = rels.get(master_id.get(R_ID, ""))
             if master_rel is None:
                 continue
             master_layouts, theme = self._master(master_rel[1])
             layouts += master_layouts
             if theme is not None and not fonts[0]:
-                fonts, colors = _theme_fonts(theme), _theme_colors(theme)
+                fonts, colors = theme_fonts(theme), theme_colors(theme)
         if not layouts:
             raise self.fail(f"the template {self.path} has no slide layouts", _SAY_SAVE)
         if not any(layout.placeholders for layout in layouts):
@@ -288,11 +290,11 @@ class _Reader:
         rels = self._rels(name)
         theme_name = next((m for kind, m in rels.values() if kind == "theme"), None)
         theme = self._xml(theme_name) if theme_name else None
-        master_placeholders = _placeholders(master)
-        styles = master.find("p:txStyles", _NS)
+        master_placeholders = placeholders(master)
+        styles = master.find("p:txStyles", NS)
         layouts = []
-        for layout_id in master.findall("p:sldLayoutIdLst/p:sldLayoutId", _NS):
-            rel = rels.get(layout_id.get(_R_ID, ""))
+        for layout_id in master.findall("p:sldLayoutIdLst/p:sldLayoutId", NS):
+            rel = rels.get(layout_id.get(R_ID, ""))
             if rel is not None and rel[0] == "slideLayout":
                 layouts.append(self._layout(rel[1], master_placeholders, styles))
         return layouts, theme
@@ -301,16 +303,16 @@ class _Reader:
         self, name: str, master: dict[str, ET.Element], styles: ET.Element | None
     ) -> LayoutSpec:
         layout = self._xml(name)
-        c_sld = layout.find("p:cSld", _NS)
+        c_sld = layout.find("p:cSld", NS)
         specs = []
-        for kind, shape in _placeholders(layout, unique=False).items():
-            inherited = master.get(_master_kind(kind.split("#")[0]))
+        for kind, shape in placeholders(layout, unique=False).items():
+            inherited = master.get(master_kind(kind.split("#")[0]))
             specs.append(_spec(kind.split("#")[0], shape, inherited, styles))
         fields = [
             f.get("id", "")
-            for sp in layout.iter(f"{{{_NS['p']}}}sp")
-            if sp.find(".//p:ph[@type='sldNum']", _NS) is not None
-            for f in sp.iter(f"{{{_NS['a']}}}fld")
+            for sp in layout.iter(f"{{{NS['p']}}}sp")
+            if sp.find(".//p:ph[@type='sldNum']", NS) is not None
+            for f in sp.iter(f"{{{NS['a']}}}fld")
         ]
         return LayoutSpec(
             name=c_sld.get("name", "") if c_sld is not None else "",
@@ -334,62 +336,25 @@ class _Reader:
                 if info.filename == "[Content_Types].xml":
                     blob = blob.replace(content_type.encode(), PRESENTATION_MAIN.encode())
                 elif info.filename == main_rels and macros:
-                    blob = _without_macros(blob)
+                    blob = without_macros(blob)
                 target.writestr(info.filename, blob)
         return out.getvalue()
-
-
-def _without_macros(rels_xml: bytes) -> bytes:
-    root = ET.fromstring(rels_xml)
-    for rel in list(root):
-        if rel.get("Type", "").rsplit("/", 1)[-1] in MACRO_RELATIONSHIPS:
-            root.remove(rel)
-    ET.register_namespace("", _NS["rel"])
-    return ET.tostring(root, xml_declaration=True, encoding="UTF-8")
-
-
-def _placeholders(slide: ET.Element, *, unique: bool = True) -> dict[str, ET.Element]:
-    """Placeholder shapes by kind (the ph type; non-unique keys get #n for repeats)."""
-    found: dict[str, ET.Element] = {}
-    tree = slide.find("p:cSld/p:spTree", _NS)
-    if tree is None:
-        return found
-    for shape in tree.iter():
-        if shape.tag not in (f"{{{_NS['p']}}}sp", f"{{{_NS['p']}}}pic"):
-            continue
-        ph = shape.find("./*/p:nvPr/p:ph", _NS)
-        if ph is None:
-            continue
-        kind = ph.get("type", "obj")
-        if unique:
-            found.setdefault(kind, shape)
-        else:
-            found[f"{kind}#{len(found)}"] = shape
-    return found
-
-
-def _master_kind(kind: str) -> str:
-    if kind in _TITLE_KINDS:
-        return "title"
-    if kind in _BODY_KINDS:
-        return "body"
-    return kind
 
 
 def _spec(
     kind: str, shape: ET.Element, inherited: ET.Element | None, styles: ET.Element | None
 ) -> PlaceholderSpec:
-    ph = shape.find("./*/p:nvPr/p:ph", _NS)
+    ph = shape.find("./*/p:nvPr/p:ph", NS)
     assert ph is not None
-    attributes = "".join(f' {k}="{_escape(v)}"' for k, v in ph.attrib.items())
-    c_nv_pr = shape.find("./*/p:cNvPr", _NS)
+    attributes = "".join(f' {k}="{escape(v)}"' for k, v in ph.attrib.items())
+    c_nv_pr = shape.find("./*/p:cNvPr", NS)
     full = c_nv_pr.get("name", kind) if c_nv_pr is not None else kind
     stem, _, number = full.rpartition(" ")
     chain = [shape] if inherited is None else [shape, inherited]
-    box = next((b for b in map(_frame, chain) if b is not None), None)
-    insets = _first_attr(chain, "p:txBody/a:bodyPr", ("lIns", "tIns"))
-    anchor = _first_attr(chain, "p:txBody/a:bodyPr", ("anchor",))
-    size = _run_default(chain, kind, styles, "sz", _RUN)
+    box = next((b for b in map(frame, chain) if b is not None), None)
+    insets = first_attr(chain, "p:txBody/a:bodyPr", ("lIns", "tIns"))
+    anchor = first_attr(chain, "p:txBody/a:bodyPr", ("anchor",))
+    size = run_default(chain, kind, styles, "sz", RUN)
     return PlaceholderSpec(
         kind=kind,
         idx=int(ph.get("idx", "0")),
@@ -399,70 +364,8 @@ def _spec(
         inset_x=int(insets[0]) / EMU_PER_POINT if insets[0] else INSET_X,
         inset_y=int(insets[1]) / EMU_PER_POINT if insets[1] else INSET_Y,
         size=int(size) / 100 if size.isdigit() else None,
-        bold=_run_default(chain, kind, styles, "b", _RUN) in ("1", "true"),
-        caps=_run_default(chain, kind, styles, "cap", _RUN) == "all",
-        align=_run_default(chain, kind, styles, "algn", "") or "l",
+        bold=run_default(chain, kind, styles, "b", RUN) in ("1", "true"),
+        caps=run_default(chain, kind, styles, "cap", RUN) == "all",
+        align=run_default(chain, kind, styles, "algn", "") or "l",
         anchor=anchor[0] or ("b" if kind == "ctrTitle" else "t"),
     )
-
-
-def _frame(shape: ET.Element) -> Box | None:
-    off = shape.find("p:spPr/a:xfrm/a:off", _NS)
-    ext = shape.find("p:spPr/a:xfrm/a:ext", _NS)
-    if off is None or ext is None:
-        return None
-    x, y = (int(off.get(k, "0")) / EMU_PER_POINT for k in ("x", "y"))
-    w, h = (int(ext.get(k, "0")) / EMU_PER_POINT for k in ("cx", "cy"))
-    return Box(x, y, w, h) if w > 0 and h > 0 else None  # an empty frame places nothing
-
-
-def _first_attr(chain: list[ET.Element], path: str, names: tuple[str, ...]) -> list[str]:
-    """Each attribute from the first element in the inheritance chain that sets it."""
-    values = []
-    for name in names:
-        value = ""
-        for shape in chain:
-            element = shape.find(path, _NS)
-            if element is not None and element.get(name):
-                value = element.get(name, "")
-                break
-        values.append(value)
-    return values
-
-
-def _run_default(
-    chain: list[ET.Element], kind: str, styles: ET.Element | None, name: str, element: str
-) -> str:
-    """A first-level paragraph ("") or run (_RUN) attribute (algn; sz, b, cap): the layout's,
-    the master placeholder's, else the master's text style's."""
-    for shape in chain:
-        found = shape.find(f"p:txBody/a:lstStyle/a:lvl1pPr{element}", _NS)
-        if found is not None and found.get(name):
-            return found.get(name, "")
-    if styles is None:
-        return ""
-    style = {"title": "titleStyle", "body": "bodyStyle"}.get(_master_kind(kind), "otherStyle")
-    found = styles.find(f"p:{style}/a:lvl1pPr{element}", _NS)
-    return found.get(name, "") if found is not None else ""
-
-
-def _theme_fonts(theme: ET.Element) -> tuple[str, str]:
-    major = theme.find(".//a:fontScheme/a:majorFont/a:latin", _NS)
-    minor = theme.find(".//a:fontScheme/a:minorFont/a:latin", _NS)
-    return (
-        major.get("typeface", "") if major is not None else "",
-        minor.get("typeface", "") if minor is not None else "",
-    )
-
-
-def _theme_colors(theme: ET.Element) -> dict[str, str]:
-    scheme = theme.find(".//a:clrScheme", _NS)
-    colors = {}
-    for slot in scheme if scheme is not None else []:
-        value = slot[0].get("val") or slot[0].get("lastClr") if len(slot) else None
-        colors[slot.tag.rsplit("}", 1)[-1]] = (value or "").upper()
-    return colors
-
-
-def _escape(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")

@@ -8,15 +8,19 @@ as choices, and the short forms the model accepts (`year_ahead: [..]`, `closing:
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from wocdeck.model import Deck
+from wocdeck.read.languages import SUPPORTED
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 PACKAGED = Path(__file__).with_name("wocdeck.schema.json")
 
 # Every key's description and example, by "Model.key" (or "*.key" for keys that mean the
 # same wherever they appear). A key the model gains without an entry here fails
-# tests/test_schema.py, which names it.
+# tests/model/test_schema.py, which names it.
 FIELD_DOCS: dict[str, tuple[str, Any]] = {
     "Deck.theme": (
         "The look: a bundled theme, or a path to a theme folder or theme.yaml.",
@@ -255,12 +259,9 @@ _SHORT_FORMS: dict[str, dict[str, Any]] = {"Closing": {"$ref": "#/$defs/Text"}}
 _SCALAR = {"type": ["string", "number", "boolean"], "minLength": 1}
 
 
-def deck_schema() -> dict[str, Any]:
-    """The JSON Schema of a deck file, with descriptions, examples and theme choices."""
-    from wocdeck.look.theme import available
-    from wocdeck.model import Deck
-    from wocdeck.read.languages import SUPPORTED
-
+def deck_schema(themes: Sequence[str], roles: Sequence[str]) -> dict[str, Any]:
+    """The JSON Schema of a deck file, with descriptions, examples, the bundled `themes` to
+    choose from and the slide `roles` a template's `layouts:` may name."""
     schema = Deck.model_json_schema()
     definitions = schema.setdefault("$defs", {})
     models = {"Deck": schema, **definitions}
@@ -283,16 +284,13 @@ def deck_schema() -> dict[str, Any]:
     schema["properties"]["theme"] = {
         **schema["properties"]["theme"],
         "anyOf": [
-            {"enum": available()},
+            {"enum": list(themes)},
             {"type": "string", "pattern": r"[/\\.]", "description": "a path to a theme"},
         ],
     }
     schema["properties"]["theme"].pop("$ref", None)
     if "layouts" in schema["properties"]:
-        from wocdeck.look.contract import SlideRole
-
-        roles = {"enum": [role.value for role in SlideRole]}
-        schema["properties"]["layouts"]["propertyNames"] = roles
+        schema["properties"]["layouts"]["propertyNames"] = {"enum": list(roles)}
     return {
         "$schema": DIALECT,
         "title": "wocdeck deck file",

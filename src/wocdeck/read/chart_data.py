@@ -15,7 +15,7 @@ from pathlib import Path
 
 from wocdeck.errors import DeckError, Location, Problem
 from wocdeck.read.figures import FigureError, parse_figure
-from wocdeck.read.source import NotARegularFile, read_limited
+from wocdeck.read.files import NotARegularFile, read_limited
 
 MAX_CSV_BYTES = 1_000_000
 MAX_CATEGORIES = 500

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import codecs
 import difflib
-import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +18,7 @@ import yaml
 
 from wocdeck.errors import DeckError, Location, Problem
 from wocdeck.read import yaml_errors
+from wocdeck.read.files import NotARegularFile, kind_of, not_a_deck, read_limited
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 40
@@ -85,9 +84,9 @@ def read(file: Path, name: str | None = None) -> Source:
     name = name or str(file)
     try:
         raw = read_limited(file, MAX_BYTES)
-        kind = _kind_of(raw[:8])
+        kind = kind_of(raw[:8])
         if kind:
-            raise _not_a_deck(name, kind, file)
+            raise not_a_deck(name, kind, file)
     except IsADirectoryError:
         raise DeckError.at(Location(name), "this is a folder, not a deck file") from None
     except FileNotFoundError:
@@ -110,80 +109,6 @@ def read(file: Path, name: str | None = None) -> Source:
             "keep pictures and data in their own files",
         )
     return parse(raw, name)
-
-
-_OTHER_FILES = {
-    b"PK\x03\x04": "a PowerPoint file (or another zipped document)",
-    b"%PDF": "a PDF file",
-    b"\xd0\xcf\x11\xe0": "an old PowerPoint or Office file",
-}
-_OTHER_SUFFIXES = {
-    ".pptx": "a PowerPoint file",
-    ".potx": "a PowerPoint template",
-    ".pdf": "a PDF file",
-}
-
-
-def refuse_non_deck(file: Path) -> None:
-    """Refuse a PowerPoint or PDF file given where the deck belongs (e.g. the output by mistake)."""
-    kind = _OTHER_SUFFIXES.get(file.suffix.lower())
-    if kind is None and file.is_file():
-        try:
-            with file.open("rb") as stream:
-                kind = _kind_of(stream.read(8))
-        except OSError:
-            return  # read() reports why the file cannot be read
-    if kind:
-        raise _not_a_deck(str(file), kind, file)
-
-
-def _kind_of(head: bytes) -> str | None:
-    return next((kind for magic, kind in _OTHER_FILES.items() if head.startswith(magic)), None)
-
-
-def _not_a_deck(name: str, kind: str, file: Path) -> DeckError:
-    deck = file.with_suffix(".yaml").name
-    return DeckError.at(
-        Location(name),
-        f"this is {kind}, not a deck file",
-        f"give the deck's YAML file, e.g. wocdeck render {deck}",
-    )
-
-
-def _check_kind(mode: int, file: Path) -> None:
-    if stat.S_ISDIR(mode):
-        raise IsADirectoryError(file)
-    if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
-        raise NotARegularFile(file)
-
-
-class NotARegularFile(OSError):
-    """The path names a device, a socket or another node that is not a file or a pipe."""
-
-
-def read_limited(file: Path, limit: int) -> bytes:
-    """At most limit + 1 bytes of a regular file or a pipe; anything else is refused.
-
-    The size a file system reports is not trusted (a device reports 0 and never ends). A
-    named pipe is opened without waiting for a writer, so one that has none reads as empty
-    instead of blocking forever.
-    """
-    _check_kind(os.stat(file).st_mode, file)  # before opening: opening a device may act
-    descriptor = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
-    try:
-        _check_kind(os.fstat(descriptor).st_mode, file)  # the node may have been swapped
-        os.set_blocking(descriptor, True)
-        chunks: list[bytes] = []
-        size = 0
-        while size <= limit:
-            chunk = os.read(descriptor, min(1 << 20, limit + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(descriptor)
 
 
 def parse(raw: bytes, name: str) -> Source:

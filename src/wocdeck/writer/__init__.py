@@ -26,6 +26,7 @@ from wocdeck.plan import Layout, Slide, TextBox
 from wocdeck.read.languages import is_right_to_left
 from wocdeck.writer import blocks, markup
 from wocdeck.writer.direction import mirror_layouts
+from wocdeck.writer.drawing import Drawing
 from wocdeck.writer.package import save
 from wocdeck.writer.slides import SlideAdder
 from wocdeck.writer.themepart import restyle
@@ -74,7 +75,7 @@ def build(
     for number, plan in enumerate(slides, start=1):
         spec = contract.layout(role_of(plan))
         part = adder.add_slide(by_part[spec.partname])
-        drawing = blocks.Drawing(adder, part, theme, properties.when)
+        drawing = Drawing(adder, part, theme, properties.when)
         part.blob = markup.slide(_shapes(drawing, spec, plan, number))
         if plan.notes:
             adder.add_notes(part, plan.notes, rtl=plan.title.rtl)
@@ -102,7 +103,7 @@ def _placeholder(spec: PlaceholderSpec) -> markup.Placeholder:
     return markup.Placeholder(spec.kind, spec.attributes, spec.name)
 
 
-def _shapes(drawing: blocks.Drawing, layout: LayoutSpec, plan: Slide, number: int) -> list[str]:
+def _shapes(drawing: Drawing, layout: LayoutSpec, plan: Slide, number: int) -> list[str]:
     """The slide's shapes as XML, back to front, with ids from 2."""
     adder, part, theme = drawing.adder, drawing.part, drawing.theme
     ids = count(2)

@@ -6,31 +6,14 @@ A new kind adds its plan type and its drawing function (a module of its own in w
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
-
-from pptx.opc.package import Part
 
 from wocdeck.compose.kinds.chart import ChartPlan
 from wocdeck.compose.kinds.picture import PicturePlan
-from wocdeck.compose.kinds.table import TablePlan
-from wocdeck.look.theme import Theme
+from wocdeck.compose.kinds.table_plan import TablePlan
 from wocdeck.writer import chart, picture, table
-from wocdeck.writer.slides import SlideAdder
-
-
-@dataclass(frozen=True)
-class Drawing:
-    """What a drawing function may use: the package (to add parts), the slide part, the theme,
-    and the document's date (for parts that carry one, such as a chart's workbook)."""
-
-    adder: SlideAdder
-    part: Part
-    theme: Theme
-    when: dt.datetime
-
+from wocdeck.writer.drawing import Drawing
 
 # plan type → draw(drawing, shape id, block) → the shape's XML
 DRAWERS: dict[type, Callable[[Drawing, int, Any], str]] = {

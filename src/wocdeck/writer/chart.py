@@ -22,12 +22,12 @@ from pptx.util import Pt
 
 from wocdeck.compose.kinds.chart import ChartPlan
 from wocdeck.writer import markup
+from wocdeck.writer.drawing import Drawing
 
 if TYPE_CHECKING:
     from pptx.chart.chart import Chart
     from pptx.parts.chart import ChartPart
 
-    from wocdeck.writer.blocks import Drawing
 
 CHART_TYPES = {
     "column": XL_CHART_TYPE.COLUMN_CLUSTERED,

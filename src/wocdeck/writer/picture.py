@@ -7,13 +7,9 @@ same bytes are stored once however many slides show them (SlideAdder.add_image_b
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from wocdeck.compose.kinds.picture import PicturePlan
 from wocdeck.writer import markup
-
-if TYPE_CHECKING:
-    from wocdeck.writer.blocks import Drawing
+from wocdeck.writer.drawing import Drawing
 
 
 def draw(drawing: Drawing, shape_id: int, picture: PicturePlan) -> str:

@@ -13,7 +13,7 @@ grows quadratically:
 whose XML the writer supplies (see markup.py), so python-pptx does not parse and re-serialize
 them; it still owns the package, the relationships and the saving. The result has the part
 names, slide ids and relationships python-pptx would give slides appended in order
-(tests/test_writer_slides.py compares them).
+(tests/writer/test_slides.py compares them).
 """
 
 from __future__ import annotations

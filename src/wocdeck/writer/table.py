@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wocdeck.compose.kinds.table import Cell, TablePlan
-from wocdeck.compose.kinds.tablefit import PAD_X, PAD_Y
+from wocdeck.compose.kinds.table_plan import PAD_X, PAD_Y, Cell, TablePlan
 from wocdeck.plan import Box, Paragraph, Run, TextBox
 from wocdeck.writer import markup
+from wocdeck.writer.drawing import Drawing
 
 if TYPE_CHECKING:
     from wocdeck.look.theme import Theme
-    from wocdeck.writer.blocks import Drawing
 
 _URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 _NO_LINE = "<a:noFill/>"

@@ -4,7 +4,7 @@ how it is composed, and whether it may stand in a column.
 Adding a kind touches one place per stage: its fields in model.py (`Column` for content that
 may also stand in a column, `FreeSlide` for whole-slide kinds), a module here with its
 `compose` (and `block`, for column content) and its plan with `fit`, an entry in `KINDS`
-below, and its drawing in writer/blocks.py. See /work/coord/issue-11/REGISTRY.md.
+below, and its drawing in writer/blocks.py.
 """
 
 from __future__ import annotations

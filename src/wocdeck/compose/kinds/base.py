@@ -2,18 +2,65 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from wocdeck.errors import DeckError, Location
-from wocdeck.layout.mirror import mirror_box
+from wocdeck.look.geometry import mirror_box
 from wocdeck.plan import Block, Box, Layout, Paragraph, Run, Slide, TextBox
 from wocdeck.read.source import DataPath
 
 if TYPE_CHECKING:
-    from wocdeck.compose.composer import Composer
-    from wocdeck.model import FreeSlide
+    from pathlib import Path
+
+    from wocdeck.compose.wording import Wording
+    from wocdeck.look.geometry import Frames
+    from wocdeck.look.theme import Theme
+    from wocdeck.model import Bullet, FreeSlide, Metric
+    from wocdeck.plan import Figure, Group
+
+
+class Context(Protocol):
+    """What a kind builds its slides from: the composer's parts, seen from below it."""
+
+    theme: Theme
+    frames: Frames
+    words: Wording
+
+    @property
+    def folder(self) -> Path:
+        """The deck file's folder (pictures and CSV files are found there)."""
+
+    @property
+    def footer(self) -> TextBox:
+        """The deck's footer box."""
+
+    def location(self, path: DataPath) -> Location:
+        """Where a value is in the deck file."""
+
+    def line(self, path: DataPath) -> int:
+        """The line a value is on in the deck file."""
+
+    def runs(self, text: str, *, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
+        """A line's runs: `**` emphasis, split by script."""
+
+    def bullets(self, points: Sequence[str | Bullet]) -> list[Paragraph]:
+        """Bullets, each followed by its second-level bullets."""
+
+    def figure(self, metric: Metric) -> Figure:
+        """A metric as a figure tile's label, value and caption."""
+
+    def title_box(self, text: str) -> TextBox:
+        """A content slide's title box."""
+
+    def content(
+        self, title: str, groups: list[Group], *, notes: str | None = None, path: DataPath = ()
+    ) -> Slide:
+        """A content slide of groups, laid out and continued by fitting."""
+
+    def kind(self, key: str) -> Kind:
+        """The kind a content key names."""
 
 
 @dataclass(frozen=True)
@@ -49,10 +96,10 @@ class Sized:
 
 
 # compose(composer, slide, title, path) → the slides a free slide of this kind makes
-SlideComposer = Callable[["Composer", "FreeSlide", str | None, DataPath], list[Slide]]
+SlideComposer = Callable[["Context", "FreeSlide", str | None, DataPath], list[Slide]]
 # block(composer, value, box, name, path) → the content of a box: name is the column's text
 # box name ("Content" left, "Right"), or "" when the block has the whole slide to itself
-BlockComposer = Callable[["Composer", Any, Box, str, DataPath], Content]
+BlockComposer = Callable[["Context", Any, Box, str, DataPath], Content]
 
 
 @dataclass(frozen=True)
@@ -64,7 +111,7 @@ class Kind:
     block: BlockComposer | None = None  # None: the kind makes whole slides only
 
 
-def needs_title(composer: Composer, title: str | None, path: DataPath) -> str:
+def needs_title(composer: Context, title: str | None, path: DataPath) -> str:
     """The slide's title; a located error when it has none."""
     if title is None:
         raise DeckError.at(
@@ -74,7 +121,7 @@ def needs_title(composer: Composer, title: str | None, path: DataPath) -> str:
 
 
 def framed(
-    composer: Composer,
+    composer: Context,
     title: str,
     content: Content,
     spec: FreeSlide,
@@ -99,7 +146,7 @@ def whole_slide(block: BlockComposer, key: str) -> SlideComposer:
     """A slide composer for a column kind: its content in the whole body, under the title."""
 
     def compose(
-        composer: Composer, spec: FreeSlide, title: str | None, path: DataPath
+        composer: Context, spec: FreeSlide, title: str | None, path: DataPath
     ) -> list[Slide]:
         named = needs_title(composer, title, path)
         content = block(composer, getattr(spec, key), composer.frames.body, "", (*path, key))
@@ -120,7 +167,7 @@ class Big:
 
 
 def big_text(
-    composer: Composer,
+    composer: Context,
     spec: FreeSlide,
     path: DataPath,
     look: Big,

@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from wocdeck.compose.kinds.base import Content, Kind, needs_title
+from wocdeck.compose.kinds.base import Content, Context, Kind, needs_title
 from wocdeck.plan import Box, Group, Slide, TextBox
 from wocdeck.read.source import DataPath
 
 if TYPE_CHECKING:
-    from wocdeck.compose.composer import Composer
     from wocdeck.model import Bullet, FreeSlide
 
 
-def compose(composer: Composer, spec: FreeSlide, title: str | None, path: DataPath) -> list[Slide]:
+def compose(composer: Context, spec: FreeSlide, title: str | None, path: DataPath) -> list[Slide]:
     """A content slide of bullets; fit continues it on more slides when it is long."""
     named = needs_title(composer, title, path)
     assert spec.points is not None
@@ -23,7 +22,7 @@ def compose(composer: Composer, spec: FreeSlide, title: str | None, path: DataPa
 
 
 def block(
-    composer: Composer, points: Sequence[str | Bullet], box: Box, name: str, path: DataPath
+    composer: Context, points: Sequence[str | Bullet], box: Box, name: str, path: DataPath
 ) -> Content:
     """Bullets in a column: they shrink to fit it (a column does not continue)."""
     sizes = composer.theme.sizes

@@ -9,14 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from wocdeck.compose.kinds.base import Content, Kind, Sized, whole_slide
+from wocdeck.compose.kinds.base import Content, Context, Kind, Sized, whole_slide
 from wocdeck.errors import DeckError
 from wocdeck.plan import Box
 from wocdeck.read.chart_data import ChartData, read_csv, series_problem
 from wocdeck.read.source import DataPath
 
 if TYPE_CHECKING:
-    from wocdeck.compose.composer import Composer
     from wocdeck.model import Chart
 
 CHART_TEXT = 14.0  # points: labels, axes and legend, above the body floor of 12
@@ -36,7 +35,7 @@ class ChartPlan(Sized):
     language: str = "en"  # the deck's: its numbers' separators
 
 
-def block(composer: Composer, spec: Chart, box: Box, name: str, path: DataPath) -> Content:
+def block(composer: Context, spec: Chart, box: Box, name: str, path: DataPath) -> Content:
     """The chart filling the box."""
     del name
     data = chart_data(composer, spec, path)
@@ -44,7 +43,7 @@ def block(composer: Composer, spec: Chart, box: Box, name: str, path: DataPath) 
 
 
 def plan(
-    composer: Composer, data: ChartData, box: Box, size: float = CHART_TEXT, *, axes: bool = True
+    composer: Context, data: ChartData, box: Box, size: float = CHART_TEXT, *, axes: bool = True
 ) -> ChartPlan:
     """A chart of data in box, its text at size points (never below the body floor),
     described for screen readers in the deck's language."""
@@ -53,7 +52,7 @@ def plan(
     return ChartPlan("Chart", box, data, description, size, axes, composer.words.language)
 
 
-def chart_data(composer: Composer, spec: Chart, path: DataPath) -> ChartData:
+def chart_data(composer: Context, spec: Chart, path: DataPath) -> ChartData:
     """The chart's data from the deck, or from its CSV file (located errors in that file)."""
     if spec.data is None:
         series = tuple((name, tuple(values)) for name, values in spec.series.items())

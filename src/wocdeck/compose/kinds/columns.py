@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wocdeck.compose.kinds.base import Content, Kind, framed, needs_title
+from wocdeck.compose.kinds.base import Content, Context, Kind, framed, needs_title
 from wocdeck.model import content_key
 from wocdeck.plan import Layout, Slide
 from wocdeck.read.source import DataPath
 
 if TYPE_CHECKING:
-    from wocdeck.compose.composer import Composer
     from wocdeck.model import FreeSlide
 
 NAMES = ("Content", "Right")  # the columns' text boxes, as the contract's slots name them
 
 
-def compose(composer: Composer, spec: FreeSlide, title: str | None, path: DataPath) -> list[Slide]:
+def compose(composer: Context, spec: FreeSlide, title: str | None, path: DataPath) -> list[Slide]:
     """The slide: each column's content composed by its own kind in its half."""
-    from wocdeck.compose.kinds import KINDS
-
     named = needs_title(composer, title, path)
     assert spec.columns is not None
     texts, tiles, blocks = [], [], []
@@ -28,7 +25,7 @@ def compose(composer: Composer, spec: FreeSlide, title: str | None, path: DataPa
     ):
         where = (*path, "columns", index)
         key = content_key(column)
-        kind = KINDS[key]
+        kind = composer.kind(key)
         assert kind.block is not None, f"{key}: a Column field needs a block composer"
         content = kind.block(composer, getattr(column, key), box, name, (*where, key))
         texts += content.texts

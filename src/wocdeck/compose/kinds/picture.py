@@ -10,15 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from wocdeck.compose.composer import emphasis
-from wocdeck.compose.kinds.base import Content, Kind, Sized, whole_slide
+from wocdeck.compose.kinds.base import Content, Context, Kind, Sized, whole_slide
+from wocdeck.compose.text import emphasis
 from wocdeck.errors import DeckError
 from wocdeck.plan import Box, Paragraph, TextBox
 from wocdeck.read.images import ImageError, ImageFile, read_image
 from wocdeck.read.source import DataPath
 
 if TYPE_CHECKING:
-    from wocdeck.compose.composer import Composer
     from wocdeck.model import Picture
 
 CAPTION_SCALE = 0.7  # a caption's size against the body text's
@@ -37,7 +36,7 @@ class PicturePlan(Sized):
     decorative: bool = False
 
 
-def block(composer: Composer, spec: Picture, box: Box, name: str, path: DataPath) -> Content:
+def block(composer: Context, spec: Picture, box: Box, name: str, path: DataPath) -> Content:
     """The picture in the box, its caption under it."""
     del name
     image = load(composer, spec.file, (*path, "file"))
@@ -57,7 +56,7 @@ def block(composer: Composer, spec: Picture, box: Box, name: str, path: DataPath
     return Content(texts=(replace(caption, box=under),), blocks=(plan,))
 
 
-def load(composer: Composer, name: str, path: DataPath) -> ImageFile:
+def load(composer: Context, name: str, path: DataPath) -> ImageFile:
     """The picture file named in the deck, relative to the deck file; a located error if bad."""
     folder = composer.folder
     try:
@@ -83,7 +82,7 @@ def cropped(aspect: float, area: Box) -> tuple[float, float, float, float]:
     return (0.0, edge, 0.0, edge)
 
 
-def _caption(composer: Composer, text: str, box: Box) -> TextBox:
+def _caption(composer: Context, text: str, box: Box) -> TextBox:
     """A caption box two lines high across the box, centred; fit may shrink its text."""
     sizes = composer.theme.sizes
     size = max(sizes.body_floor, sizes.body * CAPTION_SCALE)

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wocdeck.compose.kinds.base import Big, Kind, big_text
+from wocdeck.compose.kinds.base import Big, Context, Kind, big_text
 from wocdeck.plan import Layout, Slide
 from wocdeck.read.source import DataPath
 
 if TYPE_CHECKING:
-    from wocdeck.compose.composer import Composer
     from wocdeck.model import FreeSlide
 
 
-def compose(composer: Composer, spec: FreeSlide, title: str | None, path: DataPath) -> list[Slide]:
+def compose(composer: Context, spec: FreeSlide, title: str | None, path: DataPath) -> list[Slide]:
     """The divider: `section:` as its title, `subtitle:` under it."""
     assert spec.section is not None
     sizes = composer.theme.sizes

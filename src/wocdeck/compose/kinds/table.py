@@ -11,95 +11,27 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from wocdeck.compose.kinds.base import Content, Kind, whole_slide
-from wocdeck.compose.kinds.tablefit import fit_table
+from wocdeck.compose.kinds.base import Content, Context, Kind, whole_slide
+from wocdeck.compose.kinds.table_plan import Cell, TablePlan
 from wocdeck.errors import DeckError, Location
-from wocdeck.layout.typeset import steps_between
-from wocdeck.look.fonts import line_height
-from wocdeck.look.scripts import has_arabic
+from wocdeck.look.typescale import steps_between
 from wocdeck.plan import Box
 from wocdeck.read.figures import Figure, FigureError, parse_figure
 from wocdeck.read.source import DataPath
 
 if TYPE_CHECKING:
-    from wocdeck.compose.composer import Composer
     from wocdeck.model import Table
 
 MAX_CSV_BYTES = 5_000_000
 _NUMBER = re.compile(r"^[+\-\u2212]?\d[\d.,\u00a0\u202f\u2009 '\u2019]*%?$")
 _YES = {"yes", "true", "on"}
 _YEAR = re.compile(r"^(19|20)\d\d$")  # a column of years is written as typed: 2018, not 2,018
-ARABIC_LINE_SPACING = 1.45  # Noto Sans Arabic's marks need more than Latin's 1.15
 
 
-@dataclass(frozen=True)
-class Cell:
-    """A cell's text as drawn; numbers are right-aligned."""
-
-    text: str
-    number: bool = False
-
-
-@dataclass(frozen=True)
-class TablePlan:
-    """A table on a slide: header, rows and total, at a size fit may lower to floor.
-
-    widths and heights (points, the header's height first) are set by fit.
-    """
-
-    name: str
-    header: tuple[Cell, ...]
-    rows: tuple[tuple[Cell, ...], ...]
-    total: tuple[Cell, ...] | None
-    box: Box
-    size: float
-    floor: float
-    continues: bool = True  # may continue on more slides (not in a column)
-    metrics: str = "liberation-sans"
-    rtl: bool = False
-    line_spacing: float = 1.15
-    widths: tuple[float, ...] = ()
-    heights: tuple[float, ...] = ()
-    first_row: int = 0  # the index of its first row in the whole table (for banding)
-    steps: tuple[float, ...] = ()  # the sizes fit tries, largest first: the deck's type scale
-
-    def measured(self, metrics: str) -> TablePlan:
-        """The table measured in the template's body font, its lines never set tighter than
-        the font's own line height (nor Arabic's, whose marks reach higher and lower)."""
-        spacing = max(self.line_spacing, line_height(metrics))
-        if any(has_arabic(cell.text) for row in self._all() for cell in row):
-            spacing = max(spacing, ARABIC_LINE_SPACING)
-        return replace(self, metrics=metrics, line_spacing=spacing)
-
-    def _all(self) -> tuple[tuple[Cell, ...], ...]:
-        return (self.header, *self.rows, *((self.total,) if self.total else ()))
-
-    def fit(self, where: Location) -> tuple[list[TablePlan], str]:
-        """The table at the largest size that fits, over as few slides as the floor allows."""
-        return fit_table(self, where)
-
-    def mirrored(self, width: float) -> TablePlan:
-        """The table laid out right to left: its first column on the right, every renderer
-        alike (the columns are reversed rather than left to the table's rtl flag, which
-        LibreOffice ignores); the frame keeps its width at the mirrored place."""
-        box = self.box
-        right = box.x + sum(self.widths) if self.widths else box.x + box.w
-        return replace(
-            self,
-            box=replace(box, x=width - right),
-            header=self.header[::-1],
-            rows=tuple(row[::-1] for row in self.rows),
-            total=self.total[::-1] if self.total else None,
-            widths=self.widths[::-1],
-            rtl=True,
-        )
-
-
-def block(composer: Composer, spec: Table, box: Box, name: str, path: DataPath) -> Content:
+def block(composer: Context, spec: Table, box: Box, name: str, path: DataPath) -> Content:
     """A table filling the box; only a table with a slide of its own continues."""
     header, rows = _data(composer, spec, path)
     numbers = _number_columns(rows)
@@ -125,7 +57,7 @@ def block(composer: Composer, spec: Table, box: Box, name: str, path: DataPath) 
     return Content(blocks=(plan,))
 
 
-def _data(composer: Composer, spec: Table, path: DataPath) -> tuple[list[str], list[list[str]]]:
+def _data(composer: Context, spec: Table, path: DataPath) -> tuple[list[str], list[list[str]]]:
     """Header and rows, every row as long as the header."""
     if spec.csv:
         header, rows = _read_csv(composer, spec.csv, (*path, "csv"))
@@ -163,7 +95,7 @@ def _data(composer: Composer, spec: Table, path: DataPath) -> tuple[list[str], l
     return header, rows
 
 
-def _read_csv(composer: Composer, name: str, path: DataPath) -> tuple[list[str], list[list[str]]]:
+def _read_csv(composer: Context, name: str, path: DataPath) -> tuple[list[str], list[list[str]]]:
     """A CSV file beside the deck: its first row is the header; commas or semicolons."""
     where = composer.location(path)
     folder = composer.folder
@@ -214,21 +146,21 @@ def _number_columns(rows: list[list[str]]) -> set[int]:
     return found
 
 
-def _figure(composer: Composer, text: str, path: DataPath) -> Figure:
+def _figure(composer: Context, text: str, path: DataPath) -> Figure:
     try:
         return parse_figure(text)
     except FigureError as exc:
         raise DeckError.at(composer.location(path), exc.message, exc.hint) from None
 
 
-def _cell(composer: Composer, text: str, number: bool, path: DataPath) -> Cell:
+def _cell(composer: Context, text: str, number: bool, path: DataPath) -> Cell:
     if not number or not text:
         return Cell(text, number)
     return Cell(_figure(composer, text, path).shown(composer.words.number), True)
 
 
 def _total(
-    composer: Composer,
+    composer: Context,
     spec: Table,
     rows: list[list[str]],
     cells: tuple[tuple[Cell, ...], ...],

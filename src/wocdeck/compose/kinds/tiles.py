@@ -7,21 +7,21 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from wocdeck.compose.kinds.base import Content, Kind, needs_title
+from wocdeck.compose.kinds.base import Content, Context, Kind, needs_title
 from wocdeck.errors import DeckError
-from wocdeck.layout.flow import slots, tile, tile_grid
 from wocdeck.look.geometry import GAP
+from wocdeck.look.tiles import slots, tile, tile_grid
+from wocdeck.look.typescale import rules_for
 from wocdeck.plan import Box, Group, Slide
 from wocdeck.read.source import DataPath
 
 if TYPE_CHECKING:
-    from wocdeck.compose.composer import Composer
     from wocdeck.model import FreeSlide, Metric
 
 MAX_TILES_IN_COLUMN = 4
 
 
-def compose(composer: Composer, spec: FreeSlide, title: str | None, path: DataPath) -> list[Slide]:
+def compose(composer: Context, spec: FreeSlide, title: str | None, path: DataPath) -> list[Slide]:
     """A slide of tiles only: fitting lays them out tall, in rows, continued when many."""
     named = needs_title(composer, title, path)
     assert spec.tiles is not None
@@ -30,10 +30,9 @@ def compose(composer: Composer, spec: FreeSlide, title: str | None, path: DataPa
 
 
 def block(
-    composer: Composer, metrics: Sequence[Metric], box: Box, name: str, path: DataPath
+    composer: Context, metrics: Sequence[Metric], box: Box, name: str, path: DataPath
 ) -> Content:
     """Tiles stacked in a column, at most four, on one grid (values on one baseline)."""
-    from wocdeck.layout.typeset import rules_for
 
     count = len(metrics)
     if count > MAX_TILES_IN_COLUMN:

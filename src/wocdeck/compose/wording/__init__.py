@@ -2,9 +2,9 @@
 
 Phrases ("Key Achievements", "(cont.)", "growing by …") come from a table per language kept as
 data beside this file (`en.yaml`, `zh.yaml`, …; every table has every phrase, see
-tests/test_wording.py). Dates, numbers, currency amounts and percentages come from CLDR through
-Babel, so "Thursday, September 27" is "9月27日星期四" in Chinese and "jeudi 27 septembre" in
-French, and 33745 is "33 745" in French.
+tests/compose/test_wording.py). Dates, numbers, currency amounts and percentages come from
+CLDR through Babel, so "Thursday, September 27" is "9月27日星期四" in Chinese and
+"jeudi 27 septembre" in French, and 33745 is "33 745" in French.
 """
 
 from __future__ import annotations

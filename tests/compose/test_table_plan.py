@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wocdeck.compose.kinds.table import Cell, TablePlan
+from wocdeck.compose.kinds.table_plan import Cell, TablePlan
 from wocdeck.errors import Location
 from wocdeck.plan import Box
 

@@ -14,7 +14,8 @@ import yaml
 
 from tests.conftest import MINIMAL, ROOT, SEED_DECK
 from tests.stress import STRESS_DECKS
-from wocdeck.model.schema import PACKAGED, deck_schema, missing_docs, to_text
+from wocdeck.cli.editing import deck_file_schema as deck_schema
+from wocdeck.model.schema import PACKAGED, missing_docs, to_text
 from wocdeck.output.starter import SCHEMA_LINE, Office, starter
 
 
@@ -70,7 +71,7 @@ def test_the_shipped_schema_is_the_one_the_model_gives() -> None:
 
 
 def test_every_key_has_a_description_and_an_example() -> None:
-    assert missing_docs() == [], "add these keys to FIELD_DOCS in src/wocdeck/schema.py"
+    assert missing_docs() == [], "add these keys to FIELD_DOCS in src/wocdeck/model/schema.py"
     schema = deck_schema()
     for model in [schema, *schema["$defs"].values()]:
         for key, field in model.get("properties", {}).items():

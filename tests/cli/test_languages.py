@@ -12,7 +12,7 @@ from babel.numbers import format_decimal, format_percent
 from pptx import Presentation
 
 from tests.conftest import write_deck
-from wocdeck.compose.composer import fact_label
+from wocdeck.compose.text import fact_label
 from wocdeck.compose.wording import _table, wording
 
 UN_LANGUAGES = ["en", "fr", "es", "ru", "zh", "ar"]

@@ -1,15 +1,15 @@
-"""Fit a table: column widths from measured words, wrapped cells, shrinking, continuation."""
+"""A table as planned and fitted: cells, column widths from measured words, wrapped cells,
+shrinking to the deck's floor, continuation with the header repeated."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
 
 from wocdeck.errors import DeckError, Location
+from wocdeck.look.fonts import line_height
 from wocdeck.look.measure import Span, text_width, wrap
-
-if TYPE_CHECKING:
-    from wocdeck.compose.kinds.table import Cell, TablePlan
+from wocdeck.look.scripts import has_arabic
+from wocdeck.plan import Box
 
 PAD_X = 7.2  # a cell's left and right margins, points (PowerPoint's 0.1 inch)
 PAD_Y = 3.6
@@ -156,3 +156,69 @@ def _too_wide(table: TablePlan, where: Location) -> DeckError:
         f"(its longest word is '{word}')",
         f"abbreviate the words in column '{name}', or split the table into two",
     )
+
+
+ARABIC_LINE_SPACING = 1.45  # Noto Sans Arabic's marks need more than Latin's 1.15
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell's text as drawn; numbers are right-aligned."""
+
+    text: str
+    number: bool = False
+
+
+@dataclass(frozen=True)
+class TablePlan:
+    """A table on a slide: header, rows and total, at a size fit may lower to floor.
+
+    widths and heights (points, the header's height first) are set by fit.
+    """
+
+    name: str
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    total: tuple[Cell, ...] | None
+    box: Box
+    size: float
+    floor: float
+    continues: bool = True  # may continue on more slides (not in a column)
+    metrics: str = "liberation-sans"
+    rtl: bool = False
+    line_spacing: float = 1.15
+    widths: tuple[float, ...] = ()
+    heights: tuple[float, ...] = ()
+    first_row: int = 0  # the index of its first row in the whole table (for banding)
+    steps: tuple[float, ...] = ()  # the sizes fit tries, largest first: the deck's type scale
+
+    def measured(self, metrics: str) -> TablePlan:
+        """The table measured in the template's body font, its lines never set tighter than
+        the font's own line height (nor Arabic's, whose marks reach higher and lower)."""
+        spacing = max(self.line_spacing, line_height(metrics))
+        if any(has_arabic(cell.text) for row in self._all() for cell in row):
+            spacing = max(spacing, ARABIC_LINE_SPACING)
+        return replace(self, metrics=metrics, line_spacing=spacing)
+
+    def _all(self) -> tuple[tuple[Cell, ...], ...]:
+        return (self.header, *self.rows, *((self.total,) if self.total else ()))
+
+    def fit(self, where: Location) -> tuple[list[TablePlan], str]:
+        """The table at the largest size that fits, over as few slides as the floor allows."""
+        return fit_table(self, where)
+
+    def mirrored(self, width: float) -> TablePlan:
+        """The table laid out right to left: its first column on the right, every renderer
+        alike (the columns are reversed rather than left to the table's rtl flag, which
+        LibreOffice ignores); the frame keeps its width at the mirrored place."""
+        box = self.box
+        right = box.x + sum(self.widths) if self.widths else box.x + box.w
+        return replace(
+            self,
+            box=replace(box, x=width - right),
+            header=self.header[::-1],
+            rows=tuple(row[::-1] for row in self.rows),
+            total=self.total[::-1] if self.total else None,
+            widths=self.widths[::-1],
+            rtl=True,
+        )

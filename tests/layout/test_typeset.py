@@ -12,9 +12,10 @@ from tests.conftest import MINIMAL, SEED_DECK, write_deck
 from tests.stress import LONG_OFFICE, LOREM, STRESS_DECKS
 from wocdeck.compose.composer import compose
 from wocdeck.errors import Location
-from wocdeck.layout.typeset import choose_sizes, fit_deck, rules_for
+from wocdeck.layout.typeset import choose_sizes, fit_deck
 from wocdeck.look.geometry import BODY_TOP, TITLE_TOP
 from wocdeck.look.theme import load_theme
+from wocdeck.look.typescale import rules_for
 from wocdeck.model import Deck
 from wocdeck.pipeline import render
 from wocdeck.read.source import parse

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from tests.conftest import ROOT
 from wocdeck.read.images import MAX_BYTES, ImageError, read_image
 
-ROOT = Path(__file__).resolve().parents[1]
 SHOWCASE = ROOT / "examples" / "pictures"
 
 

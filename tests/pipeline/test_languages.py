@@ -8,6 +8,7 @@ import pytest
 
 from tests import pdfcheck
 from tests.conftest import SEED_DECK, require_renderer
+from tests.ooxml import assert_opens_cleanly
 
 UN_LANGUAGES = ["en", "fr", "es", "ru", "zh", "ar"]
 LANGUAGES = [*UN_LANGUAGES, "ja", "pt", "de"]  # every supported language
@@ -34,6 +35,11 @@ def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, lis
 def test_every_word_is_inside_its_box_and_none_collide(drawn, language: str) -> None:
     pptx, pages = drawn[language]
     assert pdfcheck.drawing_problems(pptx, pages) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_deck_in_each_language_opens_cleanly(drawn, language: str) -> None:
+    assert_opens_cleanly(drawn[language][0])
 
 
 def test_preview_with_lang_writes_that_languages_pictures(cli, renderer, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import yaml
 
 from tests import typerules
 from tests.conftest import MINIMAL, SEED_DECK, write_deck
+from tests.ooxml import assert_opens_cleanly
 from tests.stress import CHINESE, JAPANESE, JAPANESE_KANJI
 from wocdeck.look.scripts import by_script, east_asian_language
 from wocdeck.pipeline import render
@@ -95,29 +96,6 @@ def _body(deck: Path):
     return Presentation(str(deck)).slides[1].shapes[1]
 
 
-def _ooxml_check():
-    """The shared package checker beside the repo (or beside the main checkout of a worktree)."""
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT
-
-    common = subprocess.run(
-        ["git", "-C", str(ROOT), "rev-parse", "--path-format=absolute", "--git-common-dir"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
-    for folder in (ROOT.parent, Path(common).parent.parent if common else ROOT.parent):
-        tools = folder / "shared" / "tools"
-        if (tools / "ooxml_check.py").is_file():
-            sys.path.insert(0, str(tools))
-            import ooxml_check
-
-            return ooxml_check
-    pytest.skip("shared/tools/ooxml_check.py is not beside the repository")
-
-
 def test_script_aware_runs_and_group_boxes_pass_the_package_check(tmp_path: Path) -> None:
     from tests.stress import newcomer
 
@@ -125,7 +103,7 @@ def test_script_aware_runs_and_group_boxes_pass_the_package_check(tmp_path: Path
     deck = _render(tmp_path, text)
     assert '<a:cs typeface="Noto Sans Arabic"/>' in _slides_xml(deck)
     assert 'hangingPunct="0"' in _slides_xml(deck)
-    assert _ooxml_check().check(str(deck)) == []
+    assert_opens_cleanly(deck)
 
 
 def _slides_xml(deck: Path) -> str:

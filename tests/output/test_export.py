@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from tests.conftest import ROOT
 from wocdeck.output import export
 from wocdeck.output.export import SHEET_SLIDES, ExportError, contact_sheet, run_bounded, time_limit
 
-SOURCE = str(Path(__file__).resolve().parents[1] / "src")
+SOURCE = str(ROOT / "src")
 
 
 def _alive(group: int) -> bool:
@@ -105,6 +106,7 @@ sys.path.insert(0, {SOURCE!r})
 from pathlib import Path
 resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
 from wocdeck.output.export import contact_sheet
+from tests.conftest import ROOT
 pages = sorted(Path({folder!r}).glob("slide-*.png"))
 sheet, shown = contact_sheet(pages, Path({sheet!r}))
 print(shown)

@@ -34,7 +34,7 @@ def test_validate_errors_as_json_lines(cli, tmp_path: Path) -> None:
 
 
 def test_render_notices_and_result_as_json(cli, tmp_path: Path) -> None:
-    from tests.test_cli import _long_deck
+    from tests.cli.test_cli import _long_deck
 
     deck = _long_deck(tmp_path)  # the seed deck renders without notices
     code, out, _ = cli("render", deck, "--format", "json")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINIMAL, run_wocdeck, write_deck
+from tests.conftest import MINIMAL, ROOT, run_wocdeck, write_deck
 from tests.stress import LOREM
 from wocdeck import __version__
 
@@ -265,7 +265,7 @@ def test_odd_deck_paths_are_messages(cli, args: list[str], message: str) -> None
 
 
 def test_a_deck_from_a_pipe_needs_an_output_name(tmp_path: Path) -> None:
-    deck = (Path(__file__).parent.parent / "deck.yaml").read_text(encoding="utf-8")
+    deck = (ROOT / "deck.yaml").read_text(encoding="utf-8")
     done = subprocess.run(
         ["bash", "-c", f'{sys.executable} -m wocdeck.cli render <(cat "$0")', "/dev/stdin"],
         input=deck, capture_output=True, text=True, cwd=tmp_path, check=False,
