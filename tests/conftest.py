@@ -15,7 +15,7 @@ from wocdeck.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_DECK = ROOT / "deck.yaml"
-# A copy of shared/seed/000_81e5da698fe01706.txt, so a clone needs nothing beside it.
+# The seed report's source text, kept in the repository so a clone needs nothing beside it.
 SEED_TEXT = ROOT / "tests" / "data" / "seed-2018-woc.txt"
 
 

@@ -1,4 +1,4 @@
-"""The render pipeline, one direction: source → model → compose → fit → write."""
+"""The render pipeline in one call: read → model → look → compose → layout → write → output."""
 
 from __future__ import annotations
 

@@ -169,7 +169,7 @@ def test_preview_writes_a_png_per_slide_and_a_sheet(cli, seed_copy: Path, render
     assert (seed_copy.parent / "png" / "sheet.png").stat().st_size > 10_000
 
 
-# --- outputs whose suffix must agree with their format, notices everywhere, -h (issue 9) ---
+# --- outputs whose suffix must agree with their format, notices everywhere, -h ---
 
 
 def test_an_output_named_pdf_writes_the_pdf_and_the_pptx_beside_it(

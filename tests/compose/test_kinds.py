@@ -1,4 +1,4 @@
-"""Free slides and their kinds: where they go, what they hold, and bad input (issue 11)."""
+"""Free slides and their kinds: where they go, what they hold, and bad input."""
 
 from __future__ import annotations
 

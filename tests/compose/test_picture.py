@@ -1,4 +1,4 @@
-"""Picture slides: placed without distortion, described or decorative, stored once (issue 11)."""
+"""Picture slides: placed without distortion, described or decorative, stored once."""
 
 from __future__ import annotations
 

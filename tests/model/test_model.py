@@ -1,4 +1,4 @@
-"""The deck model: sub-bullets, figures, lists, and its errors in an editor's words (issue 9)."""
+"""The deck model: sub-bullets, figures, lists, and its errors in an editor's words."""
 
 from __future__ import annotations
 

@@ -124,7 +124,7 @@ def test_yes_no_in_text_fields_renders_as_written(cli, tmp_path: Path) -> None:
     assert [p.text for p in body.text_frame.paragraphs] == ["NO", "on", "1.10", "010"]
 
 
-# --- '#' inside text, folded sub-bullets, and the parser's errors in plain words (issue 9) ---
+# --- '#' inside text, folded sub-bullets, and the parser's errors in plain words ---
 
 
 def test_a_hashtag_after_text_is_refused_at_the_hash_with_the_quoted_line() -> None:

@@ -1,10 +1,10 @@
 """PresentationML and DrawingML for planned slides, written as XML text.
 
 Writing a slide's XML straight from its plan is much faster than building it node by node
-through python-pptx's shape and text API, which was most of the time of a large deck (issue #5:
-writing 1,000 slides with notes took 5.5 s that way, 0.33 s this way). The writer hands the
+through python-pptx's shape and text API, which was most of the time of a large deck (writing
+1,000 slides with notes took 5.5 s that way, 0.33 s this way). The writer hands the
 XML to python-pptx as part blobs; python-pptx still owns the package, its relationships and
-the template. Every value is escaped here, and source.py has already refused the characters
+the template. Every value is escaped here, and read/source.py has already refused the characters
 XML cannot hold.
 """
 
