@@ -1,8 +1,9 @@
 """The deck model: typed, frozen pydantic data for one office report; no I/O.
 
-`values` holds the field types, `parts` the base part, bullets and tiles, `slides` the
-editor's own slides; this module the report itself (cover, about, resources, focus areas,
-year ahead, closing) and load_deck.
+Takes the read stage's located YAML values; gives a validated `Deck`, or every problem at its
+line in plain words. `values` holds the field types, `parts` the base part, bullets and
+tiles, `slides` the editor's own slides; this module the report itself (cover, about,
+resources, focus areas, year ahead, closing) and load_deck.
 """
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
 """Slide plans → .pptx bytes; this package is the only place that touches python-pptx.
 
+Takes the fitted slides, the look (theme, template, layout contract) and the document's
+properties; gives the presentation package as bytes for the output stage to write.
 Every deck is drawn the same way, through a template file (the organisation's own or the
 bundled WIPO one): the output starts as the template's package, without its example slides,
 and each slide is added on the layout the contract chose, its text in that layout's
