@@ -35,6 +35,7 @@ from wocdeck.model.slides import (
     content_keys,
 )
 from wocdeck.model.values import (
+    EVENT_YEAR,
     MAX_FOCUS_AREAS,
     MAX_POINTS,
     TEXT_ERRORS,
@@ -200,6 +201,7 @@ def load_deck(source: Source) -> Deck:
         )
     counted = [0]
     token = TEXT_ERRORS.set(counted)
+    year = EVENT_YEAR.set(_event_year(source.data))
     try:
         return Deck.model_validate(source.data)
     except ValidationError as exc:
@@ -207,6 +209,17 @@ def load_deck(source: Source) -> Deck:
         raise DeckError(located_problems(source, exc, Deck), more) from None
     finally:
         TEXT_ERRORS.reset(token)
+        EVENT_YEAR.reset(year)
+
+
+def _event_year(data: dict[str, Any]) -> int | None:
+    """The year of the event's date as written, if it reads as one (for messages)."""
+    event = data.get("event")
+    written = str(event.get("date", "")) if isinstance(event, dict) else ""
+    try:
+        return dt.date.fromisoformat(written.strip()).year
+    except ValueError:
+        return None
 
 
 __all__ = [

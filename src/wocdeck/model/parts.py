@@ -20,13 +20,16 @@ from wocdeck.model.values import (
     MAX_POINTS,
     Change,
     ChartNumber,
+    EmptyFigure,
     FigureValue,
     Lines,
     Text,
     as_list,
     computed_change,
     plain,
+    this_year,
 )
+from wocdeck.read.figures import FigureError, parse_figure
 from wocdeck.read.messages import quoted_item
 
 
@@ -121,6 +124,21 @@ class Metric(Part):
     previous: FigureValue | None = None
     history: Annotated[dict[Text, ChartNumber], Field(max_length=MAX_POINTS)] = {}
 
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_value(cls, data: Any) -> Any:
+        """An empty value (left so by next-year) asks for this year's figure by name."""
+        if not isinstance(data, dict) or "value" not in data:
+            return data
+        value = data["value"]
+        if value is not None and not (isinstance(value, str) and not value.strip()):
+            return data
+        label = data.get("label")
+        named = f" for '{label}'" if isinstance(label, str) and label.strip() else ""
+        message = f"give {this_year()} figure{named}{_last_figure(data.get('history'))}"
+        hint = "write it after value:, e.g. value: 34000; last year's stays in history:"
+        return {**data, "value": EmptyFigure(message, hint)}
+
     @model_validator(mode="after")
     def _derive_change(self) -> Metric:
         if self.previous is None:
@@ -131,6 +149,17 @@ class Metric(Part):
                 "remove change: to have it computed from previous:",
             )
         return self.model_copy(update={"change": computed_change(self.previous, self.value)})
+
+
+def _last_figure(history: Any) -> str:
+    """' (2018: 33,745)': the latest figure of a tile's history, as written in a message."""
+    if not isinstance(history, dict) or not history:
+        return ""
+    year, value = list(history.items())[-1]
+    try:
+        return f" ({year}: {parse_figure(str(value))})"
+    except FigureError:
+        return ""
 
 
 Metrics = Annotated[list[Metric], BeforeValidator(as_list), Field(max_length=MAX_POINTS)]

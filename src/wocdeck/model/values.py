@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from contextvars import ContextVar
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -52,6 +53,24 @@ def plain(message: str, hint: str = "", **context: str) -> PydanticCustomError:
     return PydanticCustomError("plain", "{message}", {"message": message, "hint": hint, **context})
 
 
+# The event's year of the deck being validated, for the messages of emptied figures.
+EVENT_YEAR: ContextVar[int | None] = ContextVar("event_year", default=None)
+
+
+def this_year() -> str:
+    """'the 2019' for the deck being validated, or 'this year's'."""
+    year = EVENT_YEAR.get()
+    return f"the {year}" if year else "this year's"
+
+
+@dataclass(frozen=True)
+class EmptyFigure:
+    """A figure left empty (by next-year), with what the editor must give instead."""
+
+    message: str
+    hint: str
+
+
 def as_list(value: Any) -> Any:
     """A single line or group where a list is expected is a one-item list."""
     return [value] if isinstance(value, str | dict) else value
@@ -65,6 +84,8 @@ def as_dict_list(value: Any) -> Any:
 def _figure(value: Any) -> Figure:
     if isinstance(value, Figure):
         return value
+    if isinstance(value, EmptyFigure):
+        raise plain(value.message, value.hint)
     if not isinstance(value, str):
         raise plain(f"a figure is {EXAMPLES}, found {describe(value)}")
     try:
@@ -85,6 +106,11 @@ def _change(value: Any) -> str:
 
 
 def money_amount(value: Any) -> Decimal:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise plain(
+            f"give {this_year()} budget amount",
+            "write it after amount:, e.g. amount: 108348",
+        )
     figure = _figure(value)
     if figure.unit or figure.prefix:
         raise plain(

@@ -126,6 +126,36 @@ def write_atomic(target: Path, data: bytes) -> None:
         raise
 
 
+def write_new_file(target: Path, data: bytes, command: str) -> Path:
+    """Write data to a new file, complete or not at all; refuse if anything is already there
+    (`command` names what never overwrites, in the message)."""
+    refused = OutputError(
+        f"{target}: already exists; wocdeck {command} never overwrites a file "
+        "(choose another name or move the file away)"
+    )
+    if target.exists() or target.is_symlink():
+        raise refused
+    folder = target.resolve().parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write in {folder}: {exc.strerror}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o666 & ~umask())
+        os.link(temporary, target)  # fails if the name was taken meanwhile: no overwrite race
+    except FileExistsError:
+        raise refused from None
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write the file: {exc.strerror}") from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+    return target
+
+
 def _reason(exc: OSError) -> str:
     if exc.errno == errno.ENAMETOOLONG:
         return "the name is too long for the file system; choose a shorter one"

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from wocdeck.errors import OutputError
-from wocdeck.output.files import umask
+from wocdeck.output.files import write_new_file
 
 DEFAULT_OFFICE = "WIPO External Office"
 SCHEMA_FILE = "wocdeck.schema.json"
@@ -59,30 +55,7 @@ def starter(office: Office) -> str:
 
 def write_new(target: Path, text: str) -> Path:
     """Write text to a new file; refuse if anything is already there (never overwrites)."""
-    if target.exists() or target.is_symlink():
-        raise OutputError(
-            f"{target}: already exists; wocdeck init never overwrites a file "
-            "(choose another name or move the file away)"
-        )
-    folder = target.resolve().parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise OutputError(f"{target}: cannot write in {folder}: {exc.strerror}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.chmod(temporary, 0o666 & ~umask())
-        os.link(temporary, target)  # fails if the name was taken meanwhile: no overwrite race
-    except FileExistsError:
-        raise OutputError(f"{target}: already exists; init never overwrites a file") from None
-    except OSError as exc:
-        raise OutputError(f"{target}: cannot write the file: {exc.strerror}") from None
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-    return target
+    return write_new_file(target, text.encode("utf-8"), "init")
 
 
 _TEMPLATE = """\

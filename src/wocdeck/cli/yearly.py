@@ -1,0 +1,75 @@
+"""The yearly cycle: next year's deck from this year's, and an old PowerPoint into a deck file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wocdeck.cli.base import app
+from wocdeck.cli.options import DeckArg
+from wocdeck.cli.report import failures, say
+
+
+@app.command("next-year")
+def next_year(
+    deck: DeckArg,
+    date: Annotated[
+        str, typer.Option(help="The date of next year's event, YYYY-MM-DD.", show_default=False)
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="The new deck file [default: DECK with the new year]."),
+    ] = None,
+) -> None:
+    """Write next year's deck from DECK: new date and year, figures emptied for the new ones.
+
+    Last year's figures move into history: and previous:; titles naming the event's year
+    move on; what the editor should review is listed. Never overwrites a file.
+    """
+    import datetime as dt
+
+    from wocdeck.output.deck_edit import load_for_edit
+    from wocdeck.output.files import write_new_file
+    from wocdeck.output.next_year import next_name
+    from wocdeck.output.next_year import next_year as carry_over
+    from wocdeck.read.source import parse
+
+    try:
+        day = dt.date.fromisoformat(date.strip())
+    except ValueError:
+        raise typer.BadParameter(
+            f"'{date}' is not a date; write it as YYYY-MM-DD, e.g. 2019-09-24",
+            param_hint="'--date'",
+        ) from None
+    with failures():
+        edit = load_for_edit(deck)
+        result = carry_over(edit, day)
+        target = output or next_name(deck, result.old_year, result.new_year)
+        text = edit.result()
+        new = parse(text.encode("utf-8"), str(target))
+        write_new_file(target, text.encode("utf-8"), "next-year")
+        say(f"wrote {target} (next year's deck, {day.isoformat()}, from {deck})")
+        _listing(f"changed to {result.new_year}", result.lines(result.changed, new), target)
+        _listing(
+            f"emptied: give the {result.new_year} figures (last year's are kept in "
+            "history:/previous: and in a comment)",
+            result.lines(result.emptied, new),
+            target,
+        )
+        _listing(
+            "kept as written: review each for the new year",
+            result.lines(result.review, new),
+            target,
+        )
+        say(f"then: wocdeck validate {target} names each figure still to give")
+
+
+def _listing(heading: str, lines: list[str], target: Path) -> None:
+    """A heading and its lines, each as `FILE:LINE: …`."""
+    if not lines:
+        return
+    say(f"{heading}:")
+    for line in lines:
+        say(f"  {target}:{line.removeprefix('line ')}")
