@@ -73,3 +73,48 @@ def _listing(heading: str, lines: list[str], target: Path) -> None:
     say(f"{heading}:")
     for line in lines:
         say(f"  {target}:{line.removeprefix('line ')}")
+
+
+@app.command("import")
+def import_(
+    presentation: Annotated[
+        Path, typer.Argument(help="The PowerPoint file (.pptx) to import.", show_default=False)
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="The new deck file [default: PRESENTATION-deck.yaml]."),
+    ] = None,
+    keep_template: Annotated[
+        bool,
+        typer.Option("--keep-template", help="Name the presentation as the deck's template:."),
+    ] = False,
+) -> None:
+    """Turn an existing PowerPoint into a deck file: the cover into event:, every other slide
+    a free slide; pictures written under pictures/ beside it. Never overwrites a file."""
+    import os
+
+    from wocdeck.errors import OutputError
+    from wocdeck.output.imported import deck_text
+    from wocdeck.output.pictures import write_imported
+    from wocdeck.read.pptx.slides import read_presentation
+
+    target = output or presentation.with_name(presentation.stem + "-deck.yaml")
+    with failures():
+        if target.with_suffix(".pptx").resolve() == presentation.resolve():
+            raise OutputError(
+                f"{target}: rendering it would write over {presentation}; choose another "
+                f"name, e.g. -o {presentation.stem}-deck.yaml"
+            )
+        slides, saved = read_presentation(presentation)
+        template = None
+        if keep_template:
+            template = Path(os.path.relpath(presentation.resolve(), target.resolve().parent))
+        result = deck_text(slides, saved, presentation.name, template and template.as_posix())
+        write_imported(target, result.text, result.pictures)
+        pictures = f", {len(result.pictures)} pictures under pictures/" if result.pictures else ""
+        say(f"wrote {target} ({result.slides} of {len(slides)} slides from {presentation}{pictures})")
+        if result.reports:
+            say("look at these: they could not be taken over as they were")
+            for report in result.reports:
+                say(f"  {presentation}: {report}")
+        say(f"then: wocdeck render {target}, and compare it with {presentation}")

@@ -7,6 +7,8 @@ splice of the file's text at those positions, applied when the result is taken.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,3 +104,14 @@ def load_for_edit(path: Path) -> DeckEdit:
         where = Location(str(path), mark.line + 1, mark.column + 1) if mark else Location(str(path))
         raise DeckError.at(where, f"YAML cannot read this file: {exc.problem}") from None
     return DeckEdit(path, text, root, source)
+
+
+_PLAIN = re.compile(r"^[A-Za-z0-9(][^:#\n\"'\\{}\[\],&*!|>%@`]*$")
+
+
+def yaml_text(text: str) -> str:
+    """Text as a YAML scalar the deck reader reads back exactly: plain where that is safe,
+    else double-quoted."""
+    if _PLAIN.match(text) and text == text.strip() and not text.endswith((" -", "?")):
+        return text
+    return json.dumps(text, ensure_ascii=False)
