@@ -93,10 +93,15 @@ def _footer(slides: list[SlideData], derived: str) -> str:
 
 
 def _slide(slide: SlideData, source: str, result: Imported) -> list[str]:
+    if slide.title and slide.subtitle and not (slide.body or slide.loose or slide.tables):
+        if not (slide.pictures or slide.charts):  # a section divider: its title and subtitle
+            result.slides += 1
+            subtitle = " ".join(p.text for p in slide.subtitle)
+            lines = ["", _where(slide, source), f"  - section: {q(slide.title)}"]
+            lines.append(f"    subtitle: {q(subtitle)}")
+            return lines + ([f"    notes: {q(slide.notes)}"] if slide.notes else [])
     contents = _contents(slide, result)
-    where = f"  # slide {slide.number} of {source}" + (
-        f" ({slide.layout})" if slide.layout else ""
-    )
+    where = f"  # slide {slide.number} of {source}" + (f" ({slide.layout})" if slide.layout else "")
     title = slide.title
     titled = [c for c in slide.charts if c.title and c.title not in title]
     if titled:
@@ -132,6 +137,12 @@ def _slide(slide: SlideData, source: str, result: Imported) -> list[str]:
         if n == 0 and slide.notes:
             lines.append(f"    notes: {q(slide.notes)}")
     return lines
+
+
+def _where(slide: SlideData, source: str) -> str:
+    """The comment saying where a slide came from."""
+    layout = f" ({slide.layout})" if slide.layout else ""
+    return f"  # slide {slide.number} of {source}{layout}"
 
 
 def _indented(content: list[str], head: str, pad: str) -> list[str]:
@@ -253,6 +264,11 @@ def _chart(chart: ChartData, number: int, result: Imported) -> list[str]:
     lines.append("  series:")
     for name, values in series:
         lines.append(f"    {q(name)}: [{', '.join(_number(v) for v in values)}]")
+    lines += [
+        f"  {key}: {q(text)}"
+        for key, text in (("x_title", chart.x_title), ("y_title", chart.y_title))
+        if text
+    ]
     return lines
 
 

@@ -20,6 +20,8 @@ class ChartData:
     categories: tuple[str, ...]
     series: tuple[tuple[str, tuple[str, ...]], ...]
     title: str = ""
+    x_title: str = ""  # the category axis's title
+    y_title: str = ""  # the value axis's title
 
 
 class ChartProblem(ValueError):
@@ -52,7 +54,11 @@ def read_chart(root: Any) -> ChartData:
     if not categories:
         categories = tuple(str(i) for i in range(1, len(series[0][1]) + 1))
     title = _texts(root.find("c:chart/c:title", NS))
-    return ChartData(kind, categories, tuple(series), title)
+    x_title = _texts(plot.find("c:catAx/c:title", NS)) if plot is not None else ""
+    y_title = _texts(plot.find("c:valAx/c:title", NS)) if plot is not None else ""
+    if kind == "bar":  # a bar chart's axes are turned: its category axis stands upright
+        x_title, y_title = y_title, x_title
+    return ChartData(kind, categories, tuple(series), title, x_title, y_title)
 
 
 def _points(node: Any) -> list[str | None]:
