@@ -180,3 +180,131 @@ def test_a_default_template_deck_imports_with_levels_table_picture_and_chart(
     assert _charts(new) == _charts(original)
     assert _pictures(new) == _pictures(original)
     _every_word_rendered(original, new)
+
+
+def _rewrite(path: Path, changes: dict[str, bytes | None]) -> None:
+    """Rewrite members of a zip file (None: remove it)."""
+    import zipfile
+
+    members = {}
+    if path.exists():
+        with zipfile.ZipFile(path) as source:
+            members = {name: source.read(name) for name in source.namelist()}
+    for name, data in changes.items():
+        if data is None:
+            members.pop(name, None)
+        else:
+            members[name] = data
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in members.items():
+            target.writestr(name, data)
+
+
+def _member(path: Path, name: str) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        return source.read(name)
+
+
+def _many_slides(path: Path, count: int) -> None:
+    slides = "".join(f'<p:sldId id="{256 + i}" r:id="rId{i + 1}"/>' for i in range(count))
+    presentation = (
+        '<p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f"<p:sldIdLst>{slides}</p:sldIdLst></p:presentation>"
+    )
+    _rewrite(
+        path, {"[Content_Types].xml": b"<Types/>", "ppt/presentation.xml": presentation.encode()}
+    )
+
+
+BAD = {
+    "not a presentation": (
+        lambda p: p.write_text("event: {}\n"),
+        "error: this is not a PowerPoint presentation (.pptx)",
+    ),
+    "a zip of something else": (
+        lambda p: _rewrite(p, {"word/document.xml": b"<w/>"}),
+        "error: this is a zip file but not a PowerPoint presentation",
+    ),
+    "password-protected": (
+        lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
+        "error: the presentation is password-protected (encrypted) or an old .ppt file",
+    ),
+    "damaged slide": (
+        lambda p: (_default_template_deck(p), _rewrite(p, {"ppt/slides/slide2.xml": b"<p:sld"})),
+        "error: the presentation is damaged: ppt/slides/slide2.xml is not XML",
+    ),
+    "missing slide": (
+        lambda p: (_default_template_deck(p), _rewrite(p, {"ppt/slides/slide3.xml": None})),
+        "error: the presentation is damaged: slide 3 is missing",
+    ),
+    "a DTD in a part": (
+        lambda p: (
+            _default_template_deck(p),
+            _rewrite(
+                p,
+                {
+                    "ppt/slides/slide1.xml": b'<!DOCTYPE l [<!ENTITY a "aaaa">]>'
+                    + _member(p, "ppt/slides/slide1.xml").split(b"?>", 1)[1]
+                },
+            ),
+        ),
+        "error: the part ppt/slides/slide1.xml declares a DTD, which a presentation never does",
+    ),
+    "2,000 slides": (
+        lambda p: _many_slides(p, 2000),
+        "error: the presentation has 2,000 slides; wocdeck imports at most 1,000",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD)
+def test_a_bad_presentation_is_a_plain_message_and_nothing_is_written(
+    cli: Cli, tmp_path: Path, case: str
+) -> None:
+    make, expected = BAD[case]
+    original = tmp_path / "old.pptx"
+    make(original)
+    code, out, err = cli("import", original)
+    assert code == 1
+    assert f"{original}: {expected}" in err
+    assert "Traceback" not in err + out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.pptx"]
+
+
+def test_a_picture_without_a_file_and_a_chart_without_values_are_reported(
+    cli: Cli, tmp_path: Path
+) -> None:
+    import re
+
+    original = tmp_path / "old.pptx"
+    _default_template_deck(original)
+    rels = _member(original, "ppt/slides/_rels/slide4.xml.rels").decode()
+    linked = re.sub(
+        r'Target="[^"]*image1.png"', 'Target="file:///c:/team.png" TargetMode="External"', rels
+    )
+    chart = re.sub(
+        rb"<c:numCache>.*?</c:numCache>",
+        b"",
+        _member(original, "ppt/charts/chart1.xml"),
+        flags=re.S,
+    )
+    _rewrite(
+        original,
+        {"ppt/slides/_rels/slide4.xml.rels": linked.encode(), "ppt/charts/chart1.xml": chart},
+    )
+    code, out, err = cli("import", original)
+    assert (code, err) == (0, "")
+    assert (
+        f"{original}: slide 4: the picture 'Picture 2' has no file in the presentation: "
+        "not imported" in out
+    )
+    assert (
+        f"{original}: slide 5: the chart 'Chart 2' cannot be imported: the series 'Filings' "
+        "has no cached values" in out
+    )
+    text = (tmp_path / "old-deck.yaml").read_text(encoding="utf-8")
+    assert "  - section: Our Team\n" in text and "  - section: Growth\n" in text
+    assert cli("validate", tmp_path / "old-deck.yaml")[0] == 0

@@ -112,9 +112,8 @@ def import_(
         result = deck_text(slides, saved, presentation.name, template and template.as_posix())
         write_imported(target, result.text, result.pictures)
         pictures = f", {len(result.pictures)} pictures under pictures/" if result.pictures else ""
-        say(
-            f"wrote {target} ({result.slides} of {len(slides)} slides from {presentation}{pictures})"
-        )
+        counted = f"{result.slides} of {len(slides)} slides from {presentation}{pictures}"
+        say(f"wrote {target} ({counted})")
         if result.reports:
             say("look at these: they could not be taken over as they were")
             for report in result.reports:

@@ -93,13 +93,13 @@ def _footer(slides: list[SlideData], derived: str) -> str:
 
 
 def _slide(slide: SlideData, source: str, result: Imported) -> list[str]:
-    if slide.title and slide.subtitle and not (slide.body or slide.loose or slide.tables):
-        if not (slide.pictures or slide.charts):  # a section divider: its title and subtitle
-            result.slides += 1
-            subtitle = " ".join(p.text for p in slide.subtitle)
-            lines = ["", _where(slide, source), f"  - section: {q(slide.title)}"]
-            lines.append(f"    subtitle: {q(subtitle)}")
-            return lines + ([f"    notes: {q(slide.notes)}"] if slide.notes else [])
+    divider = not (slide.body or slide.loose or slide.tables or slide.pictures or slide.charts)
+    if slide.title and slide.subtitle and divider:  # a section divider: title and subtitle
+        result.slides += 1
+        subtitle = " ".join(p.text for p in slide.subtitle)
+        lines = ["", _where(slide, source), f"  - section: {q(slide.title)}"]
+        lines.append(f"    subtitle: {q(subtitle)}")
+        return lines + ([f"    notes: {q(slide.notes)}"] if slide.notes else [])
     contents = _contents(slide, result)
     where = f"  # slide {slide.number} of {source}" + (f" ({slide.layout})" if slide.layout else "")
     title = slide.title
