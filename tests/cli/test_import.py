@@ -308,3 +308,17 @@ def test_a_picture_without_a_file_and_a_chart_without_values_are_reported(
     text = (tmp_path / "old-deck.yaml").read_text(encoding="utf-8")
     assert "  - section: Our Team\n" in text and "  - section: Growth\n" in text
     assert cli("validate", tmp_path / "old-deck.yaml")[0] == 0
+
+
+def test_keep_template_names_the_original_and_renders_in_its_look(cli: Cli, tmp_path: Path) -> None:
+    original = tmp_path / "review.pptx"
+    _default_template_deck(original)
+    deck = tmp_path / "new" / "deck.yaml"
+    code, _, err = cli("import", original, "-o", deck, "--keep-template")
+    assert (code, err) == (0, "")
+    text = deck.read_text(encoding="utf-8")
+    assert 'template: "../review.pptx"  # the original\'s template (--keep-template)\n' in text
+    assert cli("render", deck)[0] == 0
+    assert_opens_cleanly(deck.with_suffix(".pptx"))
+    layouts = {s.slide_layout.name for s in Presentation(str(deck.with_suffix(".pptx"))).slides}
+    assert "Title and Content" in layouts
