@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from wocdeck.cli.base import app
-from wocdeck.cli.options import DeckArg, FormatOption, OutputFormat
+from wocdeck.cli.options import DeckArg, FormatOption, OutputFormat, iso_day
 from wocdeck.cli.render import render_one
 from wocdeck.cli.report import Report, failures
 
@@ -69,13 +69,7 @@ def _office_details(
     if date is None:
         today = dt.date.today().isoformat()
         date = typer.prompt("Date of the event (YYYY-MM-DD)", default=today) if ask else today
-    try:
-        day = dt.date.fromisoformat(date.strip())
-    except ValueError:
-        raise typer.BadParameter(
-            f"'{date}' is not a date; write it as YYYY-MM-DD, e.g. 2026-09-27",
-            param_hint="'--date'",
-        ) from None
+    day = iso_day(date, "2026-09-27")
     return Office(office.strip(), acronym.strip(), day)
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import glob
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -99,3 +100,19 @@ def expand(decks: list[Path]) -> list[Path]:
         else:
             files.append(deck)
     return files
+
+
+def output_option(help_text: str) -> Any:
+    """The type of an `--output`/`-o` option naming a file, with its help."""
+    return Annotated[Path | None, typer.Option("--output", "-o", help=help_text)]
+
+
+def iso_day(text: str, example: str) -> dt.date:
+    """A --date given as YYYY-MM-DD; anything else is a command-line error."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise typer.BadParameter(
+            f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. {example}",
+            param_hint="'--date'",
+        ) from None

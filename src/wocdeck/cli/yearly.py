@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from wocdeck.cli.base import app
-from wocdeck.cli.options import DeckArg
+from wocdeck.cli.options import DeckArg, iso_day, output_option
 from wocdeck.cli.report import failures, say
 
 
@@ -18,31 +18,20 @@ def next_year(
     date: Annotated[
         str, typer.Option(help="The date of next year's event, YYYY-MM-DD.", show_default=False)
     ],
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="The new deck file [default: DECK with the new year]."),
-    ] = None,
+    output: output_option("The new deck file [default: DECK with the new year].") = None,
 ) -> None:
     """Write next year's deck from DECK: new date and year, figures emptied for the new ones.
 
     Last year's figures move into history: and previous:; titles naming the event's year
     move on; what the editor should review is listed. Never overwrites a file.
     """
-    import datetime as dt
-
     from wocdeck.output.deck_edit import load_for_edit
     from wocdeck.output.files import write_new_file
     from wocdeck.output.next_year import next_name
     from wocdeck.output.next_year import next_year as carry_over
     from wocdeck.read.source import parse
 
-    try:
-        day = dt.date.fromisoformat(date.strip())
-    except ValueError:
-        raise typer.BadParameter(
-            f"'{date}' is not a date; write it as YYYY-MM-DD, e.g. 2019-09-24",
-            param_hint="'--date'",
-        ) from None
+    day = iso_day(date, "2019-09-24")
     with failures():
         edit = load_for_edit(deck)
         result = carry_over(edit, day)
@@ -80,10 +69,7 @@ def import_(
     presentation: Annotated[
         Path, typer.Argument(help="The PowerPoint file (.pptx) to import.", show_default=False)
     ],
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="The new deck file [default: PRESENTATION-deck.yaml]."),
-    ] = None,
+    output: output_option("The new deck file [default: PRESENTATION-deck.yaml].") = None,
     keep_template: Annotated[
         bool,
         typer.Option("--keep-template", help="Name the presentation as the deck's template:."),
