@@ -112,6 +112,7 @@ _PLAIN = re.compile(r"^[A-Za-z0-9(][^:#\n\"'\\{}\[\],&*!|>%@`]*$")
 def yaml_text(text: str) -> str:
     """Text as a YAML scalar the deck reader reads back exactly: plain where that is safe,
     else double-quoted."""
-    if _PLAIN.match(text) and text == text.strip() and not text.endswith((" -", "?")):
+    plain = _PLAIN.match(text) and text == text.strip() and text not in ("null", "Null", "NULL")
+    if plain and not text.endswith((" -", "?")):
         return text
     return json.dumps(text, ensure_ascii=False)

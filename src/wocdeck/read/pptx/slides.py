@@ -4,6 +4,7 @@ charts, and what cannot be expressed (kept as text where it has any)."""
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from wocdeck.read.pptx.package import NS, R_EMBED, R_ID, Package
 _P = f"{{{NS['p']}}}"
 _SKIPPED = ("dt", "sldNum", "hdr")  # date, slide number and header placeholders
 _DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
+_CONTROL = re.compile("[\x00-\x1f\x7f\ufffe\uffff]")  # never text a deck file may hold
 _VIDEO = ("videoFile", "audioFile", "quickTimeFile")
 
 
@@ -68,7 +70,8 @@ def paragraphs(body: Any) -> list[Paragraph]:
             if tag in ("r", "fld"):
                 props = run.find("a:rPr", NS)
                 bold = props is not None and props.get("b") in ("1", "true")
-                runs.append(("".join(t.text or "" for t in run.iterfind("a:t", NS)), bold))
+                text = "".join(t.text or "" for t in run.iterfind("a:t", NS))
+                runs.append((_CONTROL.sub(" ", text), bold))
             elif tag == "br":
                 runs.append((" ", False))
         text = _marked(runs)
