@@ -103,3 +103,58 @@ def test_a_date_not_in_a_later_year_is_refused() -> None:
         "deck's (2018-09-27) (give next year's date, e.g. --date 2019-09-27)"
     )
     assert edit.result() == edit.text
+
+
+BLOCKS = """\
+event:
+  office: WIPO Office in Japan
+  title: Report 2018
+  date: 2018-09-27
+  footer: WOJ 2018
+resources:
+  budget:
+    currency: CHF   # regular budget
+    amount: 95000   # approved in 2017
+
+slides:
+  - title: Figures of 2018
+    tiles:
+      - label: PCT
+        value: "1,234"  # Jan-Aug
+        previous: 1000
+
+      - label: Madrid
+        value: 50
+  - title: Two columns
+    columns:
+      - tiles: {label: Hague, value: 7}
+      - points: [In 2018 we did things]
+"""
+
+
+def test_block_and_nested_figures_are_emptied_and_only_they_stop_the_new_deck(
+    tmp_path: Path,
+) -> None:
+    from wocdeck.model import load_deck
+
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(BLOCKS, encoding="utf-8")
+    new, _, added = _carried(deck)
+    assert "    currency: CHF   # regular budget" in new  # untouched lines keep their comments
+    assert "    amount:  # 2018: CHF 95,000; give the 2019 budget" in added
+    assert added[-5:] == [
+        "      - tiles:",
+        "          label: Hague",
+        "          value:  # 2018: 7; give the 2019 figure",
+        "          previous: 7",
+        "          history: {2018: 7}",
+    ]
+    assert "      - points: [In 2018 we did things]" in new  # content keeps its year
+    with pytest.raises(DeckError) as caught:
+        load_deck(parse(new.encode(), "deck-2019.yaml"))
+    assert [p.message for p in caught.value.problems] == [
+        "give the 2019 budget amount",
+        "give the 2019 figure for 'PCT' (2018: 1,234)",
+        "give the 2019 figure for 'Madrid' (2018: 50)",
+        "give the 2019 figure for 'Hague' (2018: 7)",
+    ]

@@ -98,7 +98,7 @@ def _key_column(edit: DeckEdit, node: Any) -> int:
         return int(node.start_mark.column)
     line_start = edit.text.rfind("\n", 0, node.start_mark.index) + 1
     owner = edit.text[line_start : node.start_mark.index]
-    return len(owner) - len(owner.lstrip(" ")) + 2
+    return len(owner) - len(owner.lstrip(" -")) + 2
 
 
 def _in_sequence(edit: DeckEdit, node: Any) -> bool:
