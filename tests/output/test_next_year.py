@@ -158,3 +158,12 @@ def test_block_and_nested_figures_are_emptied_and_only_they_stop_the_new_deck(
         "give the 2019 figure for 'Madrid' (2018: 50)",
         "give the 2019 figure for 'Hague' (2018: 7)",
     ]
+
+
+def test_a_title_given_per_language_moves_on_in_every_language() -> None:
+    _, removed, added = _carried(ROOT / "examples" / "translated.yaml")
+    assert "    zh: 2019年产权组织大会期间的会外活动" in added
+    assert "    fr: Manifestation parallèle aux Assemblées de l’OMPI de 2019" in added
+    assert "    ar: حدث جانبي على هامش جمعيات الويبو لعام 2019" in added
+    assert "            value:  # 2018: 33,745; give the 2019 figure" in added
+    assert len(removed) == 8  # four titles, the date, the budget and two tiles

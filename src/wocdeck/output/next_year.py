@@ -75,8 +75,9 @@ def next_year(edit: DeckEdit, day: dt.date) -> NextYear:
         )
     _refuse_empty(edit)
     from wocdeck.model import load_deck
+    from wocdeck.read.languages import select
 
-    load_deck(edit.source)  # this year's deck must be right before it is carried over
+    load_deck(select(edit.source, None).source)  # this year's deck must be right first
     result = NextYear(old_day.year, day.year)
     date = edit.node(("event", "date"))
     edit.set_scalar(date, day.isoformat())
@@ -109,8 +110,8 @@ def _refuse_empty(edit: DeckEdit) -> None:
     problems = []
     for path, node in _figure_nodes(edit.root, ()):
         if is_empty(value_of(node, "value")):
-            label = value_of(node, "label")
-            name = f" for '{label.value}'" if label is not None else ""
+            label = _words(value_of(node, "label"))
+            name = f" for '{label}'" if label else ""
             problems.append(
                 Problem(
                     edit.source.location((*path, "value"), key=True),
@@ -177,6 +178,9 @@ def _walk(edit: DeckEdit, node: Any, path: DataPath, result: NextYear, *, review
         elif key in _REVIEWED or (path == () and key == "year_ahead") or path == ("year_ahead",):
             review = key not in ("title",)
             _walk(edit, value, at, result, reviewed=review or reviewed)
+        elif key in _NAMING and not reviewed and _translated(value):
+            for code, text in entries(value):
+                _move_year(edit, text, (*at, code), result)
         elif type(value).__name__ == "ScalarNode":
             if key in _NAMING and not reviewed:
                 _move_year(edit, value, at, result)
@@ -184,6 +188,25 @@ def _walk(edit: DeckEdit, node: Any, path: DataPath, result: NextYear, *, review
                 _text(edit, value, at, result, reviewed=reviewed)
         else:
             _walk(edit, value, at, result, reviewed=reviewed)
+
+
+def _translated(node: Any) -> bool:
+    """Whether a node is a text given per language (`en: …`, `zh: …`)."""
+    from wocdeck.read.languages import SUPPORTED
+
+    found = list(entries(node))
+    return bool(found) and all(
+        code in SUPPORTED and type(text).__name__ == "ScalarNode" for code, text in found
+    )
+
+
+def _words(node: Any) -> str:
+    """A text as written, or its first language's when it is given per language."""
+    if node is None:
+        return ""
+    if type(node).__name__ == "ScalarNode":
+        return str(node.value)
+    return next((str(text.value) for _, text in entries(node) if hasattr(text, "value")), "")
 
 
 def _text(edit: DeckEdit, node: Any, path: DataPath, result: NextYear, *, reviewed: bool) -> None:
@@ -229,8 +252,7 @@ def _move_year(edit: DeckEdit, node: Any, path: DataPath, result: NextYear) -> N
 def _empty_figure(edit: DeckEdit, tile: Any, path: DataPath, result: NextYear) -> None:
     """A tile's value moves into history (and previous); the value is left empty."""
     value = value_of(tile, "value")
-    label_node = value_of(tile, "label")
-    label = label_node.value if label_node is not None else "a figure"
+    label = _words(value_of(tile, "label")) or "a figure"
     old = edit.written(value)
     try:
         shown = str(parse_figure(value.value))
@@ -249,7 +271,7 @@ def _empty_figure(edit: DeckEdit, tile: Any, path: DataPath, result: NextYear) -
         result.review.append(
             (
                 (*path, "versus"),
-                f"{label}: its change was against '{versus.value}': type this year's change: "
+                f"{label}: its change was against '{_words(versus)}': type this year's change: "
                 "and versus:",
             )
         )
