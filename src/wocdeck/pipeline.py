@@ -56,9 +56,11 @@ class _Planned:
     remarks: tuple[Problem, ...]  # never errors: fonts measured approximately, macros dropped
 
 
-def validate(deck_file: Path, template: Path | None = None) -> list[Slide]:
+def validate(
+    deck_file: Path, template: Path | None = None, allow: tuple[Path, ...] = ()
+) -> list[Slide]:
     """Load, check and plan a deck without writing anything; returns the fitted slides."""
-    return _plan(deck_file, template=template).slides
+    return _plan(deck_file, template=template, allow=allow).slides
 
 
 def check(
@@ -67,10 +69,12 @@ def check(
     *,
     strict: bool = False,
     template: Path | None = None,
+    allow: tuple[Path, ...] = (),
 ) -> Checked:
     """Validate a deck in a language (default: its own) as render would, writing nothing;
-    strict makes notices (template fallbacks among them) and fitting adjustments errors."""
-    planned = _plan(deck_file, language, template)
+    strict makes notices (template fallbacks among them) and fitting adjustments errors;
+    allow: folders besides the deck's own that the files it names may be read from."""
+    planned = _plan(deck_file, language, template, allow)
     _refuse(planned, deck_file, strict)
     return Checked(
         planned.slides, planned.notices + planned.remarks, tuple(planned.adjustments), planned
@@ -97,15 +101,21 @@ def _refuse_notices(notices: tuple[Problem, ...], strict: bool) -> None:
         raise DeckError([replace(n, severity="error") for n in notices])
 
 
-def _plan(deck_file: Path, language: str | None = None, template: Path | None = None) -> _Planned:
+def _plan(
+    deck_file: Path,
+    language: str | None = None,
+    template: Path | None = None,
+    allow: tuple[Path, ...] = (),
+) -> _Planned:
     """Source → language → model → compose → fit; heavy modules are imported here."""
     from wocdeck.compose.composer import compose
     from wocdeck.layout.mirror import right_to_left
     from wocdeck.layout.typeset import fit_deck
     from wocdeck.look.load import load_look
     from wocdeck.look.placement import adapt
-    from wocdeck.look.theme import load_theme
+    from wocdeck.look.theme import load_theme, themes_dir
     from wocdeck.look.typescale import rules_for
+    from wocdeck.read.boundary import Boundary
     from wocdeck.read.languages import is_right_to_left, select
     from wocdeck.read.source import read
 
@@ -114,10 +124,12 @@ def _plan(deck_file: Path, language: str | None = None, template: Path | None = 
     selection = select(original, language)
     source = selection.source
     deck = _load(original, selection, every_language=language is None)
-    theme = load_theme(deck.theme, source.location(("theme",)), deck_file.parent)
+    boundary = Boundary.around(deck_file, (*allow, themes_dir()))  # bundled themes: always
+    theme = load_theme(deck.theme, source.location(("theme",)), deck_file.parent, boundary)
     theme = theme.for_language(deck.language)
-    look = load_look(deck, theme, source, template)
-    planned = adapt(compose(deck, theme, source, look.frames), look.frames, look.fonts)
+    look = load_look(deck, theme, source, template, boundary)
+    composed = compose(deck, theme, source, look.frames, boundary)
+    planned = adapt(composed, look.frames, look.fonts)
     _check_count(len(planned), name)
     slides, adjustments = fit_deck(planned, name, rules_for(theme))
     _check_count(len(slides), name)
@@ -197,11 +209,13 @@ def render(
     language: str | None = None,
     template: Path | None = None,
     checked: Checked | None = None,
+    allow: tuple[Path, ...] = (),
 ) -> Rendered:
     """Render a deck file (in a language, default its own) to a .pptx; nothing on errors.
 
     template: a .potx/.pptx that wins over the deck's and theme's `template:`; checked: the
-    same deck, language and template already checked, whose plan is written, not made again.
+    same deck, language and template already checked, whose plan is written, not made again;
+    allow: folders besides the deck's own that the files it names may be read from.
     """
     from wocdeck.output.files import check_target, write_atomic
     from wocdeck.read.files import refuse_non_deck
@@ -210,7 +224,7 @@ def render(
     refuse_non_deck(deck_file)
     check_target(output, [deck_file, *([template] if template else [])])
     planned = checked.planned if checked and checked.planned else None
-    planned = planned or _plan(deck_file, language, template)
+    planned = planned or _plan(deck_file, language, template, allow)
     slides, adjustments, deck = planned.slides, planned.adjustments, planned.deck
     _refuse(planned, deck_file, strict)
     read = [deck_file, *planned.theme.inputs, planned.look.contract.template.path]

@@ -63,7 +63,11 @@ CASES: dict[str, tuple[str, Callable[[Path], None] | None, str]] = {
     "bomb": ("logo.png", lambda p: p.write_bytes(_png_claiming(60_000, 60_000)), "pixels"),
     "folder": ("logo.png", lambda p: p.mkdir(), "is a folder, not a picture"),
     "device": ("/dev/zero", None, "outside the theme's folder"),
-    "link to a device": ("logo.png", lambda p: p.symlink_to("/dev/zero"), "is a device or pipe"),
+    "link to a device": (
+        "logo.png",
+        lambda p: p.symlink_to("/dev/zero"),
+        "outside the deck's folder",
+    ),
     "outside": ("../elsewhere.png", None, "outside the theme's folder"),
     "missing": ("nope.png", None, "does not exist"),
 }

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
 from wocdeck.cli.base import app
-from wocdeck.cli.options import DeckArg, FormatOption, OutputFormat, iso_day
+from wocdeck.cli.options import (
+    AllowOption,
+    DeckArg,
+    FormatOption,
+    OutputFormat,
+    allowed,
+    iso_day,
+)
 from wocdeck.cli.render import render_one
 from wocdeck.cli.report import Report, failures
 
@@ -122,6 +129,7 @@ def watch(
             "kept running for the session).",
         ),
     ] = False,
+    allow: AllowOption = None,
     format_: FormatOption = OutputFormat.text,
 ) -> None:
     """Re-render DECK whenever it, its theme or a file it uses changes (Ctrl-C stops).
@@ -129,20 +137,25 @@ def watch(
     Problems are printed as by render; a deck with errors leaves the last good one in place.
     """
     from wocdeck.cli.watching import Lock, changes, inputs, snapshot
+    from wocdeck.output.files import confine
 
     target = output or deck.with_suffix(".pptx")
     report = Report(format_)
     lock = Lock(deck)
     office: LibreOffice | None = None
+    session = _Session(target, ())
     try:
         with failures():
+            session = _Session(target, allowed(allow))
+            for default in [target][bool(output) :] + [_pdf(target), _preview(deck)] * preview:
+                confine(deck, default)  # never written through a link out of the folder
             lock.acquire(deck)
             if preview:
                 from wocdeck.output.session import LibreOffice
 
                 office = LibreOffice()
         stamp = snapshot(inputs(deck))  # before rendering: a save during it is not lost
-        _watched_render(report, deck, target, office)
+        _watched_render(report, deck, session, office)
         if not report.json:
             typer.echo(f"watching {deck} and the files it uses (Ctrl-C to stop)")
         while True:
@@ -150,7 +163,7 @@ def watch(
             # watch again from a snapshot taken before rendering, so that the set of files
             # follows the theme and template, and a save during the render is not lost
             stamp = snapshot(inputs(deck))
-            _watched_render(report, deck, target, office)
+            _watched_render(report, deck, session, office)
     except KeyboardInterrupt:
         if not report.json:
             typer.echo("stopped watching")
@@ -160,17 +173,35 @@ def watch(
         lock.release()
 
 
-def _watched_render(report: Report, deck: Path, target: Path, office: LibreOffice | None) -> None:
+class _Session(NamedTuple):
+    """What every render of a watch session writes, and the folders it may read from."""
+
+    target: Path
+    allow: tuple[Path, ...]
+
+
+def _pdf(target: Path) -> Path:
+    return target.with_suffix(".pdf")
+
+
+def _preview(deck: Path) -> Path:
+    return deck.with_name(deck.stem + "-preview")
+
+
+def _watched_render(
+    report: Report, deck: Path, session: _Session, office: LibreOffice | None
+) -> None:
     """One render in a watch session, and its preview when asked for."""
     from wocdeck.pipeline import render as render_deck
 
+    target = session.target
     with report.attempt(deck):
-        render_one(report, deck, render_deck(deck, target), None)
+        render_one(report, deck, render_deck(deck, target, allow=session.allow), None)
         if office is not None:
             from wocdeck.output.export import to_png
 
-            pdf = office.to_pdf(target, target.with_suffix(".pdf"))
-            folder = deck.with_name(deck.stem + "-preview")
+            pdf = office.to_pdf(target, _pdf(target))
+            folder = _preview(deck)
             pages = to_png(pdf, folder)
             report.done(deck, f"wrote {pdf} and {len(pages)} slides to {folder}/")
 

@@ -43,6 +43,26 @@ TemplateOption = Annotated[
         help="A PowerPoint template (.potx/.pptx) to draw with; wins over the deck's template:.",
     ),
 ]
+AllowOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--allow",
+        metavar="DIR",
+        help="Also read the files the deck names (pictures, CSV, templates, themes) from this "
+        "folder; the deck's own folder always (repeatable; also `allow:` in "
+        "~/.config/wocdeck/config.yaml).",
+        show_default=False,
+    ),
+]
+
+
+def allowed(allow: list[Path] | None) -> tuple[Path, ...]:
+    """The folders besides the deck's own its files may come from: --allow, then the config's."""
+    from wocdeck.read.boundary import user_allowed
+
+    return (*(allow or ()), *user_allowed())
+
+
 LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar", "ja", "pt", "de")  # as languages.SUPPORTED
 
 

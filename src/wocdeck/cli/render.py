@@ -9,6 +9,7 @@ import typer
 
 from wocdeck.cli.base import app
 from wocdeck.cli.options import (
+    AllowOption,
     DeckArg,
     DecksArg,
     FormatOption,
@@ -16,6 +17,7 @@ from wocdeck.cli.options import (
     OutputFormat,
     StrictOption,
     TemplateOption,
+    allowed,
     expand,
     in_languages,
     language_file,
@@ -44,6 +46,7 @@ def render(
     strict: StrictOption = False,
     lang: LangOption = None,
     template: TemplateOption = None,
+    allow: AllowOption = None,
     format_: FormatOption = OutputFormat.text,
 ) -> None:
     """Render each DECK to a PowerPoint file; with many decks, exit 1 if any failed."""
@@ -52,9 +55,19 @@ def render(
         raise typer.BadParameter("names one file; use it with one deck", param_hint="'--output'")
     report = Report(format_, many=len(files) > 1)
     with failures():
+        folders = allowed(allow)
         for deck in files:
             with report.attempt(deck):
-                _render_deck(report, deck, output, pdf, strict=strict, lang=lang, template=template)
+                _render_deck(
+                    report,
+                    deck,
+                    output,
+                    pdf,
+                    strict=strict,
+                    lang=lang,
+                    template=template,
+                    allow=folders,
+                )
     raise typer.Exit(1 if report.failed else 0)
 
 
@@ -67,9 +80,10 @@ def _render_deck(
     strict: bool,
     lang: str | None,
     template: Path | None,
+    allow: tuple[Path, ...],
 ) -> None:
     """Render one deck in each language asked for, checking all of them before writing any."""
-    from wocdeck.output.files import check_target, output_file
+    from wocdeck.output.files import check_target, confine, output_file
     from wocdeck.pipeline import check
     from wocdeck.pipeline import render as render_deck
     from wocdeck.read.files import refuse_non_deck
@@ -83,22 +97,27 @@ def _render_deck(
     checked = {}
     if len(languages) > 1:  # check every language before writing any of them
         checked = {
-            language: check(deck, language, strict=strict, template=template)
+            language: check(deck, language, strict=strict, template=template, allow=allow)
             for language in languages
         }
     for language in languages:
         # -o names the one file exactly; with --lang all each language's gets its code
         coded = language if output is None or lang == "all" else None
         pdf_target = language_file(pdf_file, coded) if pdf_file else None
+        target = language_file(pptx, coded)
+        if output is None:  # a default output never follows a link out of the deck's folder
+            for default in (target, *([pdf_target] if pdf_target else [])):
+                confine(deck, default)
         if pdf_target is not None:
             check_target(pdf_target, [deck])
         result = render_deck(
             deck,
-            language_file(pptx, coded),
+            target,
             strict=strict,
             language=language,
             template=template,
             checked=checked.get(language),
+            allow=allow,
         )
         render_one(report, deck, result, pdf_target)
 
@@ -134,6 +153,7 @@ def validate(
     strict: StrictOption = False,
     lang: LangOption = None,
     template: TemplateOption = None,
+    allow: AllowOption = None,
     format_: FormatOption = OutputFormat.text,
 ) -> None:
     """Check each DECK as render would, without writing anything (exit 0 when all are fine)."""
@@ -142,10 +162,11 @@ def validate(
     files = expand(decks)
     report = Report(format_, many=len(files) > 1)
     with failures():
+        folders = allowed(allow)
         for deck in files:
             with report.attempt(deck):
                 for language in in_languages(deck, lang):
-                    checked = check(deck, language, strict=strict, template=template)
+                    checked = check(deck, language, strict=strict, template=template, allow=folders)
                     report.notices(deck, checked.notices, checked.adjustments)
                     named = f" [{language}]" if language else ""
                     report.done(deck, f"ok ({len(checked.slides)} slides)", name=f"{deck}{named}")
@@ -163,24 +184,30 @@ def preview(
     ] = None,
     lang: LangOption = None,
     template: TemplateOption = None,
+    allow: AllowOption = None,
 ) -> None:
     """Render DECK to one PNG per slide and a contact sheet (needs LibreOffice)."""
     import tempfile
 
     from wocdeck.output.export import contact_sheet, to_pdf, to_png
-    from wocdeck.output.files import output_file
+    from wocdeck.output.files import confine, output_file
     from wocdeck.pipeline import render as render_deck
 
     with failures():
+        folders = allowed(allow)
         languages = in_languages(deck, lang)
         for language in languages:
             stem = language_file(output_file(deck, None, ".pptx"), language).stem
-            folder = output or deck.with_name(stem + "-preview")
+            folder = output or confine(deck, deck.with_name(stem + "-preview"))
             if output and len(languages) > 1:
                 folder = output / str(language)
             with tempfile.TemporaryDirectory(prefix="wocdeck-") as work:
                 result = render_deck(
-                    deck, Path(work) / "deck.pptx", language=language, template=template
+                    deck,
+                    Path(work) / "deck.pptx",
+                    language=language,
+                    template=template,
+                    allow=folders,
                 )
                 Report(OutputFormat.text).notices(deck, result.notices, result.adjustments)
                 pdf = to_pdf(result.output, Path(work) / "deck.pdf", result.slides)

@@ -19,6 +19,7 @@ from wocdeck.look.scripts import by_script, east_asian_language
 from wocdeck.look.theme import Theme
 from wocdeck.model import Bullet, Deck, Metric
 from wocdeck.plan import Block, Box, Figure, Group, Layout, Paragraph, Role, Run, Slide, TextBox
+from wocdeck.read.boundary import Boundary
 from wocdeck.read.chart_data import ChartData
 from wocdeck.read.source import DataPath, Source
 
@@ -27,9 +28,15 @@ class SlideBuilder:
     """Builds the parts of one deck's slides in one theme."""
 
     def __init__(
-        self, deck: Deck, theme: Theme, source: Source | None = None, frames: Frames | None = None
+        self,
+        deck: Deck,
+        theme: Theme,
+        source: Source | None = None,
+        frames: Frames | None = None,
+        boundary: Boundary | None = None,
     ) -> None:
         self.deck, self.theme, self.source = deck, theme, source
+        self.boundary = boundary or Boundary.around(self.folder / "deck.yaml")
         self.acronym = deck.event.acronym or deck.event.office
         self.frames = frames or Frames(theme.margin)
         self.words = wording(deck.language)
@@ -40,6 +47,10 @@ class SlideBuilder:
     def folder(self) -> Path:
         """The deck file's folder: pictures, charts' and tables' CSV files are found there."""
         return Path(self.source.path).parent if self.source else Path()
+
+    def file(self, name: str, path: DataPath, noun: str) -> Path:
+        """A file the deck names at path, relative to its folder and inside its boundary."""
+        return self.boundary.located(self.folder / name, name, noun, self.location(path))
 
     def location(self, path: DataPath) -> Location:
         """Where a value is in the deck file."""

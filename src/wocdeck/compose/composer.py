@@ -12,6 +12,7 @@ from wocdeck.look.geometry import Frames
 from wocdeck.look.theme import Theme
 from wocdeck.model import AchievementGroup, Bullet, Deck, Focus, FreeSlide, content_key
 from wocdeck.plan import Group, Layout, Paragraph, Run, Slide, TextBox
+from wocdeck.read.boundary import Boundary
 from wocdeck.read.source import DataPath, Source
 
 
@@ -250,7 +251,12 @@ class Composer(SlideBuilder):
 
 
 def compose(
-    deck: Deck, theme: Theme, source: Source | None = None, frames: Frames | None = None
+    deck: Deck,
+    theme: Theme,
+    source: Source | None = None,
+    frames: Frames | None = None,
+    boundary: Boundary | None = None,
 ) -> list[Slide]:
-    """Plan every slide of a deck in a theme, before fitting; frames: the template's boxes."""
-    return Composer(deck, theme, source, frames).slides()
+    """Plan every slide of a deck in a theme, before fitting; frames: the template's boxes;
+    boundary: the folders the deck's files may be read from (default: the deck's own)."""
+    return Composer(deck, theme, source, frames, boundary).slides()

@@ -16,6 +16,7 @@ from wocdeck.look.placement import Fonts, TemplateFrames
 from wocdeck.look.template import read_template
 from wocdeck.look.theme import Theme, themes_dir
 from wocdeck.model import Deck
+from wocdeck.read.boundary import Boundary
 from wocdeck.read.source import Source
 
 
@@ -35,8 +36,18 @@ def bundled_template() -> Path:
     return themes_dir() / "wipo" / "wipo.potx"
 
 
-def load_look(deck: Deck, theme: Theme, source: Source, option: Path | None = None) -> Look:
-    """Read the deck's template and choose its layouts; errors are located DeckErrors."""
+def load_look(
+    deck: Deck,
+    theme: Theme,
+    source: Source,
+    option: Path | None = None,
+    boundary: Boundary | None = None,
+) -> Look:
+    """Read the deck's template and choose its layouts; errors are located DeckErrors.
+
+    The deck's `template:` must lie inside the boundary (the theme's is checked with the
+    theme); `--template`, typed by the user, is read wherever it is.
+    """
     restyled = False
     theme_file = Location(str(theme.file))  # the theme file as named: theme.yaml or brand.yaml
     if option is not None:
@@ -44,6 +55,8 @@ def load_look(deck: Deck, theme: Theme, source: Source, option: Path | None = No
     elif deck.template:
         path = Path(source.path).parent / deck.template
         where = source.location(("template",))
+        if boundary is not None:
+            boundary.located(path, deck.template, "template", where)
     elif theme.template_file is not None:
         path, where = theme.template_file, theme_file
     else:

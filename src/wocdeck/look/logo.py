@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from wocdeck.read.boundary import Boundary, OutsideFolder
 from wocdeck.read.images import FORMATS, ImageError, Rules, read_image
 
 MAX_LOGO_BYTES = 10 * 1024 * 1024
@@ -30,12 +31,13 @@ class LogoError(ValueError):
         self.hint = hint
 
 
-def check_logo(folder: Path, name: str) -> Path:
+def check_logo(folder: Path, name: str, boundary: Boundary | None = None) -> Path:
     """The logo file named in a theme, checked to be a usable picture; else a LogoError.
 
     Checked: inside the theme's folder, a regular file of at most 10 MB, a picture format
     PowerPoint files hold (PNG, JPEG, GIF, BMP, TIFF), at most 16 million pixels (so a
-    decompression bomb is refused before it is decoded), and complete (it decodes).
+    decompression bomb is refused before it is decoded), and complete (it decodes); with a
+    boundary, inside it too, links followed.
     """
     file = Path(os.path.normpath(folder / name))
     if not file.is_relative_to(os.path.normpath(folder)):
@@ -44,7 +46,11 @@ def check_logo(folder: Path, name: str) -> Path:
             "put the picture in the theme's folder and give its name",
         )
     try:
+        if boundary is not None:
+            boundary.check(file, name, "logo")
         read_image(file, rules=LOGO)
+    except OutsideFolder as exc:
+        raise LogoError(exc.message, exc.hint) from None
     except ImageError as exc:
         raise LogoError(exc.message, exc.hint) from None
     return file

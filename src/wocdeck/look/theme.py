@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from wocdeck.errors import DeckError, Location, Problem
+from wocdeck.read.boundary import Boundary
 from wocdeck.read.messages import located_problems, undescribed
 from wocdeck.read.source import Source, nearest, read
 
@@ -172,12 +173,14 @@ def available() -> list[str]:
     return sorted(p.parent.name for p in themes_dir().glob("*/theme.yaml"))
 
 
-def find_theme(name: str, where: Location, base: Path | None = None) -> Path:
+def find_theme(
+    name: str, where: Location, base: Path | None = None, boundary: Boundary | None = None
+) -> Path:
     """The theme file a deck's `theme:` names: a bundled theme, or a folder or .yaml file.
 
     A bare name of a bundled theme always means the bundled theme (a folder of that name in
     the current folder does not shadow it); a path is relative to the deck's folder (`base`),
-    never to wherever wocdeck is run from.
+    never to wherever wocdeck is run from, and with a boundary it must lie inside it.
     """
     if name.lower().endswith(POWERPOINT_SUFFIXES):
         raise DeckError.at(
@@ -191,6 +194,8 @@ def find_theme(name: str, where: Location, base: Path | None = None) -> Path:
     candidate = (base or Path()) / name
     if candidate.is_dir():
         candidate = candidate / "theme.yaml"
+    if boundary is not None and candidate.exists():
+        boundary.located(candidate, name, "theme", where)
     if candidate.is_file() and candidate.suffix.lower() in (".yaml", ".yml"):
         return candidate
     if candidate.exists():
@@ -201,9 +206,12 @@ def find_theme(name: str, where: Location, base: Path | None = None) -> Path:
     raise DeckError.at(where, f"unknown theme '{name}'", nearest(name, available()))
 
 
-def load_theme(name: str, where: Location, base: Path | None = None) -> Theme:
-    """Load a bundled theme by name, or a theme.yaml (or its folder) by path from base."""
-    candidate = find_theme(name, where, base)
+def load_theme(
+    name: str, where: Location, base: Path | None = None, boundary: Boundary | None = None
+) -> Theme:
+    """Load a bundled theme by name, or a theme.yaml (or its folder) by path from base; with
+    a boundary, the theme file, its logo and its template must lie inside it."""
+    candidate = find_theme(name, where, base, boundary)
     source = read(candidate)
     data = source.data
     if not isinstance(data, dict) or not {"name", "colors"} & data.keys():
@@ -217,11 +225,15 @@ def load_theme(name: str, where: Location, base: Path | None = None) -> Theme:
     except ValidationError as exc:
         raise DeckError(located_problems(source, exc, Theme), undescribed(exc)) from None
     _check_floors(theme, source)
+    if boundary is not None and theme.template_file is not None:
+        boundary.located(
+            theme.template_file, theme.template, "template", source.location(("template",))
+        )
     if theme.logo is not None:
         from wocdeck.look.logo import LogoError, check_logo
 
         try:
-            check_logo(theme.folder, theme.logo)
+            check_logo(theme.folder, theme.logo, boundary)
         except LogoError as exc:
             raise DeckError.at(source.location(("logo",)), str(exc), exc.hint) from None
     return theme

@@ -40,6 +40,18 @@ def output_file(deck: Path, output: str | None, suffix: str) -> Path:
     return deck.with_suffix(suffix)
 
 
+def confine(deck: Path, target: Path) -> Path:
+    """A default output (deck.pptx, deck.pdf, deck-preview/) that, links followed, stays in
+    the deck's folder: a link planted there in a received folder is never written through."""
+    real = Path(os.path.realpath(target))
+    if not real.parent.is_relative_to(os.path.realpath(deck.parent)):
+        raise OutputError(
+            f"{target}: is a link to {real}, outside the deck's folder; wocdeck does not write "
+            "through it: delete the link, or name the output with -o"
+        )
+    return target
+
+
 def check_target(target: Path, inputs: list[Path]) -> None:
     """Refuse an output that is an input, a folder, not a regular file, or cannot be written."""
     try:

@@ -36,6 +36,10 @@ class Context(Protocol):
     def footer(self) -> TextBox:
         """The deck's footer box."""
 
+    def file(self, name: str, path: DataPath, noun: str) -> Path:
+        """A file the deck names at path, relative to its folder; a located error if it lies
+        outside the deck's folder and the folders the user allowed."""
+
     def location(self, path: DataPath) -> Location:
         """Where a value is in the deck file."""
 

@@ -60,8 +60,8 @@ def chart_data(composer: Context, spec: Chart, path: DataPath) -> ChartData:
             spec.type, tuple(spec.categories), series, spec.x_title or "", spec.y_title or ""
         )
     where = composer.location((*path, "data"))
-    folder = composer.folder
-    heading, categories, found = read_csv(folder / spec.data, where, spec.data)
+    file = composer.file(spec.data, (*path, "data"), "data file")
+    heading, categories, found = read_csv(file, where, spec.data)
     problem = series_problem(spec.type, found)
     if problem:
         raise DeckError.at(where, *problem)

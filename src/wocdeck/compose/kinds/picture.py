@@ -57,10 +57,11 @@ def block(composer: Context, spec: Picture, box: Box, name: str, path: DataPath)
 
 
 def load(composer: Context, name: str, path: DataPath) -> ImageFile:
-    """The picture file named in the deck, relative to the deck file; a located error if bad."""
-    folder = composer.folder
+    """The picture file named in the deck, relative to the deck file and inside its folder (or an
+    allowed one); a located error if bad."""
+    file = composer.file(name, path, "picture")
     try:
-        return read_image(folder / name, name)
+        return read_image(file, name)
     except ImageError as exc:
         raise DeckError.at(composer.location(path), exc.message, exc.hint) from None
 

@@ -98,8 +98,7 @@ def _data(composer: Context, spec: Table, path: DataPath) -> tuple[list[str], li
 def _read_csv(composer: Context, name: str, path: DataPath) -> tuple[list[str], list[list[str]]]:
     """A CSV file beside the deck: its first row is the header; commas or semicolons."""
     where = composer.location(path)
-    folder = composer.folder
-    file = folder / name
+    file = composer.file(name, path, "CSV file")
     if not file.is_file():
         raise DeckError.at(where, f"the CSV file {name} does not exist", "check the name and path")
     if file.stat().st_size > MAX_CSV_BYTES:
