@@ -15,10 +15,12 @@ from pathlib import Path
 
 from wocdeck.errors import DeckError, Location, Problem
 from wocdeck.read.figures import FigureError, parse_figure
-from wocdeck.read.files import NotARegularFile, read_limited
+from wocdeck.read.files import read_named
+from wocdeck.read.source import unstorable_in
 
 MAX_CSV_BYTES = 1_000_000
 MAX_CATEGORIES = 500
+MAX_SERIES = 100  # a chart of more is unreadable; each series is styled and written
 
 
 @dataclass(frozen=True)
@@ -77,20 +79,7 @@ def read_csv(
     """A CSV file's categories' name, categories and series; every problem located in it
     (problems with the file itself at `where`, naming it as the editor wrote it: shown)."""
     name, shown = str(file), shown or str(file)
-    try:
-        raw = read_limited(file, MAX_CSV_BYTES)  # a device or a pipe never blocks or floods
-    except FileNotFoundError:
-        raise DeckError.at(
-            where,
-            f"the data file {shown} does not exist",
-            "check the name; it is relative to the deck file",
-        ) from None
-    except (IsADirectoryError, NotARegularFile):
-        raise DeckError.at(
-            where, f"the data file {shown} is not a file", "name a .csv file beside the deck"
-        ) from None
-    except OSError as exc:
-        raise DeckError.at(where, f"the data file {shown} cannot be read: {exc.strerror}") from None
+    raw = read_named(file, MAX_CSV_BYTES, where, "data file", shown)
     if len(raw) > MAX_CSV_BYTES:
         raise DeckError.at(
             where,
@@ -103,12 +92,17 @@ def read_csv(
         raise DeckError.at(
             Location(name, 1), "the data file is not UTF-8", "save it as CSV UTF-8"
         ) from None
+    bad = unstorable_in(text, name)
+    if bad:
+        raise DeckError([bad])
     reader = csv.reader(io.StringIO(text))
     rows, lines = [], []
     for row in reader:
         if any(cell.strip() for cell in row):
             rows.append(row)
             lines.append(reader.line_num)
+        if len(rows) > MAX_CATEGORIES + 1:  # the header and the categories: stop reading
+            break
     if len(rows) < 2:
         raise DeckError.at(
             Location(name, 1),
@@ -124,7 +118,16 @@ def read_csv(
         )
     if len(rows) - 1 > MAX_CATEGORIES:
         raise DeckError.at(
-            Location(name, 1), f"a chart may have at most {MAX_CATEGORIES} categories"
+            Location(name, lines[-1]),
+            f"a chart may have at most {MAX_CATEGORIES} categories (rows under the header)",
+            "keep the rows the chart shows; a long series reads better as a table",
+        )
+    if len(header) - 1 > MAX_SERIES:
+        raise DeckError.at(
+            Location(name, 1),
+            f"a chart may have at most {MAX_SERIES} series (columns after the first); "
+            f"this file has {len(header) - 1:,}",
+            "keep the series the chart compares",
         )
     series: dict[str, list[Decimal]] = {title: [] for title in header[1:]}
     problems = []

@@ -83,3 +83,22 @@ def read_limited(file: Path, limit: int) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(descriptor)
+
+
+def read_named(file: Path, limit: int, where: Location, noun: str, shown: str) -> bytes:
+    """read_limited() of a file a deck names (a CSV), its problems located at where, naming
+    it as the editor wrote it (shown) and calling it noun ("data file", "CSV file")."""
+    try:
+        return read_limited(file, limit)  # a device or a pipe never blocks or floods
+    except FileNotFoundError:
+        raise DeckError.at(
+            where,
+            f"the {noun} {shown} does not exist",
+            "check the name; it is relative to the deck file",
+        ) from None
+    except (IsADirectoryError, NotARegularFile):
+        raise DeckError.at(
+            where, f"the {noun} {shown} is not a file", "name a .csv file beside the deck"
+        ) from None
+    except OSError as exc:
+        raise DeckError.at(where, f"the {noun} {shown} cannot be read: {exc.strerror}") from None

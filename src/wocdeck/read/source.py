@@ -238,12 +238,7 @@ class _Builder:
         bad = _FORBIDDEN.search(value)
         if bad:
             self.problems.append(
-                Problem(
-                    Location(self.name, *self._at(event.start_mark)),
-                    f"the control character U+{ord(bad.group()):04X} cannot be stored "
-                    "in a PowerPoint file",
-                    "remove it",
-                )
+                unstorable(Location(self.name, *self._at(event.start_mark)), bad.group())
             )
         return value
 
@@ -376,6 +371,25 @@ class _Builder:
         wording = yaml_errors.translate(problem, context, mark.line, mark.column, self.lines)
         at = Location(self.name, wording.line, wording.column)
         return Problem(at, wording.message, wording.hint)
+
+
+def unstorable_in(text: str, name: str) -> Problem | None:
+    """The first character of a text file (a CSV) that XML cannot hold, located, if any."""
+    bad = _FORBIDDEN.search(text)
+    if bad is None:
+        return None
+    line = text.count("\n", 0, bad.start()) + 1
+    column = bad.start() - text.rfind("\n", 0, bad.start())
+    return unstorable(Location(name, line, column), bad.group())
+
+
+def unstorable(where: Location, character: str) -> Problem:
+    """The problem of a control character a PowerPoint file (XML) cannot hold."""
+    return Problem(
+        where,
+        f"the control character U+{ord(character):04X} cannot be stored in a PowerPoint file",
+        "remove it",
+    )
 
 
 def nearest(word: str, choices: list[str]) -> str:

@@ -65,9 +65,12 @@ def draw(drawing: Drawing, shape_id: int, chart: ChartPlan) -> str:
 @cache
 def _dated_chart_data() -> type:
     """python-pptx's category chart data whose workbook carries the document's date, not the
-    clock's (XlsxWriter dates a workbook now, so the same deck gave different bytes). Made
-    on first use: python-pptx's chart data imports XlsxWriter, which only decks with charts
-    pay for."""
+    clock's (XlsxWriter dates a workbook now, so the same deck gave different bytes), and
+    whose text cells are written as text: XlsxWriter's write() turns a name starting with
+    `=` into a formula (`=cmd|...`, `=HYPERLINK(...)`) and `http://...` or `external:...` into
+    a link, which Excel would run or follow when the editor clicks "Edit Data". Made on
+    first use: python-pptx's chart data imports XlsxWriter, which only decks with charts pay
+    for."""
     from pptx.chart.data import CategoryChartData
     from pptx.chart.xlsx import CategoryWorkbookWriter
 
@@ -75,6 +78,19 @@ def _dated_chart_data() -> type:
         def _populate_worksheet(self, workbook, worksheet):  # type: ignore[no-untyped-def]
             workbook.set_properties({"created": self._chart_data.when})
             super()._populate_worksheet(workbook, worksheet)
+
+        def _write_cat_column(self, worksheet, col, level, num_format):  # type: ignore[no-untyped-def]
+            worksheet.set_column(col, col, 10)
+            for offset, name in level:
+                worksheet.write_string(offset + 1, col, str(name), num_format)
+
+        def _write_series(self, workbook, worksheet):  # type: ignore[no-untyped-def]
+            column = self._chart_data.categories.depth
+            for index, series in enumerate(self._chart_data):
+                number_format = workbook.add_format({"num_format": series.number_format})
+                worksheet.write_string(0, column + index, str(series.name))
+                for row, value in enumerate(series.values, start=1):
+                    worksheet.write_number(row, column + index, value, number_format)
 
     class DatedChartData(CategoryChartData):
         when: dt.datetime

@@ -20,12 +20,17 @@ from wocdeck.errors import DeckError, Location
 from wocdeck.look.typescale import steps_between
 from wocdeck.plan import Box
 from wocdeck.read.figures import Figure, FigureError, parse_figure
-from wocdeck.read.source import DataPath
+from wocdeck.read.files import read_named
+from wocdeck.read.source import DataPath, unstorable_in
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from wocdeck.model import Table
 
 MAX_CSV_BYTES = 5_000_000
+MAX_ROWS = 2000  # as many as the deck file may give inline
+MAX_COLUMNS = 50
 _NUMBER = re.compile(r"^[+\-\u2212]?\d[\d.,\u00a0\u202f\u2009 '\u2019]*%?$")
 _YES = {"yes", "true", "on"}
 _YEAR = re.compile(r"^(19|20)\d\d$")  # a column of years is written as typed: 2018, not 2,018
@@ -99,11 +104,9 @@ def _read_csv(composer: Context, name: str, path: DataPath) -> tuple[list[str], 
     """A CSV file beside the deck: its first row is the header; commas or semicolons."""
     where = composer.location(path)
     file = composer.file(name, path, "CSV file")
-    if not file.is_file():
-        raise DeckError.at(where, f"the CSV file {name} does not exist", "check the name and path")
-    if file.stat().st_size > MAX_CSV_BYTES:
+    raw = read_named(file, MAX_CSV_BYTES, where, "CSV file", name)
+    if len(raw) > MAX_CSV_BYTES:
         raise DeckError.at(where, f"the CSV file {name} is larger than 5 MB", "shorten the table")
-    raw = file.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -116,7 +119,10 @@ def _read_csv(composer: Context, name: str, path: DataPath) -> tuple[list[str], 
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = [row for row in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in row)]
+    bad = unstorable_in(text, str(file))
+    if bad:
+        raise DeckError([bad])
+    rows = _rows(file, text, dialect)
     if len(rows) < 2:
         raise DeckError.at(where, f"the CSV file {name} has no rows under its header", "")
     header = [c.strip() for c in rows[0]]
@@ -130,6 +136,28 @@ def _read_csv(composer: Context, name: str, path: DataPath) -> tuple[list[str], 
     if not all(header):
         raise DeckError.at(Location(str(file), 1), "a column has no name in the header row", "")
     return header, [[c.strip() for c in row] for row in rows[1:]]
+
+
+def _rows(file: Path, text: str, dialect: type[csv.Dialect] | csv.Dialect) -> list[list[str]]:
+    """The CSV's filled rows, read no further than MAX_ROWS under the header and MAX_COLUMNS."""
+    rows: list[list[str]] = []
+    reader = csv.reader(io.StringIO(text), dialect)
+    for row in reader:
+        if len(row) > MAX_COLUMNS:
+            raise DeckError.at(
+                Location(str(file), reader.line_num),
+                f"a table may have at most {MAX_COLUMNS} columns; this row has {len(row):,}",
+                "keep the columns a slide can show",
+            )
+        if any(c.strip() for c in row):
+            rows.append(row)
+        if len(rows) > MAX_ROWS + 1:
+            raise DeckError.at(
+                Location(str(file), reader.line_num),
+                f"a table may have at most {MAX_ROWS:,} rows under its header",
+                "keep the rows the deck shows; split a long list into several tables",
+            )
+    return rows
 
 
 def _number_columns(rows: list[list[str]]) -> set[int]:
