@@ -215,6 +215,12 @@ def _looks_like_svg(file: _Named, blob: bytes) -> bool:
 
 
 def _svg(file: _Named, blob: bytes) -> ImageFile:
+    from wocdeck.read.svg import DrawingError, cleaned, rendered
+
+    try:
+        blob = cleaned(blob, str(file))  # before anything else reads it
+    except DrawingError as exc:
+        raise ImageError(exc.message, exc.hint) from None
     width, height = _svg_size(file, blob)
     aspect = width / height
     if not 1 / MAX_SVG_ASPECT <= aspect <= MAX_SVG_ASPECT:
@@ -225,18 +231,15 @@ def _svg(file: _Named, blob: bytes) -> ImageFile:
     # The rendering's size is always given: resvg aborts the process (it does not raise) when
     # a drawing's own size asks for more memory than there is.
     if aspect >= 1:
-        size = {"width": FALLBACK_SIDE, "height": max(1, round(FALLBACK_SIDE / aspect))}
+        size = (FALLBACK_SIDE, max(1, round(FALLBACK_SIDE / aspect)))
     else:
-        size = {"width": max(1, round(FALLBACK_SIDE * aspect)), "height": FALLBACK_SIDE}
-    import resvg_py
-
+        size = (max(1, round(FALLBACK_SIDE * aspect)), FALLBACK_SIDE)
     try:
-        text = blob.decode("utf-8")
-        # loading the system's fonts is half the time of a rendering: only text needs them
-        plain = "<text" not in text  # also <textPath>
-        fallback = bytes(resvg_py.svg_to_bytes(svg_string=text, skip_system_fonts=plain, **size))
-    except (ValueError, UnicodeDecodeError) as exc:
+        fallback = rendered(blob.decode("utf-8"), *size, str(file))
+    except UnicodeDecodeError as exc:
         raise ImageError(f"the drawing {file} cannot be drawn ({exc})", _HINT) from None
+    except DrawingError as exc:
+        raise ImageError(exc.message, exc.hint) from None
     return ImageFile(file.path, "svg", blob, width, height, fallback)
 
 
