@@ -18,7 +18,7 @@ from wocdeck.cli.options import (
     iso_day,
 )
 from wocdeck.cli.render import render_one
-from wocdeck.cli.report import Report, failures
+from wocdeck.cli.report import Report, failures, say
 
 if TYPE_CHECKING:
     from wocdeck.output.session import LibreOffice
@@ -226,10 +226,12 @@ def template_check(
         template = read_template(file, Location(str(file)))
         contract = make_contract(template, {})
         for line in describe(contract):
-            typer.echo(line)
+            say(line)
         fonts = Fonts(template.major_font or "Arial", template.minor_font or "Arial")
         for notice in fonts.notices():
-            typer.echo(f"{file}: notice: {notice}")
+            say(f"{file}: notice: {notice}")
         if template.macros:
-            typer.echo(f"{file}: notice: it has macros; wocdeck never runs or copies them")
-        typer.echo(f"{file}: ok, this template can make the report")
+            say(f"{file}: notice: it has macros; wocdeck never runs or copies them")
+        for kind in template.removed:
+            say(f"{file}: notice: it has {kind}; wocdeck never copies them into a deck")
+        say(f"{file}: ok, this template can make the report")

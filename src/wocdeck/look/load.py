@@ -62,7 +62,7 @@ def load_look(
     else:
         path, restyled = bundled_template(), True
         where = Location(str(path))
-    template = read_template(path, where)
+    template = read_template(path, where, trusted=path == bundled_template())
     explicit = {role: (name, theme_file) for role, name in theme.layouts.items()}
     explicit.update(
         {role: (name, source.location(("layouts", role))) for role, name in deck.layouts.items()}
@@ -74,6 +74,8 @@ def load_look(
         fallback = theme.fonts.latin
         fonts = Fonts(template.major_font or fallback, template.minor_font or fallback)
     notices = list(fonts.notices())
-    if template.macros:
-        notices.insert(0, f"the template {path} has macros; they are not copied into the deck")
+    notices[:0] = [
+        f"the template {path} has {kind}; they are not copied into the deck"
+        for kind in (("macros",) if template.macros else ()) + template.removed
+    ]
     return Look(contract, TemplateFrames(contract, theme.margin), fonts, restyled, tuple(notices))

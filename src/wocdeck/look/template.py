@@ -17,28 +17,26 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wocdeck.errors import DeckError, Location
+from wocdeck.look.template_package import check_sizes, has_dtd, rebuilt, zipped
 from wocdeck.look.template_parts import (
     BODY_KINDS,
     EMU_PER_POINT,
     MACRO_RELATIONSHIPS,
     NS,
     R_ID,
-    RUN,
     TITLE_KINDS,
-    escape,
-    first_attr,
-    frame,
+    PlaceholderSpec,
     master_kind,
+    placeholder_spec,
     placeholders,
-    run_default,
     theme_colors,
     theme_fonts,
+    unusable,
     without_macros,
 )
-from wocdeck.plan import INSET_X, INSET_Y, Box
 
 MAX_TEMPLATE_BYTES = 200 * 1024 * 1024
-MAX_EXPANDED_BYTES = 1024 * 1024 * 1024
+SLIDE_EMU = (914400, 51206400)  # PowerPoint's slide sizes: 1 to 56 inches
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PRESENTATION_MAIN = (
     "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -52,24 +50,6 @@ MAIN_TYPES = {
     "application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml": True,
 }
 _SAY_SAVE = "save it from PowerPoint as a .potx or .pptx template"
-
-
-@dataclass(frozen=True)
-class PlaceholderSpec:
-    """A layout's placeholder as wocdeck fills it: kind, frame, insets and starting size."""
-
-    kind: str  # the ph type: title, ctrTitle, subTitle, body, obj, dt, ftr, sldNum, pic, ...
-    idx: int
-    attributes: str  # the p:ph element's attributes, as XML
-    name: str  # the shape name without its number, e.g. "Title"
-    box: Box | None  # in points; None when neither the layout nor the master places it
-    inset_x: float
-    inset_y: float
-    size: float | None  # the first level's font size in points, as inherited
-    anchor: str
-    align: str = "l"  # the first level's alignment: l, ctr, r, just
-    bold: bool = False  # the first level's text is bold (measured so)
-    caps: bool = False  # ... or in capitals (cap="all")
 
 
 @dataclass(frozen=True)
@@ -114,10 +94,14 @@ class TemplateFile:
     minor_font: str  # the theme's body typeface
     colors: dict[str, str]  # scheme slot (dk1, accent1, ...) → RRGGBB
     macros: bool  # the file had macros, which the output does not keep
+    removed: tuple[str, ...] = ()  # kinds of content not carried: "external links", ...
 
 
-def read_template(path: Path, where: Location) -> TemplateFile:
+def read_template(path: Path, where: Location, *, trusted: bool = False) -> TemplateFile:
     """Check and read a template file; every way it can be wrong is a DeckError at where.
+
+    A template that is not trusted (every one but the bundled) is taken apart and rebuilt:
+    only the parts a deck is drawn with are carried (template_package).
 
     A file read before and unchanged since (same size, time and inode) is not read again:
     `watch` and many decks in one command render with the same template over and over.
@@ -126,21 +110,22 @@ def read_template(path: Path, where: Location) -> TemplateFile:
         status = path.stat()
         key = (str(path), status.st_mtime_ns, status.st_size, status.st_ino)
     except OSError:
-        return _Reader(path, where).read()  # the reader says what is wrong
-    if key not in _READ:
+        return _Reader(path, where, trusted).read()  # the reader says what is wrong
+    cached = (*key, trusted)
+    if cached not in _READ:
         if len(_READ) >= _READ_MAX:
             _READ.pop(next(iter(_READ)))
-        _READ[key] = _Reader(path, where).read()
-    return _READ[key]
+        _READ[cached] = _Reader(path, where, trusted).read()
+    return _READ[cached]
 
 
-_READ: dict[tuple[str, int, int, int], TemplateFile] = {}
+_READ: dict[tuple[str, int, int, int, bool], TemplateFile] = {}
 _READ_MAX = 8
 
 
 class _Reader:
-    def __init__(self, path: Path, where: Location) -> None:
-        self.path, self.where = path, where
+    def __init__(self, path: Path, where: Location, trusted: bool = False) -> None:
+        self.path, self.where, self.trusted = path, where, trusted
         self.zip: zipfile.ZipFile | None = None
         self.names: set[str] = set()
 
@@ -152,11 +137,14 @@ class _Reader:
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             self.names = set(self.zip.namelist())
-            if sum(i.file_size for i in self.zip.infolist()) > MAX_EXPANDED_BYTES:
-                raise self.fail(f"the template {self.path} expands to more than 1 GB")
+            check_sizes(self.zip, self.path, self.fail)
             return self._read(data)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
             raise self.fail(f"the template {self.path} is damaged ({exc})", _SAY_SAVE) from None
+        except (ValueError, TypeError, KeyError) as exc:  # a number or part that is not one
+            raise self.fail(
+                f"the template {self.path} is damaged ({type(exc).__name__}: {exc})", _SAY_SAVE
+            ) from None
 
     def _bytes(self) -> bytes:
         path = self.path
@@ -190,8 +178,15 @@ class _Reader:
                 f"the template {self.path} is not a PowerPoint presentation ({name} is missing)",
                 _SAY_SAVE,
             )
+        blob = self.zip.read(name)
+        if has_dtd(blob):
+            raise self.fail(
+                f"the template {self.path} has a part {name} that declares a DTD or entities, "
+                "which wocdeck refuses",
+                _SAY_SAVE,
+            )
         try:
-            return ET.fromstring(self.zip.read(name))
+            return ET.fromstring(blob)
         except ET.ParseError as exc:
             raise self.fail(f"the template {self.path} has a damaged part {name} ({exc})") from None
 
@@ -245,6 +240,12 @@ class _Reader:
         size = presentation.find("p:sldSz", NS)
         width = int(size.get("cx", "9144000")) if size is not None else 9144000
         height = int(size.get("cy", "6858000")) if size is not None else 6858000
+        if not all(SLIDE_EMU[0] <= side <= SLIDE_EMU[1] for side in (width, height)):
+            raise self.fail(
+                f"the template {self.path} has slides of {width / 914400:g} x "
+                f"{height / 914400:g} inches; PowerPoint's slides are 1 to 56 inches a side",
+                "set the slide size in PowerPoint (Design > Slide Size) and save it again",
+            )
         layouts: list[LayoutSpec] = []
         fonts, colors = ("", ""), {}
         for master_id in presentation.findall("p:sldMasterIdLst/p:sldMasterId", NS):
@@ -266,9 +267,10 @@ class _Reader:
         macros = MAIN_TYPES[content_type] or any(
             kind in MACRO_RELATIONSHIPS for kind, _ in rels.values()
         )
+        package, removed = self._as_presentation(data, main, content_type, macros)
         return TemplateFile(
             path=self.path,
-            package=self._as_presentation(data, main, content_type, macros),
+            package=package,
             width=width / EMU_PER_POINT,
             height=height / EMU_PER_POINT,
             layouts=tuple(layouts),
@@ -276,6 +278,7 @@ class _Reader:
             minor_font=fonts[1],
             colors=colors,
             macros=macros,
+            removed=removed,
         )
 
     def _check_all_relationships(self) -> None:
@@ -307,7 +310,16 @@ class _Reader:
         specs = []
         for kind, shape in placeholders(layout, unique=False).items():
             inherited = master.get(master_kind(kind.split("#")[0]))
-            specs.append(_spec(kind.split("#")[0], shape, inherited, styles))
+            specs.append(placeholder_spec(kind.split("#")[0], shape, inherited, styles))
+        layout_name = c_sld.get("name", "") if c_sld is not None else ""
+        for spec in specs:
+            problem = unusable(spec)
+            if problem:
+                raise self.fail(
+                    f"the template {self.path}: layout '{layout_name}', placeholder "
+                    f"'{spec.name}': {problem}",
+                    "in Slide Master view, give it a frame that holds a line of text",
+                )
         fields = [
             f.get("id", "")
             for sp in layout.iter(f"{{{NS['p']}}}sp")
@@ -315,57 +327,38 @@ class _Reader:
             for f in sp.iter(f"{{{NS['a']}}}fld")
         ]
         return LayoutSpec(
-            name=c_sld.get("name", "") if c_sld is not None else "",
+            name=layout_name,
             type=layout.get("type", "cust"),
             partname="/" + name,
             placeholders=tuple(specs),
             number_field=fields[0] if fields else "",
         )
 
-    def _as_presentation(self, data: bytes, main: str, content_type: str, macros: bool) -> bytes:
-        """The package with a presentation's main content type and no macro relationships."""
-        if content_type == PRESENTATION_MAIN and not macros:
-            return data
+    def _as_presentation(
+        self, data: bytes, main: str, content_type: str, macros: bool
+    ) -> tuple[bytes, tuple[str, ...]]:
+        """The package with a presentation's main content type: the bundled template's as
+        it is (without macro relationships), any other taken apart and rebuilt; and the
+        kinds of content that were removed."""
         assert self.zip is not None
+        types = self.zip.read("[Content_Types].xml")
+        types = types.replace(content_type.encode(), PRESENTATION_MAIN.encode())
+        if not self.trusted:
+            members, removed = rebuilt(self.zip, {"[Content_Types].xml": types}, self._fail_part)
+            return zipped(members.items()), removed
+        if content_type == PRESENTATION_MAIN and not macros:
+            return data, ()
         folder, name = posixpath.split(main)
         main_rels = posixpath.join(folder, "_rels", name + ".rels")
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-            for info in self.zip.infolist():
-                blob = self.zip.read(info)
-                if info.filename == "[Content_Types].xml":
-                    blob = blob.replace(content_type.encode(), PRESENTATION_MAIN.encode())
-                elif info.filename == main_rels and macros:
-                    blob = without_macros(blob)
-                target.writestr(info.filename, blob)
-        return out.getvalue()
+        items = []
+        for info in self.zip.infolist():
+            blob = self.zip.read(info)
+            if info.filename == "[Content_Types].xml":
+                blob = types
+            elif info.filename == main_rels and macros:
+                blob = without_macros(blob)
+            items.append((info.filename, blob))
+        return zipped(items), ()
 
-
-def _spec(
-    kind: str, shape: ET.Element, inherited: ET.Element | None, styles: ET.Element | None
-) -> PlaceholderSpec:
-    ph = shape.find("./*/p:nvPr/p:ph", NS)
-    assert ph is not None
-    attributes = "".join(f' {k}="{escape(v)}"' for k, v in ph.attrib.items())
-    c_nv_pr = shape.find("./*/p:cNvPr", NS)
-    full = c_nv_pr.get("name", kind) if c_nv_pr is not None else kind
-    stem, _, number = full.rpartition(" ")
-    chain = [shape] if inherited is None else [shape, inherited]
-    box = next((b for b in map(frame, chain) if b is not None), None)
-    insets = first_attr(chain, "p:txBody/a:bodyPr", ("lIns", "tIns"))
-    anchor = first_attr(chain, "p:txBody/a:bodyPr", ("anchor",))
-    size = run_default(chain, kind, styles, "sz", RUN)
-    return PlaceholderSpec(
-        kind=kind,
-        idx=int(ph.get("idx", "0")),
-        attributes=attributes,
-        name=stem if stem and number.isdigit() else full,
-        box=box,
-        inset_x=int(insets[0]) / EMU_PER_POINT if insets[0] else INSET_X,
-        inset_y=int(insets[1]) / EMU_PER_POINT if insets[1] else INSET_Y,
-        size=int(size) / 100 if size.isdigit() else None,
-        bold=run_default(chain, kind, styles, "b", RUN) in ("1", "true"),
-        caps=run_default(chain, kind, styles, "cap", RUN) == "all",
-        align=run_default(chain, kind, styles, "algn", "") or "l",
-        anchor=anchor[0] or ("b" if kind == "ctrTitle" else "t"),
-    )
+    def _fail_part(self, message: str, hint: str) -> DeckError:
+        return self.fail(f"the template {self.path}: {message}", hint or _SAY_SAVE)

@@ -4,8 +4,9 @@ through the master as PowerPoint resolves them, the theme's fonts and colours.""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 
-from wocdeck.plan import Box
+from wocdeck.plan import INSET_X, INSET_Y, Box
 
 MACRO_RELATIONSHIPS = ("vbaProject", "vbaProjectSignature", "vbaData", "keyMapCustomizations")
 EMU_PER_POINT = 12700
@@ -21,6 +22,24 @@ REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 TITLE_KINDS = ("title", "ctrTitle")
 BODY_KINDS = ("body", "obj", "subTitle")
 RUN = "/a:defRPr"
+
+
+@dataclass(frozen=True)
+class PlaceholderSpec:
+    """A layout's placeholder as wocdeck fills it: kind, frame, insets and starting size."""
+
+    kind: str  # the ph type: title, ctrTitle, subTitle, body, obj, dt, ftr, sldNum, pic, ...
+    idx: int
+    attributes: str  # the p:ph element's attributes, as XML
+    name: str  # the shape name without its number, e.g. "Title"
+    box: Box | None  # in points; None when neither the layout nor the master places it
+    inset_x: float
+    inset_y: float
+    size: float | None  # the first level's font size in points, as inherited
+    anchor: str
+    align: str = "l"  # the first level's alignment: l, ctr, r, just
+    bold: bool = False  # the first level's text is bold (measured so)
+    caps: bool = False  # ... or in capitals (cap="all")
 
 
 def without_macros(rels_xml: bytes) -> bytes:
@@ -126,3 +145,58 @@ def theme_colors(theme: ET.Element) -> dict[str, str]:
 def escape(value: str) -> str:
     """Text escaped for an XML attribute value."""
     return value.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+
+
+def placeholder_spec(
+    kind: str, shape: ET.Element, inherited: ET.Element | None, styles: ET.Element | None
+) -> PlaceholderSpec:
+    """A layout's placeholder shape as wocdeck fills it, its frame, insets and text
+    defaults inherited from the master's placeholder (inherited) and text styles."""
+    ph = shape.find("./*/p:nvPr/p:ph", NS)
+    assert ph is not None
+    attributes = "".join(f' {k}="{escape(v)}"' for k, v in ph.attrib.items())
+    c_nv_pr = shape.find("./*/p:cNvPr", NS)
+    full = c_nv_pr.get("name", kind) if c_nv_pr is not None else kind
+    stem, _, number = full.rpartition(" ")
+    chain = [shape] if inherited is None else [shape, inherited]
+    box = next((b for b in map(frame, chain) if b is not None), None)
+    insets = first_attr(chain, "p:txBody/a:bodyPr", ("lIns", "tIns"))
+    anchor = first_attr(chain, "p:txBody/a:bodyPr", ("anchor",))
+    size = run_default(chain, kind, styles, "sz", RUN)
+    return PlaceholderSpec(
+        kind=kind,
+        idx=int(ph.get("idx", "0")),
+        attributes=attributes,
+        name=stem if stem and number.isdigit() else full,
+        box=box,
+        inset_x=int(insets[0]) / EMU_PER_POINT if insets[0] else INSET_X,
+        inset_y=int(insets[1]) / EMU_PER_POINT if insets[1] else INSET_Y,
+        size=int(size) / 100 if size.isdigit() else None,
+        bold=run_default(chain, kind, styles, "b", RUN) in ("1", "true"),
+        caps=run_default(chain, kind, styles, "cap", RUN) == "all",
+        align=run_default(chain, kind, styles, "algn", "") or "l",
+        anchor=anchor[0] or ("b" if kind == "ctrTitle" else "t"),
+    )
+
+
+SMALLEST_TEXT = 12.0  # points: a text placeholder must hold a line at least this size
+
+
+def unusable(spec: PlaceholderSpec) -> str:
+    """Why a title or text placeholder cannot hold a line of text ("" when it can): its
+    insets larger than its frame, or a frame smaller than one line at 12 pt."""
+    if spec.box is None or spec.kind not in (*TITLE_KINDS, *BODY_KINDS):
+        return ""
+    box = spec.box
+    if 2 * spec.inset_x >= box.w or 2 * spec.inset_y >= box.h:
+        return (
+            f"its insets ({spec.inset_x:g} x {spec.inset_y:g} pt) are larger than its frame "
+            f"({box.w:g} x {box.h:g} pt)"
+        )
+    width, height = box.w - 2 * spec.inset_x, box.h - 2 * spec.inset_y
+    if width < 2 * SMALLEST_TEXT or height < SMALLEST_TEXT:
+        return (
+            f"its frame leaves {width:g} x {height:g} pt for text, too small for a line of "
+            f"{SMALLEST_TEXT:g} pt text"
+        )
+    return ""

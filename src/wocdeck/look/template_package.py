@@ -1,0 +1,209 @@
+"""A template's package taken apart and rebuilt: only what a deck is drawn with is carried.
+
+Walking the relationships from the package's root, every part is kept but those that are
+active, external or the template's own metadata: external links (linked pictures, hyperlinks
+to files or the web, an attached template), embedded (OLE) objects, ActiveX controls, macros,
+custom XML and properties, comments, the thumbnail and the document properties (python-pptx
+writes the deck's own). References to what was dropped are taken out of the parts that made
+them, so PowerPoint finds nothing missing. Every XML part carried is refused if it declares
+a DTD or entities. Each kind of thing dropped is said once.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from wocdeck.look.template_parts import MACRO_RELATIONSHIPS
+
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+# a relationship type's last word → what the user is told was removed ("" : said by others
+# or not worth saying: the template's thumbnail and properties, which the deck replaces)
+DROPPED = {
+    "oleObject": "embedded objects (OLE)",
+    "package": "embedded objects (OLE)",
+    "activeXControl": "ActiveX controls",
+    "activeXControlBinary": "ActiveX controls",
+    "control": "ActiveX controls",
+    "customXml": "custom XML",
+    "customXmlProps": "custom XML",
+    "custom-properties": "custom properties",
+    "comments": "comments",
+    "commentAuthors": "comments",
+    "authors": "comments",
+    "thumbnail": "",
+    "extended-properties": "",
+    "core-properties": "",
+    **{kind: "" for kind in MACRO_RELATIONSHIPS},
+}
+EXTERNAL = "external links"
+MAX_EXPANDED_BYTES = 1024 * 1024 * 1024
+MAX_PART_BYTES = 256 * 1024 * 1024  # one part, expanded (a video may be large)
+MAX_RATIO = 100  # expanded over compressed, for a part of more than a megabyte
+_DTD = tuple(
+    marker.encode(encoding)
+    for marker in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+)
+_XML_NAME = re.compile(r"\.(xml|rels|vml)$", re.I)
+_WHOLE = {"oleObj", "control"}  # a reference inside these takes its whole frame with it
+
+Fail = Callable[[str, str], Exception]
+
+
+def check_sizes(archive: zipfile.ZipFile, path: Path, fail: Callable[[str], Exception]) -> None:
+    """Refuse a zip bomb from the sizes its directory declares, before a part is read (the
+    zip reader stops at the declared size)."""
+    infos = archive.infolist()
+    if sum(i.file_size for i in infos) > MAX_EXPANDED_BYTES:
+        raise fail(f"the template {path} expands to more than 1 GB")
+    for info in infos:
+        size = info.file_size
+        if size > MAX_PART_BYTES or (
+            size > 1 << 20 and size > MAX_RATIO * max(1, info.compress_size)
+        ):
+            raise fail(
+                f"the template {path} has a part ({info.filename}) that expands to "
+                f"{size / 1024 / 1024:,.0f} MB from {info.compress_size / 1024:,.0f} KB, "
+                f"as a zip bomb does; at most {MAX_PART_BYTES // 1024 // 1024} MB a part and "
+                f"{MAX_RATIO} times its compressed size"
+            )
+
+
+def zipped(members: Iterable[tuple[str, bytes]]) -> bytes:
+    """Members as a zip file's bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, blob in members:
+            target.writestr(name, blob)
+    return out.getvalue()
+
+
+def has_dtd(blob: bytes) -> bool:
+    """Whether an XML part declares a DTD or entities (in UTF-8 or UTF-16)."""
+    return any(marker in blob for marker in _DTD)
+
+
+def rebuilt(
+    archive: zipfile.ZipFile, replace: dict[str, bytes], fail: Fail
+) -> tuple[dict[str, bytes], tuple[str, ...]]:
+    """The members a deck is drawn with (name → bytes), and what kinds were removed.
+
+    replace: members whose bytes are given (the content types with the main type changed).
+    """
+    names = set(archive.namelist())
+    kept: dict[str, bytes] = {}
+    removed: list[str] = []
+    pending = [""]  # the package itself, whose relationships are _rels/.rels
+    seen: set[str] = set()
+    while pending:
+        part = pending.pop()
+        if part in seen:
+            continue
+        seen.add(part)
+        if part:
+            kept[part] = replace.get(part) or archive.read(part)
+        folder, name = posixpath.split(part)
+        rels_name = posixpath.join(folder, "_rels", name + ".rels")
+        if rels_name not in names:
+            continue
+        rels, gone, targets = _filtered(archive.read(rels_name), folder, fail, removed)
+        kept[rels_name] = rels
+        pending += [t for t in targets if t in names]
+        if gone and part:
+            kept[part] = _without_references(kept[part], gone, part, fail)
+    kept["[Content_Types].xml"] = replace.get("[Content_Types].xml") or archive.read(
+        "[Content_Types].xml"
+    )
+    for member, blob in kept.items():
+        if _XML_NAME.search(member) and has_dtd(blob):
+            raise fail(
+                f"its part {member} declares a DTD or entities, which wocdeck refuses",
+                "save the template again from PowerPoint",
+            )
+    said = tuple(dict.fromkeys(kind for kind in removed if kind))
+    return kept, said
+
+
+def _filtered(
+    blob: bytes, folder: str, fail: Fail, removed: list[str]
+) -> tuple[bytes, set[str], list[str]]:
+    """A .rels part without the dropped relationships; the ids dropped; the targets kept."""
+    import xml.etree.ElementTree as ET
+
+    if has_dtd(blob):
+        raise fail("a relationships part declares a DTD, which wocdeck refuses", "")
+    try:
+        root = ET.fromstring(blob)
+    except ET.ParseError as exc:
+        raise fail(f"a relationships part is damaged ({exc})", "") from None
+    gone: set[str] = set()
+    targets = []
+    for rel in list(root):
+        kind = rel.get("Type", "").rsplit("/", 1)[-1]
+        if rel.get("TargetMode") == "External" or kind in DROPPED:
+            removed.append(EXTERNAL if rel.get("TargetMode") == "External" else DROPPED[kind])
+            gone.add(rel.get("Id", ""))
+            root.remove(rel)
+            continue
+        target = rel.get("Target", "")
+        member = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(folder, target))
+        )
+        targets.append(member)
+    if not gone:
+        return blob, gone, targets
+    ET.register_namespace("", REL_NS)
+    return ET.tostring(root, xml_declaration=True, encoding="UTF-8"), gone, targets
+
+
+def _without_references(blob: bytes, gone: set[str], part: str, fail: Fail) -> bytes:
+    """A part without its references (r:id, r:embed, r:link, ...) to dropped relationships:
+    an attribute goes; an OLE object or ActiveX control goes with its whole frame."""
+    if not _XML_NAME.search(part):
+        return blob
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(blob, parser)
+    except etree.XMLSyntaxError as exc:
+        raise fail(f"its part {part} is damaged ({exc})", "") from None
+    changed = False
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        for key, value in list(element.attrib.items()):
+            if key.startswith(f"{{{R_NS}}}") and value in gone:
+                changed = True
+                if etree.QName(element).localname in _WHOLE:
+                    _remove_frame(element)
+                    break
+                del element.attrib[key]
+    if not changed:
+        return blob
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _remove_frame(element: object) -> None:
+    """Remove the shape (graphic frame, or the markup-compatibility block) holding element."""
+    node = element
+    holder = None
+    while node is not None:
+        name = node.tag.rpartition("}")[2] if isinstance(node.tag, str) else ""  # type: ignore[attr-defined]
+        if name == "spTree":
+            break
+        if name in ("graphicFrame", "AlternateContent"):
+            holder = node
+        node = node.getparent()  # type: ignore[attr-defined]
+    target = holder if holder is not None else element
+    parent = target.getparent()  # type: ignore[attr-defined]
+    if parent is not None:
+        parent.remove(target)
