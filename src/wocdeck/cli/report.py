@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from wocdeck.cli.options import OutputFormat
+from wocdeck.read.text import printable
 
 if TYPE_CHECKING:
     from wocdeck.errors import Problem
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 def say(message: str) -> None:
     """Print a line on standard output; a closed or full output is a failure, not a crash."""
     try:
-        typer.echo(message)
+        typer.echo(printable(message))
     except OSError as exc:
         raise StdoutError(exc.strerror or str(exc)) from None
 
@@ -67,9 +68,9 @@ class failures:
             complain(f"error: {error}")
             raise typer.Exit(1)
         if isinstance(error, MemoryError | RecursionError):
-            typer.echo("error: the deck is too large or too deeply nested to process", err=True)
+            complain("error: the deck is too large or too deeply nested to process")
             raise typer.Exit(1)
-        typer.echo(f"internal error (please report it): {type(error).__name__}: {error}", err=True)
+        complain(f"internal error (please report it): {type(error).__name__}: {error}")
         raise typer.Exit(3)
 
 
@@ -79,7 +80,7 @@ MAX_SHOWN = 50  # problems printed; the rest are counted
 def complain(message: str) -> None:
     """Print a line on standard error, if it can still be written."""
     with contextlib.suppress(OSError):
-        typer.echo(message, err=True)
+        typer.echo(printable(message), err=True)
 
 
 def _deck_problems(error: Exception) -> list[Problem]:

@@ -32,7 +32,7 @@ def inputs(deck: Path) -> set[Path]:
     from wocdeck.read.languages import select
     from wocdeck.read.source import read
 
-    used = {deck.resolve()}
+    used = {_real(deck)}
     try:
         source = select(read(deck)).source
         model = load_deck(source)
@@ -41,8 +41,8 @@ def inputs(deck: Path) -> set[Path]:
     used |= referenced_files(source.data, deck.parent)
     where = source.location(("theme",))
     try:
-        used.add(find_theme(model.theme, where, deck.parent).resolve())
-        used |= {f.resolve() for f in load_theme(model.theme, where, deck.parent).inputs}
+        used.add(_real(find_theme(model.theme, where, deck.parent)))
+        used |= {_real(f) for f in load_theme(model.theme, where, deck.parent).inputs}
     except DeckError:
         pass
     return used
@@ -65,11 +65,17 @@ def referenced_files(data: Any, folder: Path) -> set[Path]:
             pending += node
         elif isinstance(node, str) and "." in node and "\n" not in node and len(node) < 500:
             with contextlib.suppress(OSError, ValueError):
-                candidate = (folder / node).resolve()
+                candidate = _real(folder / node)
                 named = _FILE_NAME.match(candidate.suffix) and candidate.parent.is_dir()
                 if candidate.is_file() or named:
                     found.add(candidate)
     return found
+
+
+def _real(path: Path) -> Path:
+    """The path with links followed; a loop of links stays as far as it resolves (Path.resolve
+    raises RuntimeError on one)."""
+    return Path(os.path.realpath(path))
 
 
 _FILE_NAME = re.compile(r"^\.[A-Za-z0-9]{1,5}$")  # a suffix such as .csv or .png
@@ -125,7 +131,7 @@ class Lock:
     """One watcher per deck: an exclusive lock named after the deck's full path."""
 
     def __init__(self, deck: Path) -> None:
-        key = hashlib.sha1(str(deck.resolve()).encode()).hexdigest()[:16]
+        key = hashlib.sha1(str(_real(deck)).encode()).hexdigest()[:16]
         self.path = Path(tempfile.gettempdir()) / f"wocdeck-watch-{key}.lock"
         self.handle: IO[str] | None = None
 

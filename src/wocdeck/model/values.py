@@ -23,6 +23,7 @@ from wocdeck.errors import MAX_DESCRIBED
 from wocdeck.read.figures import EXAMPLES, Figure, FigureError, change_between, parse_figure
 from wocdeck.read.languages import SUPPORTED
 from wocdeck.read.messages import describe
+from wocdeck.read.text import balanced, invisible_only
 
 MAX_FOCUS_AREAS = 2500
 MAX_POINTS = 2000
@@ -30,8 +31,8 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
 def _check_text(value: str) -> str:
-    if value.strip() and not value.count("**") % 2:
-        return value.strip()
+    if value.strip() and not value.count("**") % 2 and not invisible_only(value):
+        return balanced(value.strip())
     counted = TEXT_ERRORS.get()
     if counted is not None:  # inside load_deck
         counted[0] += 1
@@ -39,6 +40,12 @@ def _check_text(value: str) -> str:
             return value  # counted, not described: the deck fails on the errors already raised
     if not value.strip():
         raise plain("this text is empty", "write the text, or remove the line")
+    if invisible_only(value):
+        raise plain(
+            "this text is only invisible characters (zero-width spaces, joiners or direction "
+            "marks): nothing would show",
+            "write the text, or remove the line",
+        )
     raise ValueError("unbalanced '**': emphasis is written **like this**")
 
 

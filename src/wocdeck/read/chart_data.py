@@ -17,6 +17,7 @@ from wocdeck.errors import DeckError, Location, Problem
 from wocdeck.read.figures import FigureError, parse_figure
 from wocdeck.read.files import read_named
 from wocdeck.read.source import unstorable_in
+from wocdeck.read.text import balanced
 
 MAX_CSV_BYTES = 1_000_000
 MAX_CATEGORIES = 500
@@ -109,7 +110,7 @@ def read_csv(
             "the data file needs a header row and at least one row of values",
             "write e.g. `Year,PCT` on the first line and `2017,31600` on the next",
         )
-    header = [cell.strip() for cell in rows[0]]
+    header = [balanced(cell.strip()) for cell in rows[0]]
     if len(header) < 2 or not all(header[1:]):
         raise DeckError.at(
             Location(name, 1),
@@ -159,4 +160,4 @@ def read_csv(
             series[title].append(figure.number)
     if problems:
         raise DeckError(problems)
-    return header[0], tuple(row[0].strip() for row in rows[1:]), series
+    return header[0], tuple(balanced(row[0].strip()) for row in rows[1:]), series

@@ -22,6 +22,7 @@ from wocdeck.plan import Box
 from wocdeck.read.figures import Figure, FigureError, parse_figure
 from wocdeck.read.files import read_named
 from wocdeck.read.source import DataPath, unstorable_in
+from wocdeck.read.text import balanced
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -135,7 +136,7 @@ def _read_csv(composer: Context, name: str, path: DataPath) -> tuple[list[str], 
             )
     if not all(header):
         raise DeckError.at(Location(str(file), 1), "a column has no name in the header row", "")
-    return header, [[c.strip() for c in row] for row in rows[1:]]
+    return [balanced(c) for c in header], [[balanced(c.strip()) for c in row] for row in rows[1:]]
 
 
 def _rows(file: Path, text: str, dialect: type[csv.Dialect] | csv.Dialect) -> list[list[str]]:
