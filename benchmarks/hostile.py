@@ -13,6 +13,16 @@ tree: for preview, LibreOffice). On a shared machine CPU time is the steadier fi
 - aliases:   a 400 KB string anchored once and reused in 2,499 places
 - empty:     480,000 empty bullets (480,000 errors: the report is capped)
 
+and received folders (a deck with the hostile files it names beside it):
+
+- svg-spin:   an SVG filter that would spin the renderer forever (stopped at its time limit)
+- svg-deep:   1,000 nested SVG groups (crashed the renderer's stack)
+- svg-bomb:   an SVG embedding a PNG that claims 25,000 x 25,000 pixels
+- svg-device: an SVG whose picture is /dev/zero
+- zip-bomb:   a template whose one part expands to 900 MB
+- series:     a chart CSV of 3,000 series
+- rows:       a table CSV of 5 MB of short rows
+
 The issue's goals: a 4 MB deck renders or is refused in under 10 s; nothing hangs or grows
 without bound. No assertions: figures only.
 """
@@ -20,10 +30,15 @@ without bound. No assertions: figures only.
 from __future__ import annotations
 
 import argparse
+import base64
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
+import zipfile
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -112,6 +127,71 @@ def empty_bullets() -> str:
     return "".join(parts)
 
 
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">{}</svg>'
+PICTURE = "slides:\n  - title: Probe\n    picture: {file: drawing.svg, alt: A probe}\n"
+
+
+def _drawing(body: str) -> Callable[[Path], str]:
+    def make(folder: Path) -> str:
+        (folder / "drawing.svg").write_text(SVG.format(body), encoding="utf-8")
+        return HEAD + PICTURE
+
+    return make
+
+
+def _png_claiming(side: int) -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", side, side, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b""))
+
+
+def zip_bomb(folder: Path) -> str:
+    """The bundled template with one part of 900 MB of spaces (about 0.9 MB compressed)."""
+    bundled = Path(__file__).resolve().parents[1] / "themes" / "wipo" / "wipo.potx"
+    with zipfile.ZipFile(bundled) as source, zipfile.ZipFile(folder / "brand.potx", "w") as out:
+        for name in source.namelist():
+            out.writestr(name, source.read(name), zipfile.ZIP_DEFLATED)
+        with out.open(zipfile.ZipInfo("ppt/media/filler.xml"), "w") as part:
+            for _ in range(900):
+                part.write(b" " * (1 << 20))
+    return "template: brand.potx\n" + HEAD
+
+
+def many_series(folder: Path) -> str:
+    """A chart CSV of 3,000 series."""
+    header = "Year," + ",".join(f"S{n}" for n in range(3000))
+    (folder / "data.csv").write_text(header + "\n2017" + ",1" * 3000 + "\n", encoding="utf-8")
+    return HEAD + "slides:\n  - title: Probe\n    chart: {type: column, data: data.csv}\n"
+
+
+def many_rows(folder: Path) -> str:
+    """A table CSV of nearly 5 MB of short rows."""
+    rows = "".join(f"{n},1\n" for n in range(600_000))[: 5_000_000 - 16]
+    (folder / "table.csv").write_text("A,B\n" + rows.rsplit("\n", 1)[0] + "\n", encoding="utf-8")
+    return HEAD + "slides:\n  - title: Probe\n    table: {csv: table.csv}\n"
+
+
+FOLDERS: dict[str, Callable[[Path], str]] = {
+    "svg-spin": _drawing(
+        '<filter id="f" x="-1000%" y="-1000%" width="10000%" height="10000%">'
+        '<feMorphology radius="100000"/></filter><rect width="9" height="9" filter="url(#f)"/>'
+    ),
+    "svg-deep": _drawing("<g>" * 1000 + '<rect width="9" height="9"/>' + "</g>" * 1000),
+    "svg-bomb": _drawing(
+        '<image width="9" height="9" href="data:image/png;base64,'
+        + base64.b64encode(_png_claiming(25_000)).decode()
+        + '"/>'
+    ),
+    "svg-device": _drawing('<image width="9" height="9" href="/dev/zero"/>'),
+    "zip-bomb": zip_bomb,
+    "series": many_series,
+    "rows": many_rows,
+}
+
 DECKS = {
     "worst": (worst, True),
     "long": (long_bullets, True),
@@ -136,7 +216,7 @@ def measure(command: list[str], cwd: Path) -> str:
 def main() -> None:
     """Generate each deck and print the figures of each command on it."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default=",".join(DECKS))
+    parser.add_argument("--only", default=",".join([*DECKS, *FOLDERS]))
     parser.add_argument("--no-preview", action="store_true")
     parser.add_argument("--keep", type=Path, help="write the decks here and keep them")
     args = parser.parse_args()
@@ -146,9 +226,15 @@ def main() -> None:
     print("deck\tMiB\tcommand\twall s\tCPU s\texit\tpeak MiB\tlast message")
     try:
         for name in args.only.split(","):
-            make, slides = DECKS[name]
-            deck = folder / f"{name}.yaml"
-            deck.write_text(make(), encoding="utf-8")
+            if name in FOLDERS:  # a received folder of its own
+                (folder / name).mkdir(exist_ok=True)
+                deck = folder / name / "deck.yaml"
+                deck.write_text(FOLDERS[name](deck.parent), encoding="utf-8")
+                slides = False
+            else:
+                make, slides = DECKS[name]
+                deck = folder / f"{name}.yaml"
+                deck.write_text(make(), encoding="utf-8")
             size = deck.stat().st_size / 2**20
             commands = {
                 "validate": [wocdeck, "validate", deck.name],
@@ -157,7 +243,8 @@ def main() -> None:
             if slides and not args.no_preview:
                 commands["preview"] = [wocdeck, "preview", deck.name, "-o", f"{name}-preview"]
             for command, argv in commands.items():
-                print(f"{name}\t{size:.2f}\t{command}\t{measure(argv, folder)}", flush=True)
+                figures = measure(argv, deck.parent)
+                print(f"{name}\t{size:.2f}\t{command}\t{figures}", flush=True)
     finally:
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)

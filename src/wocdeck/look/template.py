@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wocdeck.errors import DeckError, Location
-from wocdeck.look.template_package import check_sizes, has_dtd, rebuilt, zipped
+from wocdeck.look.template_package import check_sizes, has_dtd, member_of, rebuilt, zipped
 from wocdeck.look.template_parts import (
     BODY_KINDS,
     EMU_PER_POINT,
@@ -201,12 +201,7 @@ class _Reader:
             kind = rel.get("Type", "").rsplit("/", 1)[-1]
             if rel.get("TargetMode") == "External":
                 continue
-            target = rel.get("Target", "")
-            member = (
-                target.lstrip("/")
-                if target.startswith("/")
-                else posixpath.normpath(posixpath.join(folder, target))
-            )
+            member = member_of(folder, rel.get("Target", ""))
             if member not in self.names:
                 raise self.fail(
                     f"the template {self.path} is damaged: {part} refers to {member}, "

@@ -84,6 +84,13 @@ def zipped(members: Iterable[tuple[str, bytes]]) -> bytes:
     return out.getvalue()
 
 
+def member_of(folder: str, target: str) -> str:
+    """The zip member a relationship's target names, from the folder of the part it is in."""
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(folder, target))
+
+
 def has_dtd(blob: bytes) -> bool:
     """Whether an XML part declares a DTD or entities (in UTF-8 or UTF-16)."""
     return any(marker in blob for marker in _DTD)
@@ -151,13 +158,7 @@ def _filtered(
             gone.add(rel.get("Id", ""))
             root.remove(rel)
             continue
-        target = rel.get("Target", "")
-        member = (
-            target.lstrip("/")
-            if target.startswith("/")
-            else posixpath.normpath(posixpath.join(folder, target))
-        )
-        targets.append(member)
+        targets.append(member_of(folder, rel.get("Target", "")))
     if not gone:
         return blob, gone, targets
     ET.register_namespace("", REL_NS)
