@@ -155,7 +155,9 @@ def zip_bomb(folder: Path) -> str:
     with zipfile.ZipFile(bundled) as source, zipfile.ZipFile(folder / "brand.potx", "w") as out:
         for name in source.namelist():
             out.writestr(name, source.read(name), zipfile.ZIP_DEFLATED)
-        with out.open(zipfile.ZipInfo("ppt/media/filler.xml"), "w") as part:
+        filler = zipfile.ZipInfo("ppt/media/filler.xml")
+        filler.compress_type = zipfile.ZIP_DEFLATED
+        with out.open(filler, "w") as part:
             for _ in range(900):
                 part.write(b" " * (1 << 20))
     return "template: brand.potx\n" + HEAD

@@ -166,7 +166,7 @@ def _check_embedded(uri: str, name: str) -> None:
     from PIL import Image
 
     data = uri.partition(",")[2]
-    size = "far more than"
+    size = f"far more than {MAX_EMBEDDED_PIXELS // 1_000_000} million"
     try:
         head = base64.b64decode("".join(data[:1_000_000].split())[:65536] + "==", validate=False)
         with warnings.catch_warnings():
