@@ -19,6 +19,7 @@ REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MASTER = "ppt/slideMasters/slideMaster1.xml"
 MASTER_RELS = "ppt/slideMasters/_rels/slideMaster1.xml.rels"
 PRESENTATION_RELS = "ppt/_rels/presentation.xml.rels"
+LAYOUT_RELS = "ppt/slideLayouts/_rels/slideLayout7.xml.rels"
 
 
 def _template(folder: Path, change: dict[str, bytes | None]) -> Path:
@@ -137,6 +138,18 @@ PROBES = {
         },
         "is damaged",
     ),
+    "a reference to a relationship the part does not have": (
+        {MASTER_RELS: _member(MASTER_RELS).replace('Id="rId1"', 'Id="rId999"').encode()},
+        "refers to a relationship 'rId1' it does not have",
+    ),
+    "a layout that says it is something else": (
+        {
+            "[Content_Types].xml": _member("[Content_Types].xml")
+            .replace("slideLayout+xml", "slide+xml", 1)
+            .encode()
+        },
+        "has the content type",
+    ),
 }
 
 
@@ -179,3 +192,12 @@ def test_a_placeholder_that_cannot_hold_a_line_is_a_located_error(
     code, _, err = cli("validate", _deck(tmp_path))
     assert code == 1 and "internal error" not in err, err
     assert words in err and "placeholder" in err, err
+
+
+def test_relationships_in_another_namespace_are_written_anew(cli: Cli, tmp_path: Path) -> None:
+    rels = _member(LAYOUT_RELS).replace("package/2006/relationships", "elsewhere")
+    _template(tmp_path, {LAYOUT_RELS: rels.encode()})
+    deck = _deck(tmp_path)
+    code, _, err = cli("render", deck)
+    assert code == 0 and "internal error" not in err, err
+    assert_opens_cleanly(deck.with_suffix(".pptx"))

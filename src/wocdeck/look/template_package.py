@@ -16,9 +16,10 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from wocdeck.look.template_parts import MACRO_RELATIONSHIPS
+from wocdeck.look.template_parts import MACRO_RELATIONSHIPS, escape
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -49,6 +50,24 @@ _DTD = tuple(
     marker.encode(encoding)
     for marker in ("<!DOCTYPE", "<!ENTITY")
     for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+)
+_PML = "application/vnd.openxmlformats-officedocument.presentationml."
+EXPECTED_TYPES = {
+    kind: f"{_PML}{kind}+xml"
+    for kind in (
+        "slideMaster",
+        "slideLayout",
+        "slide",
+        "notesMaster",
+        "notesSlide",
+        "handoutMaster",
+        "presProps",
+        "viewProps",
+        "tableStyles",
+    )
+} | {"theme": "application/vnd.openxmlformats-officedocument.theme+xml"}
+_RELATIONSHIPS = (
+    f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<Relationships xmlns=\"{REL_NS}\">"
 )
 _XML_NAME = re.compile(r"\.(xml|rels|vml)$", re.I)
 _WHOLE = {"oleObj", "control"}  # a reference inside these takes its whole frame with it
@@ -102,31 +121,34 @@ def rebuilt(
     """The members a deck is drawn with (name → bytes), and what kinds were removed.
 
     replace: members whose bytes are given (the content types with the main type changed).
+    Relationship parts are written anew; a reference to a relationship a part does not have,
+    and a part whose content type is not its kind's, are errors (the template is damaged).
     """
     names = set(archive.namelist())
     kept: dict[str, bytes] = {}
+    kinds: dict[str, str] = {}  # a part → the kind of relationship it was reached by
     removed: list[str] = []
     pending = [""]  # the package itself, whose relationships are _rels/.rels
-    seen: set[str] = set()
     while pending:
         part = pending.pop()
-        if part in seen:
+        if part in kept:
             continue
-        seen.add(part)
-        if part:
-            kept[part] = replace.get(part) or archive.read(part)
+        blob = replace.get(part) or archive.read(part) if part else b""
         folder, name = posixpath.split(part)
         rels_name = posixpath.join(folder, "_rels", name + ".rels")
-        if rels_name not in names:
-            continue
-        rels, gone, targets = _filtered(archive.read(rels_name), folder, fail, removed)
-        kept[rels_name] = rels
-        pending += [t for t in targets if t in names]
-        if gone and part:
-            kept[part] = _without_references(kept[part], gone, part, fail)
-    kept["[Content_Types].xml"] = replace.get("[Content_Types].xml") or archive.read(
-        "[Content_Types].xml"
-    )
+        rels = Rels(b"", set(), set(), {})
+        if rels_name in names:
+            rels = _filtered(archive.read(rels_name), folder, fail, removed)
+            kept[rels_name] = rels.blob
+        for member, kind in rels.targets.items():
+            if member in names:
+                kinds.setdefault(member, kind)
+                pending.append(member)
+        if part:
+            kept[part] = _checked_references(blob, part, rels, fail)
+    types = replace.get("[Content_Types].xml") or archive.read("[Content_Types].xml")
+    kept["[Content_Types].xml"] = types
+    _check_types(types, kinds, fail)
     for member, blob in kept.items():
         if _XML_NAME.search(member) and has_dtd(blob):
             raise fail(
@@ -137,10 +159,19 @@ def rebuilt(
     return kept, said
 
 
-def _filtered(
-    blob: bytes, folder: str, fail: Fail, removed: list[str]
-) -> tuple[bytes, set[str], list[str]]:
-    """A .rels part without the dropped relationships; the ids dropped; the targets kept."""
+@dataclass(frozen=True)
+class Rels:
+    """A part's relationships as carried: the .rels XML, the ids kept and dropped, and each
+    target member with the kind of relationship to it."""
+
+    blob: bytes
+    ids: set[str]
+    gone: set[str]
+    targets: dict[str, str]
+
+
+def _filtered(blob: bytes, folder: str, fail: Fail, removed: list[str]) -> Rels:
+    """A .rels part written anew without the dropped relationships."""
     import xml.etree.ElementTree as ET
 
     if has_dtd(blob):
@@ -149,27 +180,39 @@ def _filtered(
         root = ET.fromstring(blob)
     except ET.ParseError as exc:
         raise fail(f"a relationships part is damaged ({exc})", "") from None
+    ids: set[str] = set()
     gone: set[str] = set()
-    targets = []
-    for rel in list(root):
-        kind = rel.get("Type", "").rsplit("/", 1)[-1]
-        if rel.get("TargetMode") == "External" or kind in DROPPED:
-            removed.append(EXTERNAL if rel.get("TargetMode") == "External" else DROPPED[kind])
-            gone.add(rel.get("Id", ""))
-            root.remove(rel)
+    targets: dict[str, str] = {}
+    lines = [_RELATIONSHIPS]
+    for rel in root:
+        if rel.tag.rpartition("}")[2] != "Relationship":
             continue
-        targets.append(member_of(folder, rel.get("Target", "")))
-    if not gone:
-        return blob, gone, targets
-    ET.register_namespace("", REL_NS)
-    return ET.tostring(root, xml_declaration=True, encoding="UTF-8"), gone, targets
+        rid, kind_uri = rel.get("Id", ""), rel.get("Type", "")
+        kind = kind_uri.rsplit("/", 1)[-1]
+        external = rel.get("TargetMode") == "External"
+        if external or kind in DROPPED:
+            removed.append(EXTERNAL if external else DROPPED[kind])
+            gone.add(rid)
+            continue
+        target = rel.get("Target", "")
+        ids.add(rid)
+        targets[member_of(folder, target)] = kind
+        lines.append(
+            f'<Relationship Id="{escape(rid)}" Type="{escape(kind_uri)}" '
+            f'Target="{escape(target)}"/>'
+        )
+    lines.append("</Relationships>")
+    return Rels("".join(lines).encode(), ids, gone, targets)
 
 
-def _without_references(blob: bytes, gone: set[str], part: str, fail: Fail) -> bytes:
+def _checked_references(blob: bytes, part: str, rels: Rels, fail: Fail) -> bytes:
     """A part without its references (r:id, r:embed, r:link, ...) to dropped relationships:
-    an attribute goes; an OLE object or ActiveX control goes with its whole frame."""
-    if not _XML_NAME.search(part):
-        return blob
+    an attribute goes; an OLE object or ActiveX control goes with its whole frame. A
+    reference to a relationship the part does not have is an error."""
+    if part.lower().endswith(".svg"):
+        return _clean_drawing(blob, part, fail)
+    if not _XML_NAME.search(part) or R_NS.encode() not in blob:
+        return blob  # no reference to a relationship can be made without the namespace
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
@@ -182,15 +225,58 @@ def _without_references(blob: bytes, gone: set[str], part: str, fail: Fail) -> b
         if not isinstance(element.tag, str):
             continue
         for key, value in list(element.attrib.items()):
-            if key.startswith(f"{{{R_NS}}}") and value in gone:
-                changed = True
-                if etree.QName(element).localname in _WHOLE:
-                    _remove_frame(element)
-                    break
-                del element.attrib[key]
+            if not key.startswith(f"{{{R_NS}}}") or value in rels.ids:
+                continue
+            if value not in rels.gone:
+                raise fail(
+                    f"its part {part} refers to a relationship '{value}' it does not have",
+                    "open it in PowerPoint, let it repair the file, and save it again",
+                )
+            changed = True
+            if etree.QName(element).localname in _WHOLE:
+                _remove_frame(element)
+                break
+            del element.attrib[key]
     if not changed:
         return blob
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _clean_drawing(blob: bytes, part: str, fail: Fail) -> bytes:
+    """An SVG picture of the template, cleaned as a deck's drawings are."""
+    from wocdeck.read.svg import DrawingError, cleaned
+
+    try:
+        return cleaned(blob, part)
+    except DrawingError as exc:
+        raise fail(exc.message, exc.hint) from None
+
+
+def _check_types(types: bytes, kinds: dict[str, str], fail: Fail) -> None:
+    """Every part carried has a content type, and the parts python-pptx reads by kind have
+    their kind's (a layout that says it is something else is not read as a layout)."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        root = ET.fromstring(types)
+    except ET.ParseError as exc:
+        raise fail(f"its content types are damaged ({exc})", "") from None
+    defaults, overrides = {}, {}
+    for item in root:
+        local = item.tag.rpartition("}")[2]
+        if local == "Default":
+            defaults[item.get("Extension", "").lower()] = item.get("ContentType", "")
+        elif local == "Override":
+            overrides[item.get("PartName", "").lstrip("/")] = item.get("ContentType", "")
+    for member, kind in kinds.items():
+        declared = overrides.get(member) or defaults.get(member.rpartition(".")[2].lower())
+        expected = EXPECTED_TYPES.get(kind)
+        if declared is None or (expected is not None and declared != expected):
+            raise fail(
+                f"its part {member} has the content type {declared or 'none'}"
+                + (f", not {expected}" if expected else ""),
+                "open it in PowerPoint, let it repair the file, and save it again",
+            )
 
 
 def _remove_frame(element: object) -> None:
