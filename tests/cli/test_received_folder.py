@@ -161,3 +161,14 @@ def test_a_planted_output_link_is_not_written_through(cli: Cli, folders: tuple[P
     code, _, err = cli("render", deck)
     assert code == 0, err
     assert (folder / "real.pptx").stat().st_size > 0
+
+
+def test_watch_never_writes_through_a_planted_link(cli: Cli, folders: tuple[Path, Path]) -> None:
+    folder, private = folders
+    victim = private / "secret.csv"
+    deck = write_deck(folder, MINIMAL)
+    (folder / "deck.pdf").symlink_to(victim)
+    code, _, err = cli("watch", deck, "--preview")
+    assert code == 1 and "Traceback" not in err, err
+    assert "deck.pdf: is a link to" in err and "outside the deck's folder" in err, err
+    assert victim.read_text(encoding="utf-8") == SECRET
