@@ -83,3 +83,11 @@ def test_csv_files_are_capped_as_they_are_read(cli: Cli, tmp_path: Path) -> None
     (tmp_path / "table.csv").write_text("A" + ",B" * 999 + "\n", encoding="utf-8")
     code, _, err = cli("validate", deck)
     assert code == 1 and "at most 50 columns" in err and "1,000" in err, err
+
+
+def test_a_chart_given_inline_is_capped_at_as_many_series(cli: Cli, tmp_path: Path) -> None:
+    series = "".join(f"        S{n}: [1, 2]\n" for n in range(101))
+    chart = "    chart:\n      categories: [a, b]\n      series:\n" + series
+    deck = write_deck(tmp_path, MINIMAL + "slides:\n  - title: T\n" + chart)
+    code, _, err = cli("validate", deck)
+    assert code == 1 and f"{deck}:10:" in err and "at most 100" in err, err

@@ -25,7 +25,7 @@ from wocdeck.model.values import (
     as_list,
     plain,
 )
-from wocdeck.read.chart_data import series_problem
+from wocdeck.read.chart_data import MAX_SERIES, series_problem
 
 
 class Picture(Part):
@@ -58,7 +58,7 @@ class Chart(Part):
     type: Literal["column", "bar", "line", "pie"] = "column"
     data: Text | None = None  # a CSV file beside the deck: categories, then a column a series
     categories: Lines = []
-    series: Annotated[dict[Text, ChartValues], Field(max_length=MAX_POINTS)] = {}
+    series: Annotated[dict[Text, ChartValues], Field(max_length=MAX_SERIES)] = {}
     x_title: Text | None = None
     y_title: Text | None = None
 
