@@ -35,9 +35,14 @@ _OUTSIDE_URL = re.compile(r"url\(\s*(?![\s'\"]*#)[^)]*\)", re.I)
 _IMPORT = re.compile(r"@import[^;]*;?", re.I)
 _HINT = "save it again as plain SVG (e.g. Inkscape's 'Plain SVG'), or as PNG"
 _CHILD = """
-import os, resource, sys
-limit = int(sys.argv[4])
-resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+import os, sys
+try:
+    import resource
+except ImportError:  # Windows: the time limit still holds
+    resource = None
+if resource is not None:
+    limit = int(sys.argv[4])
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 import resvg_py
 text = sys.stdin.buffer.read().decode("utf-8")
 png = resvg_py.svg_to_bytes(
