@@ -77,8 +77,6 @@ def import_(
 ) -> None:
     """Turn an existing PowerPoint into a deck file: the cover into event:, every other slide
     a free slide; pictures written under pictures/ beside it. Never overwrites a file."""
-    import os
-
     from wocdeck.errors import OutputError
     from wocdeck.output.imported import deck_text
     from wocdeck.output.pictures import write_imported
@@ -92,11 +90,9 @@ def import_(
                 f"name, e.g. -o {presentation.stem}-deck.yaml"
             )
         slides, saved = read_presentation(presentation)
-        template = None
-        if keep_template:
-            template = Path(os.path.relpath(presentation.resolve(), target.resolve().parent))
-        result = deck_text(slides, saved, presentation.name, template and template.as_posix())
-        write_imported(target, result.text, result.pictures)
+        copies, template = _kept_template(presentation, target) if keep_template else ({}, None)
+        result = deck_text(slides, saved, presentation.name, template)
+        write_imported(target, result.text, {**result.pictures, **copies})
         pictures = f", {len(result.pictures)} pictures under pictures/" if result.pictures else ""
         counted = f"{result.slides} of {len(slides)} slides from {presentation}{pictures}"
         say(f"wrote {target} ({counted})")
@@ -104,4 +100,18 @@ def import_(
             say("look at these: they could not be taken over as they were")
             for report in result.reports:
                 say(f"  {presentation}: {report}")
+        if copies:
+            say(f"copied {presentation} beside {target} as its template")
         say(f"then: wocdeck render {target}, and compare it with {presentation}")
+
+
+def _kept_template(presentation: Path, target: Path) -> tuple[dict[str, bytes], str]:
+    """The presentation as the new deck's template: named where it is when it lies in the
+    deck's folder, else copied beside the deck (a deck reads files in its own folder only)."""
+    from wocdeck.look.template import MAX_TEMPLATE_BYTES
+    from wocdeck.read.files import read_limited
+
+    source, folder = presentation.resolve(), target.resolve().parent
+    if folder in source.parents:
+        return {}, source.relative_to(folder).as_posix()
+    return {presentation.name: read_limited(source, MAX_TEMPLATE_BYTES)}, presentation.name
