@@ -243,5 +243,5 @@ def test_a_comma_inside_braces_in_text_is_explained_with_the_quoted_fix() -> Non
     assert message == (
         "deck.yaml:6:25: error: inside { } a comma separates keys, so 'Alger, Algérie' was read "
         "as 'Alger' and a key 'Algérie' (put text that contains a comma in quotes: "
-        'fr: "Alger, Algérie")'
+        'fr: "Alger, Algérie"; or write the group without { }, one `key: value` per line)'
     )

@@ -4,10 +4,14 @@ limit, and a PowerPoint or PDF file given where a deck belongs refused by name."
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
-from wocdeck.errors import DeckError, Location
+from wocdeck.errors import DeckError, Location, Problem
+
+# Characters XML (and so a PowerPoint file) cannot hold.
+UNSTORABLE = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 _OTHER_FILES = {
     b"PK\x03\x04": "a PowerPoint file (or another zipped document)",
@@ -102,3 +106,22 @@ def read_named(file: Path, limit: int, where: Location, noun: str, shown: str) -
         ) from None
     except OSError as exc:
         raise DeckError.at(where, f"the {noun} {shown} cannot be read: {exc.strerror}") from None
+
+
+def unstorable_in(text: str, name: str) -> Problem | None:
+    """The first character of a text file (a CSV) that XML cannot hold, located, if any."""
+    bad = UNSTORABLE.search(text)
+    if bad is None:
+        return None
+    line = text.count("\n", 0, bad.start()) + 1
+    column = bad.start() - text.rfind("\n", 0, bad.start())
+    return unstorable(Location(name, line, column), bad.group())
+
+
+def unstorable(where: Location, character: str) -> Problem:
+    """The problem of a control character a PowerPoint file (XML) cannot hold."""
+    return Problem(
+        where,
+        f"the control character U+{ord(character):04X} cannot be stored in a PowerPoint file",
+        "remove it",
+    )

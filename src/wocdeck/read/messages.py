@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import itertools
-import re
 import typing
 from typing import Any
 
@@ -15,7 +13,6 @@ from wocdeck.read import yaml_errors
 from wocdeck.read.source import DataPath, Source, nearest
 
 LIST_OF_LINES = "a list of lines, each starting with '- '"
-_DIGITS_KEY = re.compile(r"^\d")
 
 # What each kind of value should look like, by pydantic's error type.
 _SHOULD_BE = {
@@ -76,17 +73,13 @@ def _explained(
     source: Source, errors: list[Any], root: type[BaseModel]
 ) -> set[tuple[DataPath, str]]:
     """Errors an unknown key already explains: the key it misspells ('valeu' → 'value' is
-    missing), or the value a comma in { } cut short ('33' of 33,745)."""
+    missing). (A key a comma in { } made is refused earlier, by read.braces.)"""
     explained: set[tuple[DataPath, str]] = set()
     for error in errors:
         if error["type"] != "extra_forbidden":
             continue
         path = source.resolve(error["loc"])
         key = str(error["loc"][-1])
-        before = _comma_split(_parent_data(source, path), key, error.get("input"))
-        if before:
-            explained.add(((*path[:-1], before), before))  # the value's own error
-            continue
         close = difflib.get_close_matches(key, _keys_at(root, error["loc"][:-1]), n=1)
         if close:
             explained.add((path[:-1], close[0]))  # '… is missing'
@@ -94,14 +87,6 @@ def _explained(
         if isinstance(group, dict) and list(group) == [key]:  # `- image: x.png` alone
             explained.update((path[:-1], k) for k in _keys_at(root, error["loc"][:-1]))
     return explained
-
-
-def _comma_split(group: Any, key: str, value: Any) -> str:
-    """The key before `key` when `key` is digits a comma in { } split off its value, or ''."""
-    if not (_DIGITS_KEY.match(key) and isinstance(group, dict) and value is None):
-        return ""
-    keys = list(group)
-    return keys[keys.index(key) - 1] if key in keys and keys.index(key) > 0 else ""
 
 
 def undescribed(exc: ValidationError) -> int:
@@ -138,8 +123,6 @@ def _problem(
     elif kind == "string_type" and found is None:
         message = f"{where}: this line is empty"
         hint = "write the text after the '- ' or the key, or remove the line"
-    elif kind == "string_type" and (split := _text_comma_split(source, path, found)):
-        return split
     elif kind in _SHOULD_BE:
         message = f"{where}: should be {_SHOULD_BE[kind]}, found {describe(found)}"
         hint = _shape_hint(kind, root, error["loc"])
@@ -156,31 +139,6 @@ def _problem(
     else:
         message = f"{where}: {error['msg'].removeprefix('Value error, ')}"
     return Problem(source.location(path), message, hint)
-
-
-def _text_comma_split(source: Source, path: DataPath, found: Any) -> Problem | None:
-    """`location: {fr: Alger, Algérie, ar: …}`: inside { } the comma ended the text 'Alger' and
-    made 'Algérie' a key of its own; the fix quotes the text as the editor wrote it."""
-    if not isinstance(found, dict):
-        return None
-    keys = list(found)
-    for before, key in itertools.pairwise(keys):
-        start, end = source.values.get((*path, before)), source.keys.get((*path, key))
-        if found[key] is not None or not isinstance(found[before], str) or not start or not end:
-            continue
-        if start[0] != end[0] or not 0 < start[0] <= len(source.lines):
-            continue
-        written = source.lines[start[0] - 1][start[1] - 1 : end[1] - 1 + len(key)]
-        if not written.endswith(key) or "," not in written:
-            continue
-        return Problem(
-            source.location((*path, key), key=True),
-            f"inside {{ }} a comma separates keys, so '{written}' was read as "
-            f"'{found[before]}' and a key '{key}'",
-            f"put text that contains a comma in quotes: {before}: "
-            f"{yaml_errors.double_quoted(written)}",
-        )
-    return None
 
 
 def _as_written(source: Source, path: DataPath, text: str) -> str:
@@ -212,17 +170,6 @@ def _unknown_key(
     key = str(error["loc"][-1])
     location = source.location(path, key=True)
     parent = _parent(path)
-    group = _parent_data(source, path)
-    before = _comma_split(group, key, error.get("input"))
-    if before:  # `{value: 33,745}`: inside { } a comma separates keys, so '745' became a key
-        written = f"{group.get(before)},{key}"
-        return Problem(
-            location,
-            f"inside {{ }} a comma separates keys, so '{written}' was read as "
-            f"'{group.get(before)}' and a key '{key}'",
-            f"write the number without the comma ({written.replace(',', '')}) or quote it: "
-            f'{before}: "{written}"',
-        )
     hint = nearest(key, _keys_at(root, error["loc"][:-1]))
     return Problem(location, f"unknown key '{key}' in {parent}", hint)
 
