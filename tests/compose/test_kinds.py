@@ -195,10 +195,16 @@ def test_a_long_table_continues_with_its_header_repeated(tmp_path: Path) -> None
         ("  - {title: T}", "this has nothing to show"),
         ("  - {points: [x]}", "this slide needs a `title:`"),
         ("  - {statement: x, subtitle: y}", "`subtitle:` belongs to a `section:` slide"),
-        ("  - {title: T, table: {columns: [A, B], rows: [[1, 2, 3]]}}", "this row has 3 cells"),
+        (
+            "  - {title: T, table: {columns: [A, B], rows: [[1, 2, 3]]}}",
+            "row 1 has 3 cells, the table has 2 columns (A, B)",
+        ),
         ("  - {title: T, table: {csv: missing.csv}}", "the CSV file missing.csv does not exist"),
         ("  - {title: T, table: {csv: latin1.csv}}", "the CSV file latin1.csv is not UTF-8 text"),
-        ("  - {title: T, table: {csv: short.csv}}", "short.csv:3: error: this row has 1 cells"),
+        (
+            "  - {title: T, table: {csv: short.csv}}",
+            "short.csv:3: error: this row has 1 cell, the header has 2 columns",
+        ),
         ("  - {title: T, table: {csv: big.csv}}", "the CSV file big.csv is larger than 5 MB"),
         ("  - {title: T, table: {columns: [A, B], rows: [[x, 38.912]]}}", "38.912"),
         (

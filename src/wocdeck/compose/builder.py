@@ -52,9 +52,9 @@ class SlideBuilder:
         """A file the deck names at path, relative to its folder and inside its boundary."""
         return self.boundary.located(self.folder / name, name, noun, self.location(path))
 
-    def location(self, path: DataPath) -> Location:
-        """Where a value is in the deck file."""
-        return self.source.location(path) if self.source else Location("deck.yaml")
+    def location(self, path: DataPath, *, key: bool = False) -> Location:
+        """Where a value (or, with key=True, its key) is in the deck file."""
+        return self.source.location(path, key=key) if self.source else Location("deck.yaml")
 
     def line(self, path: DataPath) -> int:
         """The line a value is on in the deck file (0 without a source)."""

@@ -8,7 +8,6 @@ for every field of every kind.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 

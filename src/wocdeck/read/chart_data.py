@@ -15,8 +15,7 @@ from pathlib import Path
 
 from wocdeck.errors import DeckError, Location, Problem
 from wocdeck.read.figures import FigureError, parse_figure
-from wocdeck.read.files import read_named
-from wocdeck.read.source import unstorable_in
+from wocdeck.read.files import read_named, unstorable_in
 from wocdeck.read.text import balanced
 
 MAX_CSV_BYTES = 1_000_000

@@ -40,8 +40,8 @@ class Context(Protocol):
         """A file the deck names at path, relative to its folder; a located error if it lies
         outside the deck's folder and the folders the user allowed."""
 
-    def location(self, path: DataPath) -> Location:
-        """Where a value is in the deck file."""
+    def location(self, path: DataPath, *, key: bool = False) -> Location:
+        """Where a value (or, with key=True, its key) is in the deck file."""
 
     def line(self, path: DataPath) -> int:
         """The line a value is on in the deck file."""
