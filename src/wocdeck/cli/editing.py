@@ -49,11 +49,11 @@ def init(
     details = _office_details(office, acronym, date, ask=sys.stdin.isatty())
     with failures():
         write_new(file, starter(details))
-        typer.echo(f"wrote {file} (a starter deck: edit it, then run: wocdeck render {file})")
+        say(f"wrote {file} (a starter deck: edit it, then run: wocdeck render {file})")
         sidecar = file.parent / SCHEMA_FILE
         if not sidecar.exists():
             _write_schema(sidecar)
-            typer.echo(f"wrote {sidecar} (lets editors such as VS Code complete and check keys)")
+            say(f"wrote {sidecar} (lets editors such as VS Code complete and check keys)")
 
 
 def _office_details(
@@ -90,12 +90,12 @@ def schema(
     """Print the deck file's JSON Schema, which editors use to complete and check keys."""
     from wocdeck.model.schema import to_text
 
-    if output is None:
-        typer.echo(to_text(deck_file_schema()), nl=False)
-        return
     with failures():
+        if output is None:
+            say(to_text(deck_file_schema()), end="")
+            return
         _write_schema(output)
-        typer.echo(f"wrote {output}")
+        say(f"wrote {output}")
 
 
 def deck_file_schema() -> dict[str, Any]:
@@ -157,7 +157,7 @@ def watch(
         stamp = snapshot(inputs(deck))  # before rendering: a save during it is not lost
         _watched_render(report, deck, session, office)
         if not report.json:
-            typer.echo(f"watching {deck} and the files it uses (Ctrl-C to stop)")
+            say(f"watching {deck} and the files it uses (Ctrl-C to stop)")
         while True:
             next(changes(stamp))  # blocks until a watched file changes
             # watch again from a snapshot taken before rendering, so that the set of files
@@ -166,7 +166,7 @@ def watch(
             _watched_render(report, deck, session, office)
     except KeyboardInterrupt:
         if not report.json:
-            typer.echo("stopped watching")
+            say("stopped watching")
     finally:
         if office is not None:
             office.close()

@@ -109,12 +109,20 @@ def language_file(path: Path, language: str | None, suffix: str = "") -> Path:
     return path.with_name(f"{path.stem}.{language}{suffix or path.suffix}")
 
 
+def _exists(path: Path) -> bool:
+    """Whether a path names something; a name too long to exist is reported when it is read."""
+    try:
+        return path.exists()
+    except OSError:
+        return True
+
+
 def expand(decks: list[Path]) -> list[Path]:
     """Deck arguments with quoted patterns expanded (the shell does it on Linux, not Windows)."""
     files: list[Path] = []
     for deck in decks:
         pattern = str(deck)
-        matches = [] if deck.exists() else sorted(glob.glob(pattern, recursive=True))
+        matches = [] if _exists(deck) else sorted(glob.glob(pattern, recursive=True))
         if matches and glob.has_magic(pattern):
             files += [Path(m) for m in matches]
         else:

@@ -4,6 +4,7 @@ code every failure ends in."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -20,12 +21,22 @@ if TYPE_CHECKING:
     from wocdeck.plan import Adjustment
 
 
-def say(message: str) -> None:
-    """Print a line on standard output; a closed or full output is a failure, not a crash."""
+def say(message: str, *, end: str = "\n") -> None:
+    """Print a line on standard output. When its reader has gone (`| head -1`), the rest is not
+    wanted: it is dropped quietly and the work goes on, as Unix tools do; a full disk or another
+    failure to write is a failure, not a crash."""
     try:
-        typer.echo(printable(message))
+        typer.echo(printable(message) + end, nl=False)
+    except BrokenPipeError:
+        drop_stdout()
     except OSError as exc:
         raise StdoutError(exc.strerror or str(exc)) from None
+
+
+def drop_stdout() -> None:
+    """Send what is still to be printed on standard output nowhere (its reader has gone)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # not a file in tests
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 class StdoutError(Exception):
@@ -54,8 +65,10 @@ class failures:
             raise typer.Exit(128 + error.signal_number if isinstance(error, Terminated) else 130)
         if isinstance(error, StdoutError):
             complain(f"error: cannot print to standard output: {error.reason}")
-            with contextlib.suppress(OSError, ValueError):  # so the exit's flush cannot fail
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            drop_stdout()  # so the exit's flush cannot fail
+            raise typer.Exit(1)
+        if isinstance(error, OSError) and error.errno == errno.ENAMETOOLONG:
+            complain(f"error: {error.filename}: the name is too long for the file system")
             raise typer.Exit(1)
         if isinstance(error, DeckError):
             for problem in error.problems[:MAX_SHOWN]:

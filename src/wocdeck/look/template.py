@@ -34,6 +34,7 @@ from wocdeck.look.template_parts import (
     unusable,
     without_macros,
 )
+from wocdeck.read.files import name_too_long
 
 MAX_TEMPLATE_BYTES = 200 * 1024 * 1024
 SLIDE_EMU = (914400, 51206400)  # PowerPoint's slide sizes: 1 to 56 inches
@@ -148,6 +149,9 @@ class _Reader:
 
     def _bytes(self) -> bytes:
         path = self.path
+        too_long = name_too_long(path)
+        if too_long:
+            raise self.fail(too_long, "give the .potx or .pptx file a shorter name or path")
         if path.is_dir():
             raise self.fail(f"the template {path} is a folder", "give a .potx or .pptx file")
         if not path.is_file():

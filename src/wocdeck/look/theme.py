@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from wocdeck.errors import DeckError, Location, Problem
 from wocdeck.read.boundary import Boundary
+from wocdeck.read.files import name_too_long
 from wocdeck.read.messages import located_problems, undescribed
 from wocdeck.read.source import Source, nearest, read
 
@@ -182,6 +183,11 @@ def find_theme(
     the current folder does not shadow it); a path is relative to the deck's folder (`base`),
     never to wherever wocdeck is run from, and with a boundary it must lie inside it.
     """
+    too_long = name_too_long(name)
+    if too_long:
+        raise DeckError.at(
+            where, too_long, "give a bundled theme's name (e.g. wipo) or a theme folder's path"
+        )
     if name.lower().endswith(POWERPOINT_SUFFIXES):
         raise DeckError.at(
             where,

@@ -13,6 +13,8 @@ from wocdeck.errors import DeckError, Location, Problem
 # Characters XML (and so a PowerPoint file) cannot hold.
 UNSTORABLE = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
+NAME_MAX = 255  # bytes in one file or folder name, on every usual file system
+PATH_MAX = 4095  # bytes in a whole path, on Linux
 _OTHER_FILES = {
     b"PK\x03\x04": "a PowerPoint file (or another zipped document)",
     b"%PDF": "a PDF file",
@@ -28,14 +30,32 @@ _OTHER_SUFFIXES = {
 def refuse_non_deck(file: Path) -> None:
     """Refuse a PowerPoint or PDF file given where the deck belongs (e.g. the output by mistake)."""
     kind = _OTHER_SUFFIXES.get(file.suffix.lower())
-    if kind is None and file.is_file():
-        try:
+    try:
+        if kind is None and file.is_file():
             with file.open("rb") as stream:
                 kind = kind_of(stream.read(8))
-        except OSError:
-            return  # read() reports why the file cannot be read
+    except OSError:
+        return  # read() reports why the file cannot be read
     if kind:
         raise not_a_deck(str(file), kind, file)
+
+
+def name_too_long(path: str | os.PathLike[str]) -> str:
+    """Why a path cannot name a file (a part, or the whole, longer than file systems allow),
+    in plain words, or ''."""
+    text = os.fspath(path)
+    for part in Path(text).parts:
+        size = len(part.encode("utf-8", "surrogateescape"))
+        if size > NAME_MAX:
+            short = part if len(part) <= 40 else part[:37] + "..."
+            letters = f"{len(part)} characters" if size == len(part) else f"{size} bytes in UTF-8"
+            return (
+                f"the name '{short}' is too long for a file or folder ({letters}; at most "
+                f"{NAME_MAX})"
+            )
+    if len(text.encode("utf-8", "surrogateescape")) > PATH_MAX:
+        return f"the path is too long for the file system (at most {PATH_MAX} bytes)"
+    return ""
 
 
 def kind_of(head: bytes) -> str | None:

@@ -15,7 +15,13 @@ from typing import Any
 
 from wocdeck.errors import DeckError, Location
 from wocdeck.read.builder import MAX_CHARACTERS, MAX_DEPTH, MAX_VALUES, Builder, DataPath
-from wocdeck.read.files import NotARegularFile, kind_of, not_a_deck, read_limited
+from wocdeck.read.files import (
+    NotARegularFile,
+    kind_of,
+    name_too_long,
+    not_a_deck,
+    read_limited,
+)
 
 MAX_BYTES = 4 * 1024 * 1024
 __all__ = [
@@ -73,6 +79,9 @@ def _has(node: Any, part: Any) -> bool:
 def read(file: Path, name: str | None = None) -> Source:
     """Read and parse a YAML file; every problem becomes a located DeckError."""
     name = name or str(file)
+    too_long = name_too_long(file)
+    if too_long:
+        raise DeckError.at(Location(name), too_long, "give the deck file a shorter name")
     try:
         raw = read_limited(file, MAX_BYTES)
         kind = kind_of(raw[:8])

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from wocdeck.errors import DeckError, Location, Problem
-from wocdeck.read.files import read_named, unstorable_in
+from wocdeck.read.files import name_too_long, read_named, unstorable_in
 from wocdeck.read.source import DataPath
 from wocdeck.read.text import balanced
 
@@ -161,6 +161,9 @@ def _one_row_columns(
 def _read_csv(composer: Context, name: str, path: DataPath) -> tuple[list[str], list[list[str]]]:
     """A CSV file beside the deck: its first row is the header; commas or semicolons."""
     where = composer.location(path)
+    too_long = name_too_long(name)
+    if too_long:
+        raise DeckError.at(where, too_long, "give the CSV file a shorter name")
     file = composer.file(name, path, "CSV file")
     raw = read_named(file, MAX_CSV_BYTES, where, "CSV file", name)
     if len(raw) > MAX_CSV_BYTES:
