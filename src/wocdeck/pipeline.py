@@ -194,7 +194,7 @@ def strict_problems(deck_file: Path, adjustments: list[Adjustment]) -> list[Prob
     return [
         Problem(
             Location(str(deck_file), a.line),
-            f'slide {a.slide} "{a.title}": {a.message}',
+            a.said,
             a.hint or "shorten the text or split the section",
         )
         for a in adjustments

@@ -220,3 +220,8 @@ class Adjustment:
     title: str
     message: str
     hint: str = ""  # what to change, for --strict; default: shorten the text or split it
+
+    @property
+    def said(self) -> str:
+        """What changed, with its slide; a change to every slide (slide 0, the footer) alone."""
+        return f'slide {self.slide} "{self.title}": {self.message}' if self.slide else self.message

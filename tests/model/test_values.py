@@ -28,7 +28,7 @@ def _texts(deck: Path) -> list[tuple[str, bool]]:
     [
         (MINIMAL.replace("2018-09-27", "0"), "4:9", "'0'"),
         (MINIMAL + "about:\n  established: 1537920000\n", "6:16", "'1537920000'"),
-        (MINIMAL.replace("2018-09-27", "27.09.2018"), "4:9", "'27.09.2018'"),
+        (MINIMAL.replace("2018-09-27", "27.09.18"), "4:9", "'27.09.18'"),  # which century?
     ],
 )
 def test_dates_are_only_year_month_day(cli, tmp_path: Path, deck: str, where: str, found: str):
@@ -158,3 +158,48 @@ def test_strict_tells_a_derived_footer_to_be_set_not_the_section_to_be_split(
     (footer,) = [line for line in err.splitlines() if "footer shortened" in line]
     assert footer.endswith("(set a shorter footer of your own: `event.footer: …`)"), footer
     assert "split the section" not in footer
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        (
+            "1 March 2022",
+            "is not written as year-month-day (write it as year-month-day: date: 2022-03-01)",
+        ),
+        (
+            "March 1st, 2022",
+            "is not written as year-month-day (write it as year-month-day: date: 2022-03-01)",
+        ),
+        (
+            "27.09.2018",
+            "is not written as year-month-day (write it as year-month-day: date: 2018-09-27)",
+        ),
+        (
+            "2018/9/27",
+            "is not written as year-month-day (write it as year-month-day: date: 2018-09-27)",
+        ),
+        (
+            "1er mars 2022",
+            "is not written as year-month-day (write it as year-month-day: date: 2022-03-01)",
+        ),
+        (
+            "1 марта 2022",
+            "is not written as year-month-day (write it as year-month-day: date: 2022-03-01)",
+        ),
+        (
+            "2022年3月1日",
+            "is not written as year-month-day (write it as year-month-day: date: 2022-03-01)",
+        ),
+        (
+            "01.03.2022",
+            "could be either of two dates (write it as year-month-day: 2022-03-01 or 2022-01-03)",
+        ),
+    ],
+)
+def test_a_date_written_another_way_gets_its_exact_rewrite(
+    cli, tmp_path: Path, written: str, expected: str
+) -> None:
+    path = write_deck(tmp_path, MINIMAL.replace("2018-09-27", written))
+    code, _, err = cli("validate", path)
+    assert (code, err) == (1, f"{path}:4:9: error: '{written}' {expected}\n")

@@ -263,8 +263,9 @@ PARSER = {
     ),
     "unclosed quote": (
         b'closing: "Thank you\nevent: x\n',
-        "deck.yaml:1:10: error: a quotation mark is opened but never closed",
-        "close the quote",
+        "deck.yaml:1:10: error: this quotation mark is not closed: YAML reads on to the end of "
+        "the file",
+        'close it at the end of the text: closing: "Thank you"',
     ),
 }
 

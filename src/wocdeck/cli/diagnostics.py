@@ -50,10 +50,10 @@ def from_adjustment(deck: str, change: Adjustment) -> Diagnostic:
         change.line or None,
         None,
         "notice",
-        f'slide {change.slide} "{change.title}": {change.message}',
+        change.said,
     )
 
 
 def notice_line(deck: str, change: Adjustment) -> str:
     """The human-readable notice for an adjustment, as `render` prints it."""
-    return f'{deck}:{change.line}: slide {change.slide} "{change.title}": {change.message}'
+    return f"{deck}:{change.line}: {change.said}"

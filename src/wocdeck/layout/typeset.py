@@ -64,19 +64,22 @@ def fit_deck(
         if tabs:
             message = " and ".join(m for m in (TABS, message) if m)
         number = len(fitted) + 1
-        hint = ""
-        if footer_note and footer is not None and slide.footer is not None:
-            hint = "; ".join(h for h in (message and SHORTEN, footer_hint(footer.origin)) if h)
-            message = "; ".join(m for m in (message, footer_note) if m)
-            footer_note = ""
         if message:
+            hint = TABLE if message.startswith("table ") else SHORTEN
             adjustments.append(Adjustment(slide.line, number, slide.title.text, message, hint))
         fitted.append(pages[0])
         fitted.extend(replace(page, notes=f"Continued from slide {number}.") for page in pages[1:])
+    if footer_note and footer is not None:  # once, at the field the footer comes from
+        hint = footer_hint(footer.origin)
+        adjustments.insert(0, Adjustment(footer.line, 0, "", footer_note, hint))
     return fitted, adjustments
 
 
 SHORTEN = "shorten the text or split the section"
+TABLE = (
+    "let the table continue (render without --strict), or split it into tables of fewer rows, "
+    "each on a slide of its own"
+)
 
 
 def footer_hint(origin: str) -> str:

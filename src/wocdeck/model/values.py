@@ -138,6 +138,16 @@ Language = Literal[tuple(SUPPORTED)]  # type: ignore[valid-type]
 def iso_date(value: Any) -> Any:
     """Only YYYY-MM-DD: never a number of seconds since 1970 or another reading of a number."""
     if isinstance(value, str) and not _ISO_DATE.match(value.strip()):
+        from wocdeck.read.dates import readings
+
+        meant = [day.isoformat() for day in readings(value)]
+        if len(meant) == 1:
+            raise plain(f"'{value}' is not written as year-month-day", rewrite=meant[0])
+        if len(meant) == 2:
+            raise plain(
+                f"'{value}' could be either of two dates",
+                f"write it as year-month-day: {meant[0]} or {meant[1]}",
+            )
         raise PydanticCustomError("date_format", "a date is written as year-month-day")
     return value
 

@@ -82,7 +82,8 @@ class Builder:
             for event in yaml.parse(text, Loader=_Loader):
                 self._event(event)
         except yaml.MarkedYAMLError as exc:
-            raise DeckError([*self.problems, self._yaml_problem(exc)]) from None
+            found = self._yaml_problem(exc)
+            raise DeckError([p for p in self.problems if p != found] + [found]) from None
         except yaml.YAMLError as exc:
             raise DeckError([*self.problems, Problem(Location(self.name), str(exc))]) from None
         if self.problems:
@@ -145,6 +146,10 @@ class Builder:
         plain = event.implicit[0] and event.style in (None, "")
         if plain:
             self._check_plain(event)
+        start, end = event.start_mark, event.end_mark
+        if event.style in ("'", '"') and yaml_errors.swallowed(self.lines, start.line, end.line):
+            wording = yaml_errors.unclosed(self.lines, start.line, start.column, end.line)
+            self._word(wording, wording.line)
         if (plain and value in _NULLS) or event.tag == _YAML_TAG + "null":
             return None
         value = value.translate(_LINE_BREAKS)

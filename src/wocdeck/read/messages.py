@@ -114,6 +114,8 @@ def _problem(
         message, hint = context["message"], context.get("hint", "")
         if "misread" in context:
             hint = _as_written(source, path, context["misread"]) or hint
+        if "rewrite" in context:  # a date written another way: `date: 2022-03-01`
+            hint = f"write it as year-month-day: {names[-1]}: {context['rewrite']}"
         return Problem(source.location(path), message, hint)
     hint = ""
     if kind.startswith("date"):
@@ -170,8 +172,23 @@ def _unknown_key(
     key = str(error["loc"][-1])
     location = source.location(path, key=True)
     parent = _parent(path)
-    hint = nearest(key, _keys_at(root, error["loc"][:-1]))
+    allowed = _keys_at(root, error["loc"][:-1])
+    meant = _OTHER_NAMES.get(key.lower())
+    hint = f"did you mean '{meant}'?" if meant in allowed else nearest(key, allowed)
     return Problem(location, f"unknown key '{key}' in {parent}", hint)
+
+
+# What editors call a kind of content, and the key wocdeck names it with.
+_OTHER_NAMES = {
+    **dict.fromkeys(("bullets", "bullet", "list", "items", "text"), "points"),
+    **dict.fromkeys(("image", "images", "photo", "photos", "img", "figure"), "picture"),
+    **dict.fromkeys(("graph", "graphs", "plot", "diagram", "charts"), "chart"),
+    **dict.fromkeys(("metrics", "kpis", "figures", "numbers", "tile"), "tiles"),
+    **dict.fromkeys(("quote", "citation"), "statement"),
+    **dict.fromkeys(("divider", "header"), "section"),
+    **dict.fromkeys(("rows", "grid", "tables"), "table"),
+    **dict.fromkeys(("speaker_notes", "note"), "notes"),
+}
 
 
 def _parent_data(source: Source, path: DataPath) -> Any:

@@ -119,11 +119,64 @@ def _short(text: str) -> str:
     return text if len(text) <= 50 else text[:47] + "..."
 
 
+def unclosed(lines: list[str], line: int, column: int, closed: int) -> Wording:
+    """A quote opened at a 0-based line and column and closed only on a later line."""
+    mark = lines[line][column]
+    name = "apostrophe" if mark == "'" else "quotation mark"
+    return Wording(
+        line + 1,
+        column + 1,
+        f"this {name} is not closed on its line, so YAML reads on to the {name} on line "
+        f"{closed + 1} as one text",
+        f"close it at the end of the text: {lines[line].strip()}{mark}",
+    )
+
+
+def swallowed(lines: list[str], first: int, last: int) -> bool:
+    """Whether quoted text over 0-based lines first..last holds a '- ' or `key:` line: the quote
+    left open on its first line took in the items or keys below it."""
+    return any(
+        _ITEM.match(lines[n].lstrip()) or _KEY.match(lines[n].strip())
+        for n in range(first + 1, last + 1)
+    )
+
+
+def opening_quote(lines: list[str], line: int, column: int) -> tuple[int, int] | None:
+    """Where the quote at a 0-based line and column was opened, if on an earlier line."""
+    mark = lines[line][column]
+    row, at = line, column - 1
+    while row >= 0:
+        text = lines[row]
+        while at >= 0:
+            if text[at] == mark:
+                if mark == '"' and (at - len(text[:at].rstrip("\\"))) % 2:
+                    at -= 1  # \" inside double quotes
+                    continue
+                if mark == "'" and at > 0 and text[at - 1] == "'":
+                    at -= 2  # '' inside single quotes
+                    continue
+                return (row, at) if row < line else None
+            at -= 1
+        row -= 1
+        at = len(lines[row]) - 1 if row >= 0 else -1
+    return None
+
+
 def translate(problem: str, context: str, line: int, column: int, lines: list[str]) -> Wording:
     """PyYAML's problem at a 0-based line and column, in plain words."""
     row = lines[line] if 0 <= line < len(lines) else ""
     stripped = row.strip()
     where = Wording(line + 1, column + 1, "")
+    if 0 < column <= len(row) and row[column - 1] in "'\"":
+        opened = opening_quote(lines, line, column - 1)  # text right after a closing quote
+        if opened:
+            return unclosed(lines, *opened, line)
+    if "\t" in row and not row.strip():
+        return _with(
+            where,
+            "this line looks blank but holds a tab, which YAML reads as indentation",
+            "delete the tab (YAML indents with spaces only), or the whole line",
+        )
     if "\t" in row[: len(row) - len(row.lstrip(" \t"))] or "'\\t'" in problem:
         return _with(
             where,
@@ -175,7 +228,13 @@ def translate(problem: str, context: str, line: int, column: int, lines: list[st
             f"put the line in quotes: {quoted(row)}",
         )
     if "while scanning a quoted scalar" in context:
-        return _with(where, "a quotation mark is opened but never closed", "close the quote")
+        mark = row[column : column + 1]
+        name = "apostrophe" if mark == "'" else "quotation mark"
+        return _with(
+            where,
+            f"this {name} is not closed: YAML reads on to the end of the file",
+            f"close it at the end of the text: {row.strip()}{mark}",
+        )
     if "flow sequence" in context or "flow mapping" in context:
         opening = "[" if "sequence" in context else "{"
         closing = "]" if opening == "[" else "}"
