@@ -120,8 +120,11 @@ def _plan(
     from wocdeck.read.source import read
 
     name = str(deck_file)
-    original = read(deck_file, name)
-    selection = select(original, language)
+    original = read(deck_file, name, defer=True)
+    try:
+        selection = select(original, language)
+    except DeckError as exc:
+        raise DeckError(_with_deferred(original, exc.problems), exc.more) from None
     source = selection.source
     deck = _load(original, selection, every_language=language is None)
     boundary = Boundary.around(deck_file, (*allow, themes_dir()))  # bundled themes: always
@@ -159,9 +162,17 @@ def _load(original: Source, selection: Selection, *, every_language: bool) -> De
                 load_deck(select(original, code).source)
             except DeckError as exc:
                 problems, more = problems + exc.problems, more + exc.more
-    if problems:
-        raise DeckError(sorted(dict.fromkeys(problems), key=lambda p: p.location), more)
+    if problems or original.deferred:
+        raise DeckError(_with_deferred(original, problems), more)
     return deck
+
+
+def _with_deferred(original: Source, problems: list[Problem]) -> list[Problem]:
+    """The reader's deferred problems (a comma inside { }) with the others, each once, in file
+    order; another problem on the line of a deferred one follows from it and is left out."""
+    lines = {(p.location.path, p.location.line) for p in original.deferred}
+    kept = [p for p in problems if (p.location.path, p.location.line) not in lines]
+    return sorted(dict.fromkeys([*original.deferred, *kept]), key=lambda p: p.location)
 
 
 def template_fallbacks(deck_file: Path, look: Look, slides: list[Slide]) -> list[Problem]:

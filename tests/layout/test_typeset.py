@@ -243,23 +243,6 @@ def test_a_long_slide_takes_a_smaller_step_rather_than_spreading_thinly(tmp_path
     assert sum(bullets) == 8 and len(slides) <= 3, bullets
 
 
-def test_a_shortened_footer_is_told_once_at_the_field_it_comes_from(cli, tmp_path: Path) -> None:
-    """Once pinned to the first slide with a footer (slide 2), though it is on every slide."""
-    long_title = "A very long event title " * 20
-    deck = write_deck(
-        tmp_path,
-        MINIMAL.replace("Side-Event at the 2018 WIPO Assemblies", long_title)
-        + "about:\n  location: Beijing\nyear_ahead: [More outreach]\n",
-    )
-    code, out, _ = cli("validate", deck)
-    (notice,) = [line for line in out.splitlines() if "footer shortened" in line]
-    assert code == 0 and notice.startswith(f'{deck}:3: footer shortened to one line: "WIPO')
-    code, _, err = cli("validate", deck, "--strict")
-    (error,) = err.splitlines()
-    assert code == 1 and error.startswith(f'{deck}:3: error: footer shortened to one line: "')
-    assert error.endswith("(set a shorter footer of your own: `event.footer: …`)")
-
-
 def test_strict_tells_a_long_table_to_continue_or_be_split(cli, tmp_path: Path) -> None:
     rows = "".join(f"        - [City {i}, {i}]\n" for i in range(40))
     deck = write_deck(

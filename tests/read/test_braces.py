@@ -146,3 +146,19 @@ def test_the_trap_is_exit_1_from_validate_and_json_lines(cli, tmp_path: Path) ->
     code, out, _ = cli("validate", deck, "--format", "json")
     assert code == 1
     assert [(r["line"], r["column"]) for r in records(out)] == [(9, 56), (10, 57)]
+
+
+def test_the_trap_is_reported_with_the_decks_other_problems(cli, tmp_path: Path) -> None:
+    tiles = (
+        "slides:\n  - title: Filings\n    tiles:\n"
+        "      - {label: PCT, value: 33,745, period: Jan-Aug}\n"
+        "      - {label: Madrid, value: 38.912}\n"
+    )
+    deck = write_deck(tmp_path, MINIMAL + tiles)
+    code, _, err = cli("validate", deck)
+    assert code == 1
+    assert [line.split(": error: ")[0] for line in err.splitlines()] == [
+        f"{deck}:8:32",
+        f"{deck}:9:32",
+    ]
+    assert "'33,745' was read as '33'" in err and "'38.912' is ambiguous" in err

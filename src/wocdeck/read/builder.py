@@ -44,6 +44,9 @@ class Built:
     values: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
+    # Problems that leave the data readable (a key a comma made inside { } is left out of it),
+    # so that the model's own problems can be reported with them (`parse(…, defer=True)`).
+    deferred: list[Problem] = field(default_factory=list)
 
 
 @dataclass
@@ -83,11 +86,13 @@ class Builder:
                 self._event(event)
         except yaml.MarkedYAMLError as exc:
             found = self._yaml_problem(exc)
-            raise DeckError([p for p in self.problems if p != found] + [found]) from None
+            problems = [*self.problems, *self.source.deferred]
+            raise DeckError([p for p in problems if p != found] + [found]) from None
         except yaml.YAMLError as exc:
             raise DeckError([*self.problems, Problem(Location(self.name), str(exc))]) from None
         if self.problems:
-            raise DeckError(self.problems)
+            problems = [*self.problems, *self.source.deferred]
+            raise DeckError(sorted(problems, key=lambda p: p.location))
         if self.documents == 0:
             raise DeckError.at(Location(self.name, 1, 1), "the file is empty")
         return self.source
@@ -248,6 +253,9 @@ class Builder:
             self._take_key(top, value, event, mark)
         else:
             path = (*top.path, top.key)
+            if top.key.startswith("\0keyless:"):  # reported by _commas; not part of the data
+                top.key = None
+                return
             self.source.values[path] = mark
             self.source.keys[path] = top.key_mark
             top.value[top.key] = value
@@ -289,7 +297,8 @@ class Builder:
         """Report the keys a comma made in a { } mapping since its last `key: value`."""
         if frame.braces is not None and frame.braces.split:
             wording = braces.wording(self.lines, frame.braces)
-            self._word(wording, wording.line)
+            where = Location(self.name, wording.line, wording.column)
+            self.source.deferred.append(Problem(where, wording.message, wording.hint))
             frame.braces.split.clear()
 
     def _yaml_problem(self, exc: yaml.MarkedYAMLError) -> Problem:

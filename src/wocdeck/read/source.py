@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wocdeck.errors import DeckError, Location
+from wocdeck.errors import DeckError, Location, Problem
 from wocdeck.read.builder import MAX_CHARACTERS, MAX_DEPTH, MAX_VALUES, Builder, DataPath
 from wocdeck.read.files import (
     NotARegularFile,
@@ -46,6 +46,7 @@ class Source:
     values: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)  # the file's lines, for hints as written
+    deferred: list[Problem] = field(default_factory=list)  # see parse(defer=True)
 
     def resolve(self, loc: tuple[Any, ...]) -> DataPath:
         """Map a validation path onto the data, skipping parts the data does not have."""
@@ -76,8 +77,8 @@ def _has(node: Any, part: Any) -> bool:
     return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
 
 
-def read(file: Path, name: str | None = None) -> Source:
-    """Read and parse a YAML file; every problem becomes a located DeckError."""
+def read(file: Path, name: str | None = None, *, defer: bool = False) -> Source:
+    """Read and parse a YAML file; every problem becomes a located DeckError (see parse)."""
     name = name or str(file)
     too_long = name_too_long(file)
     if too_long:
@@ -108,15 +109,19 @@ def read(file: Path, name: str | None = None) -> Source:
             f"{MAX_BYTES // (1024 * 1024)} MB",
             "keep pictures and data in their own files",
         )
-    return parse(raw, name)
+    return parse(raw, name, defer=defer)
 
 
-def parse(raw: bytes, name: str) -> Source:
-    """Parse YAML bytes into a Source; every problem becomes a located DeckError."""
+def parse(raw: bytes, name: str, *, defer: bool = False) -> Source:
+    """Parse YAML bytes into a Source; every problem becomes a located DeckError. With defer,
+    problems that leave the data readable (a comma inside { }) are kept in `deferred`, for the
+    caller to report together with the model's."""
     if len(raw) > MAX_BYTES:
         raise DeckError.at(Location(name), f"the file is larger than {MAX_BYTES} bytes")
     built = Builder(name).build(_decode(raw, name))
-    return Source(name, built.data, built.values, built.keys, built.lines)
+    if built.deferred and not defer:
+        raise DeckError(built.deferred)
+    return Source(name, built.data, built.values, built.keys, built.lines, built.deferred)
 
 
 def _decode(raw: bytes, name: str) -> str:
