@@ -124,3 +124,18 @@ def test_watch_with_no_one_reading_renders_and_stops_cleanly(tmp_path: Path) -> 
     clean(stderr)
     assert (tmp_path / "deck.pptx").read_bytes().startswith(b"PK")
     assert watcher.returncode == 0, stderr  # watch ends as after Ctrl-C: "stopped watching"
+
+
+@pytest.mark.parametrize("output", ["| head -1", ">&-"])
+def test_preview_with_its_output_cut_short_still_writes_the_pictures(
+    renderer: None, tmp_path: Path, output: str
+) -> None:
+    prepare(tmp_path)
+    line = " ".join(f"'{a}'" for a in [*WOCDECK, "preview", "deck.yaml"])
+    done = subprocess.run(
+        ["bash", "-c", f"{line} {output}; echo ${{PIPESTATUS[0]}} >&2"],
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+    )  # fmt: skip
+    clean(done.stderr)
+    assert done.stderr.splitlines()[-1] == "0"
+    assert (tmp_path / "deck-preview" / "sheet.png").is_file()
