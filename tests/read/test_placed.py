@@ -50,6 +50,28 @@ CASES = {
         "slides:\n  - title: T\n    columns:\n      - graph: {data: a.csv}\n      - points: [a]\n",
         "8:9: error: unknown key 'graph' in slides.columns (did you mean 'chart'?)",
     ),
+    "a list item without its space (once 'indented under' the item below)": (
+        "year_ahead:\n  -First\n  - Second\n",
+        "6:3: error: '-First' has no space after its '-', so it is text, not a list item, and "
+        "YAML joins the lines below it into it (put a space after the '-': - First)",
+    ),
+    "a key without its space, last in the file (once 'could not find expected')": (
+        "closing:Thank you\n",
+        "5:1: error: 'closing:Thank you' has no space after the ':', so YAML does not read "
+        "'closing' as a key (put a space after the ':': closing: Thank you)",
+    ),
+    "a key without its space, a key below it (once 'indented more than line 5')": (
+        "about:\n  location:Beijing\n  established: 2014-07-10\n",
+        "6:3: error: 'location:Beijing' has no space after the ':', so YAML does not read "
+        "'location' as a key (put a space after the ':': location: Beijing)",
+    ),
+    "a '{' left open on a table row (once also 'indented under' the row below)": (
+        "slides:\n  - title: T\n    table:\n      rows:\n"
+        "        - {Type: Seminars, Events: 18\n        - {Type: Fairs, Events: 3}\n",
+        "9:11: error: the '{' here is not closed by a '}' where YAML expects it (close it with "
+        "'}'; inside { } a ',' separates items, so quote any text that contains a comma, a ':' "
+        "or a '#')",
+    ),
 }
 
 

@@ -60,6 +60,7 @@ class _Frame:
     key: str | None = None
     key_mark: tuple[int, int] = (0, 0)
     braces: Braces | None = None  # a { } mapping: its commas are checked (read.braces)
+    flow: bool = False  # written inside [ ] or { }
 
 
 class Builder:
@@ -173,7 +174,8 @@ class Builder:
         written_null = event.value in _NULLS and event.value != ""  # `~ #x` is YAML, not text
         if not written_null and yaml_errors.HASHTAG.match(row, column):
             self._word(yaml_errors.hashtag(row, column), end.line + 1)
-        if end.line > start.line:
+        inside_brackets = any(frame.flow for frame in self.stack)  # the bracket's error says it
+        if end.line > start.line and not inside_brackets:
             wording = yaml_errors.folded(self.lines, start.line, end.line)
             if wording:
                 self._word(wording, wording.line)
@@ -190,6 +192,7 @@ class Builder:
 
     def _start(self, value: dict[str, Any] | list[Any], event: Any) -> None:
         frame = _Frame(value, self._child_path(), event.anchor, event.start_mark)
+        frame.flow = bool(event.flow_style)
         if isinstance(event, yaml.MappingStartEvent) and event.flow_style:
             frame.braces = Braces()
         self.stack.append(frame)

@@ -80,6 +80,16 @@ def hashtag(row: str, column: int) -> Wording:
 
 def folded(lines: list[str], first: int, last: int) -> Wording | None:
     """A '- ' line swallowed into the text above it (0-based line range of a plain scalar)."""
+    head = lines[first].lstrip(" ")
+    if re.match(r"-[^\s-]", head):  # `-First`: without a space, '-' is part of the text
+        word = head.split()[0]
+        return Wording(
+            first + 1,
+            _indent(lines[first]) + 1,
+            f"'{_short(word)}' has no space after its '-', so it is text, not a list item, and "
+            "YAML joins the lines below it into it",
+            f"put a space after the '-': - {head[1:]}",
+        )
     for number in range(first + 1, last + 1):
         row = lines[number]
         if _ITEM.match(row.lstrip(" ")):
@@ -214,6 +224,10 @@ def translate(problem: str, context: str, line: int, column: int, lines: list[st
         )
     if "did not find expected key" in problem or "expected '-' indicator" in problem:
         return _misindented(where, lines, line, column)
+    if "could not find expected ':'" in problem:
+        glued = _glued_key(lines, line)
+        if glued is not None:
+            return glued
     if "block scalar" in context:
         return _with(
             where,
@@ -247,6 +261,24 @@ def translate(problem: str, context: str, line: int, column: int, lines: list[st
     return _with(where, "this is not valid YAML: " + (problem or context or "unreadable"))
 
 
+def _glued_key(lines: list[str], line: int) -> Wording | None:
+    """`closing:Thank you` on the line YAML stopped on or the nearest above it: without a space
+    after it, the ':' is part of the text, so YAML finds no key there."""
+    above = [n for n in range(min(line, len(lines)) - 1, -1, -1) if lines[n].strip()][:1]
+    for number in [line, *above] if line < len(lines) else above:
+        found = re.match(r"^(\s*(?:- +)*)([^\s:#'\"-][^\s:#]*):(\S.*)$", lines[number])
+        if found:
+            lead, key, rest = found.groups()
+            return Wording(
+                number + 1,
+                len(lead) + 1,
+                f"'{key}:{_short(rest)}' has no space after the ':', so YAML does not read "
+                f"'{key}' as a key",
+                f"put a space after the ':': {(lead.strip() + ' ').lstrip()}{key}: {rest}",
+            )
+    return None
+
+
 def _with(where: Wording, message: str, hint: str = "") -> Wording:
     return Wording(where.line, where.column, message, hint)
 
@@ -261,6 +293,10 @@ def item_text(stripped: str) -> str:
 def _colon(where: Wording, lines: list[str], line: int, column: int) -> Wording:
     """'mapping values are not allowed': a ': ' in text, or a key indented under a value."""
     row = lines[line]
+    above = [n for n in range(line - 1, -1, -1) if lines[n].strip()][:1]
+    glued = _glued_key(lines, above[0]) if above else None
+    if glued is not None and ": " in row:  # the key above has no space after its ':'
+        return glued
     owner = _owner(lines, line)
     if ": " not in row[:column].lstrip(" -") and owner is not None and _KEY.match(row.strip()):
         return Wording(
