@@ -31,6 +31,14 @@ OTHER_COLOURS = {
     "accent5": "BDBDBD",
     "accent6": "455A64",
 }
+# A brand whose accents are too light for text on white or on its light panels.
+LIGHT_ACCENTS = {
+    **OTHER_COLOURS,
+    "lt2": "ECEFF1",
+    "accent1": "4FC3F7",
+    "accent2": "FFD54F",
+    "accent6": "B0BEC5",
+}
 PANDOC_NAMES = [
     "Title Slide",
     "Title and Content",
@@ -119,6 +127,14 @@ def four_three_calibri(folder: Path) -> Path:
     return _save(prs, folder / "calibri-4x3.pptx")
 
 
+def light_accents(folder: Path) -> Path:
+    """16:9 with a pale sky-blue, yellow and grey brand: accents no text may be set in."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)
+    _set_theme(prs, colours=LIGHT_ACCENTS)
+    return _save(prs, folder / "light-accents.potx", template=True)
+
+
 def with_logo(folder: Path) -> Path:
     """16:9, Cambria headings, and a logo picture on the master (on every slide)."""
     prs = Presentation()
@@ -174,4 +190,5 @@ TEMPLATES = {
     "logo": with_logo,
     "no-section": no_section,
     "pandoc": names_only,
+    "light-accents": light_accents,
 }

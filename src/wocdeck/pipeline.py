@@ -110,6 +110,7 @@ def _plan(
     """Source → language → model → compose → fit; heavy modules are imported here."""
     from wocdeck.compose.composer import compose
     from wocdeck.layout.mirror import right_to_left
+    from wocdeck.layout.readable import readable
     from wocdeck.layout.typeset import fit_deck
     from wocdeck.look.load import load_look
     from wocdeck.look.placement import adapt
@@ -136,6 +137,7 @@ def _plan(
     _check_count(len(planned), name)
     slides, adjustments = fit_deck(planned, name, rules_for(theme))
     _check_count(len(slides), name)
+    slides = readable(slides, look.palette(theme))
     if is_right_to_left(deck.language):
         slides = right_to_left(slides, look.frames.width)
     notices = selection.notices + tuple(template_fallbacks(deck_file, look, slides))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from wocdeck.errors import Location
 from wocdeck.look.contract import Contract, make_contract
+from wocdeck.look.contrast import Palette
 from wocdeck.look.placement import Fonts, TemplateFrames
 from wocdeck.look.template import read_template
 from wocdeck.look.theme import Theme, themes_dir
@@ -29,6 +30,12 @@ class Look:
     fonts: Fonts
     restyled: bool  # the theme's colours and fonts replace the template's
     notices: tuple[str, ...]
+
+    def palette(self, theme: Theme) -> Palette:
+        """The colours the deck is drawn in: the theme's, or the template's own scheme."""
+        if self.restyled:
+            return Palette(theme.colors.model_dump())
+        return Palette.from_scheme(self.contract.template.colors)
 
 
 def bundled_template() -> Path:

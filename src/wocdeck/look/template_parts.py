@@ -137,7 +137,8 @@ def theme_colors(theme: ET.Element) -> dict[str, str]:
     scheme = theme.find(".//a:clrScheme", NS)
     colors = {}
     for slot in scheme if scheme is not None else []:
-        value = slot[0].get("val") or slot[0].get("lastClr") if len(slot) else None
+        # a system colour (sysClr val="window") is known by the colour it last had
+        value = slot[0].get("lastClr") or slot[0].get("val") if len(slot) else None
         colors[slot.tag.rsplit("}", 1)[-1]] = (value or "").upper()
     return colors
 

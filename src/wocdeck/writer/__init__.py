@@ -141,7 +141,7 @@ def _shapes(drawing: Drawing, layout: LayoutSpec, plan: Slide, number: int) -> l
                     _placeholder(slide_number),
                     layout.number_field,
                     number,
-                    plan.footer.size,
+                    plan.footer,
                     theme,
                 )
             )

@@ -132,13 +132,17 @@ def placeholder(
 
 
 def slide_number(
-    shape_id: int, inherited: Placeholder, field: str, number: int, size: float, theme: Theme
+    shape_id: int, inherited: Placeholder, field: str, number: int, footer: TextBox, theme: Theme
 ) -> str:
-    """The slide-number placeholder with its field showing `number` at the footer's size."""
+    """The slide-number placeholder with its field showing `number` in the footer's size and
+    colour."""
     language = _fonts(theme.fonts).language
+    slot = footer.paragraphs[0].color if footer.paragraphs else ""
+    fill = color(slot or footer.color) if slot or footer.color else ""
     body = (
         f'<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:fld id="{attribute(field)}" type="slidenum">'
-        f'<a:rPr{language} sz="{round(size * 100)}"/><a:t>{number}</a:t></a:fld></a:p></p:txBody>'
+        f'<a:rPr{language} sz="{round(footer.size * 100)}">{fill}</a:rPr><a:t>{number}</a:t>'
+        "</a:fld></a:p></p:txBody>"
     )
     return _placeholder(shape_id, inherited, "<p:spPr/>", body)
 

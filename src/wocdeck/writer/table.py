@@ -59,13 +59,13 @@ def _cell(table: TablePlan, cell: Cell, kind: str, theme: Theme) -> str:
         Box(0, 0, 0, 0),
         table.size,
         table.floor,
-        color="light1" if kind == "header" else "dark1",
+        color=table.header_color if kind == "header" else "dark1",
         line_spacing=table.line_spacing,
         align="r" if cell.number != table.rtl else "l",  # mirrored: numbers on the left
         rtl=table.rtl,
     )
     paragraphs = markup.box_paragraphs(text, theme) or "<a:p/>"
-    fill = {"header": "accent1", "band": "light2"}.get(kind, "light1")
+    fill = {"header": table.header_fill, "band": "light2"}.get(kind, "light1")
     top = (
         f'<a:lnT w="{_RULE_WIDTH}">{markup.color("accent1")}</a:lnT>'
         if kind == "total"

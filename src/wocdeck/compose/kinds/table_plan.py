@@ -191,6 +191,8 @@ class TablePlan:
     heights: tuple[float, ...] = ()
     first_row: int = 0  # the index of its first row in the whole table (for banding)
     steps: tuple[float, ...] = ()  # the sizes fit tries, largest first: the deck's type scale
+    header_fill: str = "accent1"  # theme slots of the header row's fill and text
+    header_color: str = "light1"
 
     def measured(self, metrics: str) -> TablePlan:
         """The table measured in the template's body font, its lines never set tighter than

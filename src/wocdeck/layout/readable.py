@@ -1,0 +1,58 @@
+"""Text colours readable on what is behind them (WCAG 2.1 AA), chosen per fill from the scheme.
+
+Tiles are drawn on their fill, tables on their rows' fills, and a content slide's own text on
+its background (the scheme's light 1, PowerPoint's background); an accent stays only where
+it passes at its size, else the scheme's dark or light colour that does takes its place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from wocdeck.compose.kinds.table_plan import TablePlan
+from wocdeck.look.contrast import Palette
+from wocdeck.plan import Layout, Paragraph, Slide, TextBox
+
+LIGHT_LAYOUTS = (Layout.CONTENT, Layout.TWO_COLUMNS)
+BACKGROUND = "light1"
+FOOTER = "accent6"  # the muted text colour of the WIPO scheme, where a scheme's reads
+
+
+def readable(slides: list[Slide], palette: Palette) -> list[Slide]:
+    """The slides with every text colour wocdeck chose readable on its fill."""
+    out = []
+    for slide in slides:
+        tiles = tuple(_box(t, palette, t.fill) for t in slide.tiles)
+        light = slide.layout in LIGHT_LAYOUTS
+        body = _box(slide.body, palette, BACKGROUND) if slide.body and light else slide.body
+        footer = slide.footer
+        if footer is not None and light:  # the template's footer colour may be a pale grey
+            footer = _box(replace(footer, color=footer.color or FOOTER), palette, BACKGROUND)
+        blocks = tuple(_table(b, palette) if isinstance(b, TablePlan) else b for b in slide.blocks)
+        out.append(replace(slide, tiles=tiles, body=body, footer=footer, blocks=blocks))
+    return out
+
+
+def _box(box: TextBox, palette: Palette, fill: str) -> TextBox:
+    """Each explicitly coloured paragraph of a box readable on fill at its own size."""
+    if not fill:
+        return box
+    paragraphs = tuple(_paragraph(p, box, palette, fill) for p in box.paragraphs)
+    if paragraphs == box.paragraphs:
+        return box
+    return replace(box, paragraphs=paragraphs)
+
+
+def _paragraph(paragraph: Paragraph, box: TextBox, palette: Palette, fill: str) -> Paragraph:
+    slot = paragraph.color or box.color
+    if not slot:  # the placeholder's own colour: the template's choice
+        return paragraph
+    bold = box.bold or (bool(paragraph.runs) and all(r.bold for r in paragraph.runs))
+    chosen = palette.readable(slot, fill, box.size * paragraph.scale, bold)
+    return paragraph if chosen == slot else replace(paragraph, color=chosen)
+
+
+def _table(table: TablePlan, palette: Palette) -> TablePlan:
+    """A table's bold header text readable on its accent fill at the table's size."""
+    chosen = palette.readable(table.header_color, table.header_fill, table.size, True)
+    return table if chosen == table.header_color else replace(table, header_color=chosen)

@@ -1,0 +1,107 @@
+"""Render check helpers: the size, colour and background of every run of text in a PDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from wocdeck.look.contrast import contrast_ratio, required
+
+
+@dataclass(frozen=True)
+class Styled:
+    """Characters drawn alike: their text, size, weight, colour and what is behind them."""
+
+    page: int
+    text: str
+    size: float
+    bold: bool
+    color: str  # RRGGBB
+    background: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+def _hex(color) -> str:
+    """A pdfplumber colour (grey, RGB or CMYK tuple) as RRGGBB."""
+    values = tuple(color or (0,))
+    if len(values) == 1:
+        values = values * 3
+    elif len(values) == 4:
+        c, m, y, k = values
+        values = ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    return "".join(f"{round(max(0.0, min(1.0, float(v))) * 255):02X}" for v in values[:3])
+
+
+def _background(char: dict, fills: list[dict]) -> str:
+    """The smallest filled shape under a character's centre, the later of two alike (a
+    slide's background is drawn over the page's white)."""
+    x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    best, color = float("inf"), "FFFFFF"
+    for shape in fills:
+        if shape["x0"] <= x <= shape["x1"] and shape["top"] <= y <= shape["bottom"]:
+            area = (shape["x1"] - shape["x0"]) * (shape["bottom"] - shape["top"])
+            if area <= best * 1.01:  # within a point or so: the same box
+                best, color = area, _hex(shape["non_stroking_color"])
+    return color
+
+
+def styled_runs(pdf: Path) -> list[Styled]:
+    """Every run of alike characters on every page, in drawing order."""
+    import pdfplumber
+
+    out: list[Styled] = []
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages, start=1):
+            fills = [o for o in page.rects + page.curves if o.get("fill")]
+            current: list[dict] = []
+            key = None
+            for char in page.chars:
+                this = (
+                    round(char["size"], 1),
+                    "Bold" in char["fontname"],
+                    _hex(char["non_stroking_color"]),
+                    _background(char, fills),
+                    round(char["top"]),
+                )
+                if this != key and current:
+                    out.append(_run(number, current, key))
+                    current = []
+                key = this
+                current.append(char)
+            if current:
+                out.append(_run(number, current, key))
+    return out
+
+
+def _run(page: int, chars: list[dict], key) -> Styled:
+    size, bold, color, background, _ = key
+    return Styled(
+        page,
+        "".join(c["text"] for c in chars),
+        size,
+        bold,
+        color,
+        background,
+        min(c["x0"] for c in chars),
+        min(c["top"] for c in chars),
+        max(c["x1"] for c in chars),
+        max(c["bottom"] for c in chars),
+    )
+
+
+def contrast_failures(pdf: Path) -> list[str]:
+    """Runs of text below WCAG 2.1 AA against what is drawn behind them."""
+    problems = []
+    for run in styled_runs(pdf):
+        if not run.text.strip():
+            continue
+        ratio = contrast_ratio(run.color, run.background)
+        if ratio < required(run.size, run.bold) - 0.005:
+            problems.append(
+                f"slide {run.page}: {run.text.strip()!r} {run.size:g} pt #{run.color} on "
+                f"#{run.background}: {ratio:.2f}:1"
+            )
+    return problems
