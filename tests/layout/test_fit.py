@@ -27,9 +27,9 @@ def _body_text(slides) -> str:
     return "".join(p.text for s in slides if s.body for p in s.body.paragraphs)
 
 
-def test_short_text_takes_a_step_up_in_a_one_size_deck() -> None:
+def test_short_text_keeps_the_decks_body_size_and_takes_no_step_up() -> None:
     slides, adjustments = _fit(MINIMAL + "year_ahead: [One, Two]\n")
-    assert slides[1].body.size == 24 and adjustments == []
+    assert slides[1].body.size == 22 and adjustments == []
 
 
 def test_slightly_long_text_takes_the_next_step_down_without_continuing() -> None:

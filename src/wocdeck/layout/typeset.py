@@ -6,8 +6,8 @@ every step from the theme's body size down to its reading floor; the deck then k
 from slide to slide. Text that does not fit on one slide even at the floor continues on
 "(cont.)" slides, at the largest size that takes at most half as many slides again as the
 floor would (a long slide does not spread thinly over many slides), never below the floor.
-In a deck that needs only one size, slides with little text (a few short aims) take the next
-step up, a second size.
+No slide takes a larger step than the deck's body size: a slide with little text is composed
+in its body area, not set bigger.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ from wocdeck.look.lines import paragraph_lines, tallest_line
 from wocdeck.look.typescale import TypeRules, steps_between
 from wocdeck.plan import Adjustment, Layout, Run, Slide, TextBox
 
-SPARSE_SHARE = 0.5  # a text-only slide using at most this share of the body at the next step up
 COVER_TITLE_LINES = 3  # the cover title takes a smaller step before a fourth line,
 COVER_TITLE_LEAST = 0.7  # down to this share of its size
 ELLIPSIS = "\u2026"
@@ -53,11 +52,11 @@ def fit_deck(
     for slide in slides:
         _check_lines(slide, Location(deck_path, slide.line))
     needs = [_need(slide, rules, trials) for slide in slides]
-    sizes = choose_sizes([n for n, _ in needs if n], rules.sizes)
+    sizes = choose_sizes([n for n in needs if n], rules.sizes)
     fitted: list[Slide] = []
     adjustments: list[Adjustment] = []
-    for slide, (need, larger), tabs in zip(slides, needs, tabbed, strict=True):
-        size = _size_for(slide, need, larger, sizes, rules)
+    for slide, need, tabs in zip(slides, needs, tabbed, strict=True):
+        size = _size_for(slide, need, sizes)
         where = Location(deck_path, slide.line)
         laid = trials.done.get((id(slide), size)) if need else None
         pages, message = fit_slide(slide, size, where, rules, footer, laid)
@@ -140,30 +139,21 @@ class _Trials:
         return self.done[key]
 
 
-def _need(slide: Slide, rules: TypeRules, trials: _Trials) -> tuple[float | None, float | None]:
-    """The largest size at which a slide fits on one slide, and a larger step for a sparse
-    text-only slide; None for slides without body text. A slide that continues at every size
-    needs the largest size at which it takes at most half as many slides again as at the floor
-    (so 8 bullets at a template's 32 pt do not spread two to a slide over four slides)."""
+def _need(slide: Slide, rules: TypeRules, trials: _Trials) -> float | None:
+    """The largest size at which a slide fits on one slide; None for slides without body
+    text. A slide that continues at every size needs the largest size at which it takes at
+    most half as many slides again as at the floor (so 8 bullets at a template's 32 pt do not
+    spread two to a slide over four slides)."""
     body = slide.body
     if body is None or not slide.groups:
-        return None, None
+        return None
     candidates = _candidates(body, rules)
     for size in candidates:
         if trials.at(slide, size) is not None:
-            break
-    else:
-        least = _slide_count(slide, candidates[-1], rules)
-        most = least + least // 2
-        return next(s for s in candidates if _slide_count(slide, s, rules) <= most), None
-    larger = [s for s in rules.scale if s > body.size]
-    if size < body.size or not larger or any(g.figures for g in slide.groups):
-        return size, None
-    step = min(larger)
-    flow = trials.at(slide, step)
-    if flow is None or flow.page.bottom - body.box.y > SPARSE_SHARE * body.box.h:
-        return size, None
-    return size, step
+            return size
+    least = _slide_count(slide, candidates[-1], rules)
+    most = least + least // 2
+    return next(s for s in candidates if _slide_count(slide, s, rules) <= most)
 
 
 def _slide_count(slide: Slide, size: float, rules: TypeRules) -> int:
@@ -171,21 +161,11 @@ def _slide_count(slide: Slide, size: float, rules: TypeRules) -> int:
     return len(_flow(slide, size, rules).place(slide.groups))
 
 
-def _size_for(
-    slide: Slide,
-    need: float | None,
-    larger: float | None,
-    sizes: tuple[float, ...],
-    rules: TypeRules,
-) -> float:
-    """The body size a slide gets from the deck's sizes."""
+def _size_for(slide: Slide, need: float | None, sizes: tuple[float, ...]) -> float:
+    """The body size a slide gets from the deck's sizes: the largest it fits at."""
     if need is None or slide.body is None:
         return 0.0
-    regular = slide.body.size
-    size = max(s for s in sizes if s <= need)
-    if larger is not None and size == regular and len(set(sizes) | {larger}) <= rules.sizes:
-        return larger
-    return size
+    return max(s for s in sizes if s <= need)
 
 
 def fit_slide(
