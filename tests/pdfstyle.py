@@ -105,3 +105,16 @@ def contrast_failures(pdf: Path) -> list[str]:
                 f"#{run.background}: {ratio:.2f}:1"
             )
     return problems
+
+
+def footer_runs(pdf: Path, share: float = 0.9) -> dict[int, list[Styled]]:
+    """Per page, the runs of text in the bottom tenth of the slide (footer, slide number)."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as document:
+        height = float(document.pages[0].height)
+    out: dict[int, list[Styled]] = {}
+    for run in styled_runs(pdf):
+        if run.top > share * height and run.text.strip():
+            out.setdefault(run.page, []).append(run)
+    return out

@@ -129,6 +129,7 @@ class TextBox:
     caps: bool = False  # the placeholder shows its text in capitals
     origin: str = ""  # the deck field the text comes from, when not the slide's own section
     line: int = 0  # that field's line in the deck file
+    shorter: tuple[Paragraph, ...] = ()  # shorter forms of a one-paragraph text, shortest last
 
     @property
     def room(self) -> float:

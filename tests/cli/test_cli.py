@@ -313,3 +313,12 @@ def test_a_dash_file_name_is_not_an_option_to_libreoffice(cli, seed_copy, render
     code, _, err = cli("render", dashed, "-o", dashed.parent / "-x.pptx", "--pdf")
     assert code == 0, err
     assert (dashed.parent / "-x.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_title_that_needs_three_lines_is_a_notice_and_strict_refuses_it(cli, tmp_path) -> None:
+    name = "Strengthening Intellectual Property Ecosystems for Micro, Small and Medium " * 2
+    deck = write_deck(tmp_path, MINIMAL + f"focus:\n  - name: {name.strip()}\n    aims: [a]\n")
+    code, out, _ = cli("render", deck)
+    assert code == 0 and ": title too long for two lines at 30 pt: every title set at" in out
+    code, _, err = cli("render", deck, "--strict")
+    assert code == 1 and "error: slide 2" in err and "(shorten the title)" in err

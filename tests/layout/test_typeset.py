@@ -161,10 +161,26 @@ def test_titles_share_one_top_and_body_one_start() -> None:
     assert {s.body.box.y for s in content if s.body} == {BODY_TOP}
 
 
-def test_a_long_footer_takes_a_smaller_step_once_and_says_so() -> None:
-    _, adjustments = _fit(STRESS_DECKS["newcomer"]())
+def test_a_long_derived_footer_takes_its_short_form_at_10_pt_once_and_says_so() -> None:
+    slides, adjustments = _fit(STRESS_DECKS["newcomer"]())
     notes = [a for a in adjustments if "footer" in a.message]
-    assert [a.message for a in notes] == ["footer set at 9 pt to stay on one line"]
+    short = "WJO · Side-Event at the 2019 WIPO Assemblies"
+    assert [a.message for a in notes] == [
+        f'footer in its short form to stay on one line: "{short}"'
+    ]
+    assert {(s.footer.text, s.footer.size) for s in slides if s.footer} == {(short, 10)}
+
+
+def test_a_footer_whose_title_is_too_long_too_is_acronym_and_year() -> None:
+    title = "Report to the Member States at the Side-Event of the Sixty-Fifth Series " * 3
+    deck = MINIMAL.replace("Side-Event at the 2018 WIPO Assemblies", title.strip())
+    slides, _ = _fit(deck.replace("  date:", "  acronym: WOC\n  date:") + "year_ahead: [x]\n")
+    assert (slides[1].footer.text, slides[1].footer.size) == ("WOC · 2018", 10)
+
+
+def test_a_footer_is_never_set_below_10_pt_even_if_the_theme_allows_it() -> None:
+    slides, _ = _fit(MINIMAL + "year_ahead: [x]\n")
+    assert slides[1].footer.size == 10 and slides[1].footer.floor == 10
 
 
 def test_a_footer_too_long_for_one_line_ends_in_an_ellipsis() -> None:
@@ -172,8 +188,8 @@ def test_a_footer_too_long_for_one_line_ends_in_an_ellipsis() -> None:
     slides, adjustments = _fit(
         MINIMAL.replace("WIPO Office in China", office) + "year_ahead: [x]\n"
     )
-    footer = slides[1].footer
-    assert footer.size == 8 and footer.text.endswith("\u2026")
+    footer = slides[1].footer  # no acronym: no short form
+    assert footer.size == 10 and footer.text.endswith("\u2026")
     assert office.startswith(footer.text[:-1]) and len(footer.text) > 100
     assert [a.message.split("; ")[-1] for a in adjustments if "footer" in a.message] == [
         f'footer shortened to one line: "{footer.text}"'
@@ -251,3 +267,36 @@ def test_strict_tells_a_long_table_to_continue_or_be_split(cli, tmp_path: Path) 
         "(let the table continue (render without --strict), or split it into tables of fewer "
         "rows, each on a slide of its own)"
     )
+
+
+LONG_FOCUS = (
+    "Strengthening Intellectual Property Ecosystems for Micro, Small and Medium Enterprises "
+    "across the Ten Member States of the Association of Southeast Asian Nations"
+)
+
+
+def test_titles_share_one_size_and_a_three_line_title_says_so_instead_of_shrinking_alone() -> None:
+    deck = MINIMAL + (
+        "focus:\n  - name: Short\n    aims: [a]\n"
+        f"  - name: {LONG_FOCUS}\n    aims: [b]\nyear_ahead: [c]\n"
+    )
+    slides, adjustments = _fit(deck)
+    content = [s for s in slides if s.footer is not None]
+    sizes = {s.title.size for s in content}
+    assert len(sizes) == 1 and sizes.pop() < 30
+    (note,) = [a for a in adjustments if "title" in a.message]
+    assert LONG_FOCUS[:40] in note.title and note.hint == "shorten the title"
+    assert note.message.startswith("title too long for two lines at 30 pt: every title set at")
+
+
+def test_figure_values_share_one_size_across_the_deck() -> None:
+    deck = MINIMAL + (
+        "about:\n  established: 2005-10-01\n  location: Singapore (Republic of Singapore)\n"
+        "focus:\n  - name: Services\n    achievements:\n      - heading: Outcome\n"
+        "        metrics:\n          - {label: PCT, value: 87, period: Jan-Jun}\n"
+    )
+    slides, _ = _fit(deck)
+    values = {t.size for s in slides for t in s.tiles}
+    labels = {round(t.size * t.paragraphs[0].scale, 1) for s in slides for t in s.tiles}
+    assert len([t for s in slides for t in s.tiles]) == 3
+    assert len(values) == 1 and len(labels) == 1

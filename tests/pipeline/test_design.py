@@ -15,7 +15,7 @@ import pytest
 from tests import pdfcheck
 from tests.conftest import ROOT, SEED_DECK, require_renderer
 from tests.ooxml import assert_opens_cleanly
-from tests.pdfstyle import contrast_failures
+from tests.pdfstyle import contrast_failures, footer_runs, styled_runs
 from tests.templates import light_accents
 from wocdeck.pipeline import render
 
@@ -89,3 +89,22 @@ def test_every_run_of_text_reads_against_what_is_behind_it(rendered, name: str) 
     assert contrast_failures(deck.with_suffix(".pdf")) == []
     if name in ("untuned", "light"):
         assert_opens_cleanly(deck)
+
+
+@pytest.mark.parametrize("name", DECKS)
+def test_footers_are_one_line_of_at_least_10_pt(rendered, name: str) -> None:
+    footers = footer_runs(rendered[name].with_suffix(".pdf"))
+    assert footers, "no footer drawn"
+    for page, runs in footers.items():
+        assert min(r.size for r in runs) >= 10, (page, runs)
+        tops = {round(r.top) for r in runs}
+        assert max(tops) - min(tops) <= 2, (page, [r.text for r in runs])  # one line
+
+
+@pytest.mark.parametrize("name", DECKS)
+def test_content_titles_share_one_size(rendered, name: str) -> None:
+    pdf = rendered[name].with_suffix(".pdf")
+    content = set(footer_runs(pdf))  # slides with a footer: content slides
+    top = 0.17 * 540  # the title band
+    sizes = {r.size for r in styled_runs(pdf) if r.page in content and r.top < top}
+    assert len(sizes) == 1, sizes

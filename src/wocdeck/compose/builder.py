@@ -131,10 +131,14 @@ class SlideBuilder:
     def footer(self) -> TextBox:
         """The deck's footer box, the same on every content slide (built once)."""
         event = self.deck.event
+        shorter: tuple[Paragraph, ...] = ()
         if event.footer:
             text, origin = event.footer, "event.footer"
         else:  # derived: one line, whatever line breaks the cover's title has
             text, origin = " ".join(f"{event.office} · {event.title}".split()), "event.title"
+            if event.acronym:  # short forms, for a footer too long for one line
+                forms = (f"{event.acronym} · {event.title}", f"{event.acronym} · {event.date.year}")
+                shorter = tuple(Paragraph(self.runs(" ".join(f.split()))) for f in forms)
         sizes = self.theme.sizes
         return TextBox(
             "Footer",
@@ -145,6 +149,7 @@ class SlideBuilder:
             color="accent6",
             anchor="ctr",
             origin=origin,
+            shorter=shorter,
             line=self.line(tuple(origin.split("."))),
         )
 

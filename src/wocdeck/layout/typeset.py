@@ -16,26 +16,27 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import combinations
 
+from wocdeck.compose.kinds.table_plan import TablePlan
 from wocdeck.errors import DeckError, Location
 from wocdeck.layout.fit import (
     candidate_sizes,
     continued_title,
     fit_blocks,
     has_tabs,
-    preview,
     shrink,
     shrink_extras,
     text_height,
     without_tabs,
 )
 from wocdeck.layout.flow import Flow, trial
+from wocdeck.layout.footer import footer_hint, one_line_footer
 from wocdeck.look.lines import paragraph_lines, tallest_line
 from wocdeck.look.typescale import TypeRules, steps_between
-from wocdeck.plan import Adjustment, Layout, Run, Slide, TextBox
+from wocdeck.plan import Adjustment, Layout, Slide, TextBox
 
+TITLED = (Layout.CONTENT, Layout.TWO_COLUMNS)  # slides whose titles share one size
 COVER_TITLE_LINES = 3  # the cover title takes a smaller step before a fourth line,
 COVER_TITLE_LEAST = 0.7  # down to this share of its size
-ELLIPSIS = "\u2026"
 TABS = "tab characters written as spaces"
 BALANCE_STEPS = 7  # halvings of the body height when spreading text over its slides
 
@@ -43,11 +44,53 @@ BALANCE_STEPS = 7  # halvings of the body height when spreading text over its sl
 def fit_deck(
     slides: list[Slide], deck_path: str = "deck.yaml", rules: TypeRules | None = None
 ) -> tuple[list[Slide], list[Adjustment]]:
-    """Fit every slide at the deck's body sizes; returns the final slides and what changed."""
+    """Fit every slide at the deck's body sizes; returns the final slides and what changed.
+
+    Figure values, and tables' text, share one size across the deck: the largest every
+    group's values (every table) fit at (a deck whose groups or tables need different sizes
+    is fitted again at the smallest).
+    """
     rules = rules or TypeRules()
+    fitted, adjustments = _fit(slides, deck_path, rules)
+    values = {t.size for s in fitted for t in s.tiles if t.name == "Figure"}
+    tables = {b.size for s in fitted for b in s.blocks if isinstance(b, TablePlan)}
+    if len(values) > 1:
+        rules = replace(rules, tiles=replace(rules.tiles, value=min(values)))
+    if len(tables) > 1:
+        slides = [_tables_at_most(slide, min(tables)) for slide in slides]
+    if len(values) > 1 or len(tables) > 1:
+        fitted, adjustments = _fit(slides, deck_path, rules)
+    return fitted, adjustments
+
+
+def _columns_at_most(slide: Slide, size: float) -> Slide:
+    """Two columns' text at most the deck's body size (a template's placeholder may be
+    larger): the body role has one size on every slide."""
+    capped = tuple(
+        replace(b, size=min(b.size, size), floor=min(b.floor, size)) for b in slide.extras
+    )
+    return replace(slide, extras=capped)
+
+
+def _tables_at_most(slide: Slide, size: float) -> Slide:
+    """The slide with its tables tried only at sizes up to size."""
+    blocks = tuple(
+        replace(b, steps=tuple(s for s in b.steps if s <= size) or (size,))
+        if isinstance(b, TablePlan)
+        else b
+        for b in slide.blocks
+    )
+    return replace(slide, blocks=blocks)
+
+
+def _fit(
+    slides: list[Slide], deck_path: str, rules: TypeRules
+) -> tuple[list[Slide], list[Adjustment]]:
+    """Fit every slide at the deck's body sizes, its figure values at most rules' size."""
     tabbed = [has_tabs(slide) for slide in slides]
     slides = [without_tabs(s) if tabs else s for s, tabs in zip(slides, tabbed, strict=True)]
-    footer, footer_note = _footer(slides, deck_path)
+    footer, footer_note = one_line_footer(slides, deck_path)
+    slides, title_notes = _one_title_size(slides, deck_path)
     trials = _Trials(rules)
     for slide in slides:
         _check_lines(slide, Location(deck_path, slide.line))
@@ -59,12 +102,18 @@ def fit_deck(
         size = _size_for(slide, need, sizes)
         where = Location(deck_path, slide.line)
         laid = trials.done.get((id(slide), size)) if need else None
+        if slide.layout is Layout.TWO_COLUMNS and sizes:
+            slide = _columns_at_most(slide, sizes[0])
         pages, message = fit_slide(slide, size, where, rules, footer, laid)
+        title_note = title_notes.get(id(slide), "")
+        message = " and ".join(m for m in (title_note, message) if m)
         if tabs:
             message = " and ".join(m for m in (TABS, message) if m)
         number = len(fitted) + 1
         if message:
             hint = TABLE if message.startswith("table ") else SHORTEN
+            if title_note:
+                hint = "shorten the title" + ("" if message == title_note else f"; {hint}")
             adjustments.append(Adjustment(slide.line, number, slide.title.text, message, hint))
         fitted.append(pages[0])
         fitted.extend(replace(page, notes=f"Continued from slide {number}.") for page in pages[1:])
@@ -81,11 +130,30 @@ TABLE = (
 )
 
 
-def footer_hint(origin: str) -> str:
-    """What to change when the footer had to be made smaller or shortened."""
-    if origin == "event.footer":
-        return "shorten event.footer"
-    return "set a shorter footer of your own: `event.footer: …`"
+def _one_title_size(slides: list[Slide], deck_path: str) -> tuple[list[Slide], dict[int, str]]:
+    """Every content slide's title at one size: the largest every title fits at. A title
+    that fits only smaller (it needs a third line) is said on its slide: it sets the size of
+    every title, so the editor shortens it rather than have it shrunk alone."""
+    content = [s for s in slides if s.layout in TITLED]
+    if not content:
+        return slides, {}
+    fitted = {id(s): shrink(s.title, Location(deck_path, s.line)).size for s in content}
+    size = min(fitted.values())
+    notes = {
+        id(s): f"title too long for two lines at {s.title.size:g} pt: every title set at "
+        f"{size:g} pt"
+        for s in content
+        if fitted[id(s)] < s.title.size
+    }
+    out = [
+        replace(s, title=replace(s.title, size=min(s.title.size, size)))
+        if s.layout in TITLED
+        else s
+        for s in slides
+    ]
+    return out, {
+        id(new): notes[id(old)] for old, new in zip(slides, out, strict=True) if id(old) in notes
+    }
 
 
 def _check_lines(slide: Slide, where: Location) -> None:
@@ -258,50 +326,3 @@ def _cover_title(box: TextBox) -> TextBox | None:
             if lines <= most and text_height(box.paragraphs, size, box) <= box.room:
                 return replace(box, size=size)
     return None
-
-
-def _footer(slides: list[Slide], deck_path: str) -> tuple[TextBox | None, str]:
-    """The deck's footer on one line: a smaller step, else (a footer derived from the office
-    and title, both shown in full on the cover) shortened with an ellipsis; a footer the
-    editor wrote that is too long is an error, since shortening would drop their words."""
-    footer = next((s.footer for s in slides if s.footer is not None), None)
-    if footer is None:
-        return None, ""
-    paragraph = footer.paragraphs[0]
-    for size in candidate_sizes(footer):
-        if paragraph_lines(paragraph, size, footer) == 1:
-            note = f"footer set at {size:g} pt to stay on one line" if size < footer.size else ""
-            return replace(footer, size=size), note
-    if footer.origin == "event.footer":
-        raise DeckError.at(
-            Location(deck_path, footer.line),
-            f"the footer text (from event.footer) is too long for one line even at "
-            f"{footer.floor:g} pt: '{preview(footer.text)}'",
-            "shorten it",
-        )
-    runs = list(paragraph.runs)
-    text = paragraph.text
-    low, high = 0, len(text)
-    while low < high:  # the longest start of the text that fits one line with an ellipsis
-        middle = (low + high + 1) // 2
-        probe = replace(paragraph, runs=_truncated(runs, middle))
-        if paragraph_lines(probe, footer.floor, footer) == 1:
-            low = middle
-        else:
-            high = middle - 1
-    short = replace(paragraph, runs=_truncated(runs, low))
-    message = f'footer shortened to one line: "{short.text}"'
-    return replace(footer, size=footer.floor, paragraphs=(short,)), message
-
-
-def _truncated(runs: list[Run], length: int) -> tuple[Run, ...]:
-    """The runs' first `length` characters, trailing spaces dropped, then an ellipsis."""
-    out: list[Run] = []
-    for run in runs:
-        if length <= 0:
-            break
-        out.append(replace(run, text=run.text[:length]))
-        length -= len(run.text)
-    if out:
-        out[-1] = replace(out[-1], text=out[-1].text.rstrip(" \u00b7-"))
-    return (*(r for r in out if r.text), Run(ELLIPSIS))

@@ -10,6 +10,7 @@ from wocdeck.look.tiles import TileStyle
 
 TILE_LABEL_SHARE = 0.45  # a tile's label and caption, as shares of its value's size
 TILE_CAPTION_SHARE = 0.4
+FOOTER_LEAST = 10.0  # points: a footer smaller than this cannot be read on a projector
 
 
 @dataclass(frozen=True)
