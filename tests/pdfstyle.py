@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from wocdeck.look.contrast import contrast_ratio, required
@@ -118,3 +119,53 @@ def footer_runs(pdf: Path, share: float = 0.9) -> dict[int, list[Styled]]:
         if run.top > share * height and run.text.strip():
             out.setdefault(run.page, []).append(run)
     return out
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of text as drawn: its words, left to right, at one size and baseline."""
+
+    page: int
+    text: str
+    size: float
+    top: float
+    x0: float
+    x1: float
+    bold: bool = False  # every word of the line is bold
+
+
+def drawn_lines(pdf: Path) -> list[Line]:
+    """Every line of text on every page (words at one size sharing a top)."""
+    import pdfplumber
+
+    out = []
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages, start=1):
+            words = page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=True)
+            rows: dict[tuple[float, int], list[dict]] = {}
+            for word in words:
+                rows.setdefault((round(word["size"], 1), round(word["top"])), []).append(word)
+            for (size, top), row in sorted(rows.items(), key=lambda item: item[0][1]):
+                row.sort(key=lambda w: w["x0"])
+                text = " ".join(w["text"] for w in row)
+                bold = all("Bold" in w["fontname"] for w in row)
+                out.append(Line(number, text, size, top, row[0]["x0"], row[-1]["x1"], bold))
+    return out
+
+
+def widows(lines: list[Line], least: float = 12.0) -> tuple[list[str], int]:
+    """Last lines of one short word in paragraphs of several lines (a line at the left edge
+    of the line before it, not beside a bullet), and how many paragraphs had several lines."""
+    marks = {(line.page, round(line.top)) for line in lines if line.text in ("•", "–")}
+    body = [line for line in lines if line.size >= least and line.text not in ("•", "–")]
+    found, several = [], 0
+    for before, line in pairwise(body):
+        starts = any((line.page, round(line.top) + d) in marks for d in (-2, -1, 0, 1, 2))
+        follows = line.page == before.page and before.size == line.size
+        if follows and abs(line.x0 - before.x0) < 2 and 0 < line.top - before.top < 2 * line.size:
+            if starts:
+                continue
+            several += 1
+            if " " not in line.text and len(line.text) <= 10:
+                found.append(f"slide {line.page}: {before.text[-30:]!r} / {line.text!r}")
+    return found, several

@@ -109,6 +109,7 @@ def _plan(
 ) -> _Planned:
     """Source → language → model → compose → fit; heavy modules are imported here."""
     from wocdeck.compose.composer import compose
+    from wocdeck.layout.balance import typeset_lines
     from wocdeck.layout.mirror import right_to_left
     from wocdeck.layout.readable import readable
     from wocdeck.layout.typeset import fit_deck
@@ -137,7 +138,7 @@ def _plan(
     _check_count(len(planned), name)
     slides, adjustments = fit_deck(planned, name, rules_for(theme))
     _check_count(len(slides), name)
-    slides = readable(slides, look.palette(theme))
+    slides = readable(typeset_lines(slides), look.palette(theme))
     if is_right_to_left(deck.language):
         slides = right_to_left(slides, look.frames.width)
     notices = selection.notices + tuple(template_fallbacks(deck_file, look, slides))

@@ -98,7 +98,8 @@ def test_texts_sit_in_the_layouts_placeholders(rendered, name: str) -> None:
         assert slide.shapes.title is not None
         assert slide.shapes.title.placeholder_format.type in TITLES
         frames = {
-            p.placeholder_format.idx: (p.left, p.top) for p in slide.slide_layout.placeholders
+            p.placeholder_format.idx: (p.left, p.top, p.left + p.width)
+            for p in slide.slide_layout.placeholders
         }
         for shape in slide.shapes:
             # tiles, and body text placed below or beside a group's tiles, are drawn shapes
@@ -108,8 +109,13 @@ def test_texts_sit_in_the_layouts_placeholders(rendered, name: str) -> None:
                 key = (shape.placeholder_format.type, shape.placeholder_format.idx)
                 assert key in layout, (slide.slide_layout.name, shape.name)
                 if shape._element.spPr.find(f"{{{A}}}xfrm") is not None:  # in the layout's frame
-                    left, top = frames[shape.placeholder_format.idx]
-                    assert abs(shape.left - left) <= 12700 and abs(shape.top - top) <= 12700
+                    left, top, right = frames[shape.placeholder_format.idx]
+                    assert abs(shape.top - top) <= 12700
+                    if shape.placeholder_format.type in TITLES:  # balanced: narrower, inside
+                        assert left - 12700 <= shape.left
+                        assert shape.left + shape.width <= right + 12700
+                    else:
+                        assert abs(shape.left - left) <= 12700
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -7,6 +7,7 @@ a template whose accents are too light for text.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -15,8 +16,16 @@ import pytest
 from tests import pdfcheck
 from tests.conftest import ROOT, SEED_DECK, require_renderer
 from tests.ooxml import assert_opens_cleanly
-from tests.pdfstyle import contrast_failures, footer_runs, styled_runs
+from tests.pdfstyle import (
+    Line,
+    contrast_failures,
+    drawn_lines,
+    footer_runs,
+    styled_runs,
+    widows,
+)
 from tests.templates import light_accents
+from wocdeck.look.scripts import has_east_asian
 from wocdeck.pipeline import render
 
 UNTUNED = """\
@@ -108,3 +117,66 @@ def test_content_titles_share_one_size(rendered, name: str) -> None:
     top = 0.17 * 540  # the title band
     sizes = {r.size for r in styled_runs(pdf) if r.page in content and r.top < top}
     assert len(sizes) == 1, sizes
+
+
+def _title_lines(pdf: Path) -> list[list[Line]]:
+    """Titles of two or more lines (lines of one size from 24 pt, each close under the one
+    before it of its size), their lines top to bottom; bullets, figures and lone marks are
+    not titles (nor are bold lines: figure values)."""
+    titles: list[list[Line]] = []
+    open_titles: dict[tuple[int, float], list[Line]] = {}
+    lines = drawn_lines(pdf)
+    marks = {(m.page, round(m.top) + d) for m in lines if m.text in "•–" for d in range(-2, 3)}
+    for line in lines:
+        text = line.text.strip()
+        bulleted = (line.page, round(line.top)) in marks
+        if line.size < 24 or line.bold or bulleted or not any(c.isalpha() for c in text):
+            continue
+        title = open_titles.get((line.page, line.size))
+        if title and 0 < line.top - title[-1].top <= 1.6 * line.size:
+            title.append(line)
+        else:
+            title = [line]
+            titles.append(title)
+            open_titles[(line.page, line.size)] = title
+    return [title for title in titles if len(title) > 1]
+
+
+@pytest.mark.parametrize("name", DECKS)
+def test_no_title_line_is_one_word_or_a_parenthetical_and_two_lines_are_balanced(
+    rendered, name: str
+) -> None:
+    pdf = rendered[name].with_suffix(".pdf")
+    titles = _title_lines(pdf)
+    for title in titles:
+        for line in title:
+            if has_east_asian(line.text):
+                continue
+            words = line.text.split()
+            alone = len(words) == 1 or re.fullmatch(r"\(.*\)", line.text.strip())
+            assert not alone, (line.page, [t.text for t in title])
+        if len(title) == 2:  # balanced: neither line much shorter than the other
+            first, second = (line.x1 - line.x0 for line in title)
+            assert min(first, second) >= 0.5 * max(first, second), [t.text for t in title]
+
+
+@pytest.mark.parametrize("name", ["zh"])
+def test_chinese_titles_break_between_phrases(rendered, name: str) -> None:
+    import budoux
+
+    parser = budoux.load_default_simplified_chinese_parser()
+    titles = _title_lines(rendered[name].with_suffix(".pdf"))
+    assert titles, "the Chinese cover title is on two lines"
+    for title in titles:
+        texts = ["".join(line.text.split()) for line in title]
+        ends, total = set(), 0
+        for phrase in parser.parse("".join(texts)):
+            total += len(phrase)
+            ends.add(total)
+        assert len(texts[0]) in ends, texts
+
+
+@pytest.mark.parametrize("name", ["seed", "showcase", "untuned", "en", "fr"])
+def test_no_paragraph_ends_in_one_short_word(rendered, name: str) -> None:
+    found, several = widows(drawn_lines(rendered[name].with_suffix(".pdf")))
+    assert several and found == []

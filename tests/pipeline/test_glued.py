@@ -35,4 +35,4 @@ def test_the_derived_goal_never_breaks_across_title_lines(renderer, tmp_path: Pa
         assert goal.text.startswith("2)"), (number, [w.text for w in words])
         assert abs(words[label].y0 - goal.y0) < 1, f'slide {number}: "(SG" and "2)" on two lines'
         wrapped_before_label += words[label - 1].y0 < words[label].y0 - 1
-    assert wrapped_before_label  # some title's first line ended just before "(SG 2)"
+    assert wrapped_before_label == 0  # "(SG 2)" never starts a title's second line alone

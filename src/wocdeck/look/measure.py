@@ -215,3 +215,9 @@ def _wrapped(spans: tuple[Span, ...], size: float, width: float, start: int) -> 
         while start < n and text[start] == " " and text[start - 1] != "\n":
             start += 1
     return tuple(lines)
+
+
+def break_positions(spans: list[Span]) -> Sequence[int]:
+    """The positions a line of the text may start at, ascending (no-break spaces and word
+    joiners hold their neighbours together)."""
+    return _measured(tuple(spans)).breaks
