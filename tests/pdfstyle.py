@@ -169,3 +169,25 @@ def widows(lines: list[Line], least: float = 12.0) -> tuple[list[str], int]:
             if " " not in line.text and len(line.text) <= 10:
                 found.append(f"slide {line.page}: {before.text[-30:]!r} / {line.text!r}")
     return found, several
+
+
+def content_extent(pdf: Path, top: float = 100.0, share: float = 0.9) -> dict[int, float]:
+    """Per page, the lowest point of anything drawn between the title band and the footer
+    band (text, filled shapes, pictures); pages with nothing there are left out."""
+    import pdfplumber
+
+    out: dict[int, float] = {}
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages, start=1):
+            limit = share * float(page.height)
+            things = [c for c in page.chars if c["text"].strip()]
+            things += [o for o in page.rects + page.curves if o.get("fill")]
+            things += list(page.images)
+            bottoms = [
+                float(o["bottom"])
+                for o in things
+                if float(o["top"]) >= top and float(o["bottom"]) <= limit
+            ]
+            if bottoms:
+                out[number] = max(bottoms)
+    return out

@@ -112,6 +112,7 @@ def _plan(
     from wocdeck.layout.balance import typeset_lines
     from wocdeck.layout.mirror import right_to_left
     from wocdeck.layout.readable import readable
+    from wocdeck.layout.sparse import composed
     from wocdeck.layout.typeset import fit_deck
     from wocdeck.look.load import load_look
     from wocdeck.look.placement import adapt
@@ -138,7 +139,7 @@ def _plan(
     _check_count(len(planned), name)
     slides, adjustments = fit_deck(planned, name, rules_for(theme))
     _check_count(len(slides), name)
-    slides = readable(typeset_lines(slides), look.palette(theme))
+    slides = readable(composed(typeset_lines(slides)), look.palette(theme))
     if is_right_to_left(deck.language):
         slides = right_to_left(slides, look.frames.width)
     notices = selection.notices + tuple(template_fallbacks(deck_file, look, slides))

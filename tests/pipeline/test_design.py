@@ -18,6 +18,7 @@ from tests.conftest import ROOT, SEED_DECK, require_renderer
 from tests.ooxml import assert_opens_cleanly
 from tests.pdfstyle import (
     Line,
+    content_extent,
     contrast_failures,
     drawn_lines,
     footer_runs,
@@ -180,3 +181,14 @@ def test_chinese_titles_break_between_phrases(rendered, name: str) -> None:
 def test_no_paragraph_ends_in_one_short_word(rendered, name: str) -> None:
     found, several = widows(drawn_lines(rendered[name].with_suffix(".pdf")))
     assert several and found == []
+
+
+@pytest.mark.parametrize("name", ["seed", "showcase", "untuned", "en", "fr", "zh", "ar"])
+def test_no_content_slide_leaves_more_than_half_its_body_empty_below(rendered, name) -> None:
+    pdf = rendered[name].with_suffix(".pdf")
+    content = set(footer_runs(pdf))
+    body_top, body_bottom = 100.0, 0.9 * 540
+    for page, bottom in content_extent(pdf, body_top).items():
+        if page in content:
+            empty = body_bottom - bottom
+            assert empty <= 0.5 * (body_bottom - body_top), (page, round(empty))

@@ -45,8 +45,8 @@ def balanced(box: TextBox) -> TextBox:
     spans = measured_spans(paragraph, box)
     size = box.size * paragraph.scale
     width = line_width(paragraph, box)
-    if len(wrap(spans, size, width)) != 2:
-        return box
+    if any(len(wrap(spans, size, w)) != 2 for w in (width, width / WIDTH_SAFETY)):
+        return box  # one line, or more than two, as measured or as drawn
     text = "".join(s.text for s in spans)
     prefix = [0.0]
     for advance in char_widths(spans):

@@ -1,0 +1,133 @@
+"""Slides with little on them composed, not left top-heavy (after fitting).
+
+A content slide whose text fills less than about half its body is centred in the body area;
+a slide of one short bullet is set as a statement (centred, without a bullet mark); a lone
+figure tile beside a list stands as tall as the list, its figure centred.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from wocdeck.compose.kinds.table_plan import TablePlan
+from wocdeck.look.geometry import GAP
+from wocdeck.look.lines import text_height
+from wocdeck.plan import Layout, Role, Slide, TextBox
+
+SPARSE = 0.5  # a body whose text takes less than this share of its height is centred
+ONE_LINE = 1.6  # a bullet no taller than this many lines of its size is "one short bullet"
+
+
+def composed(slides: list[Slide]) -> list[Slide]:
+    """The slides with sparse bodies centred and lone tiles at their list's height."""
+    out = []
+    for index, slide in enumerate(slides):
+        after = slides[index + 1] if index + 1 < len(slides) else None
+        continues = after is not None and after.continued > 0 and after.line == slide.line
+        out.append(_table(slide) if not continues and not slide.continued else _composed(slide))
+    return out
+
+
+def _table(slide: Slide) -> Slide:
+    """A lone table on a slide of its own, centred in the body when it fills little of it."""
+    if len(slide.blocks) != 1 or not isinstance(slide.blocks[0], TablePlan):
+        return _composed(slide)
+    table = slide.blocks[0]
+    if slide.body or slide.tiles or slide.extras or not table.widths:
+        return _composed(slide)
+    width, height, box = sum(table.widths), sum(table.heights), table.box
+    x = box.x + (box.w - width) / 2 if width < box.w else box.x
+    y = box.y + (box.h - height) / 2 if height < SPARSE * box.h else box.y
+    return replace(slide, blocks=(replace(table, box=replace(box, x=x, y=y)),))
+
+
+def _composed(slide: Slide) -> Slide:
+    body = slide.body
+    if slide.layout is Layout.TWO_COLUMNS and body is None and slide.footer is not None:
+        return _columns(slide, slide.footer.box.y - GAP)
+    if slide.layout is not Layout.CONTENT or body is None:
+        return slide
+    if slide.blocks or len(slide.tiles) > 1 or slide.extras:
+        return _centred(slide, body)
+    used = _used(body)
+    if not slide.tiles and not slide.extras:
+        if used >= SPARSE * body.box.h:
+            return slide
+        if len(body.paragraphs) == 1 and used <= ONE_LINE * body.size * body.line_spacing:
+            statement = tuple(replace(p, role=Role.PLAIN) for p in body.paragraphs)
+            body = replace(body, paragraphs=statement, align="ctr")
+        return replace(slide, body=replace(body, anchor="ctr"))
+    if len(slide.tiles) == 1 and not slide.extras:
+        tile = slide.tiles[0]
+        beside = tile.box.x >= body.box.x + body.box.w - 1 or tile.box.x + tile.box.w <= body.box.x
+        if beside and tile.box.y <= body.box.y + 1:
+            height = max(used, tile.box.h)
+            y = tile.box.y
+            if height < SPARSE * body.box.h:  # list and tile centred together in the body
+                y += (body.box.h - height) / 2
+                body = replace(body, anchor="ctr")
+            tall = replace(tile.box, y=y, h=height)
+            return replace(slide, body=body, tiles=(replace(tile, box=tall, anchor="ctr"),))
+    return slide
+
+
+def _centred(slide: Slide, body: TextBox) -> Slide:
+    """Text, tiles and charts moved down together to the middle of the body when they take
+    less than about half of it (a continued slide keeps its top, as its first slide does)."""
+    if slide.continued or any(isinstance(b, TablePlan) for b in slide.blocks):
+        return slide
+    boxes = [t.box for t in (*slide.extras, *slide.tiles)] + [b.box for b in slide.blocks]
+    bottom = max([body.box.y + _used(body), *(b.bottom for b in boxes)])
+    height = bottom - body.box.y
+    if height >= SPARSE * body.box.h:
+        return slide
+    down = (body.box.h - height) / 2
+
+    def moved(item):
+        return replace(item, box=replace(item.box, y=item.box.y + down))
+
+    lowered = replace(body.box, y=body.box.y + down, h=body.box.h - down)
+    return replace(
+        slide,
+        body=replace(body, box=lowered),
+        extras=tuple(moved(e) for e in slide.extras),
+        tiles=tuple(moved(t) for t in slide.tiles),
+        blocks=tuple(moved(b) for b in slide.blocks),
+    )
+
+
+def _columns(slide: Slide, floor: float) -> Slide:
+    """Two columns moved down together to the middle of the area above the footer when what
+    they hold takes less than about half of it."""
+    items = [*slide.extras, *slide.tiles, *slide.blocks]
+    if not items or slide.continued:
+        return slide
+    top = min(i.box.y for i in items)
+    bottom = max(i.box.y + _height(i) for i in items)
+    if bottom - top >= SPARSE * (floor - top):
+        return slide
+    down = (floor - bottom) / 2
+
+    def moved(item):
+        return replace(item, box=replace(item.box, y=item.box.y + down))
+
+    return replace(
+        slide,
+        extras=tuple(moved(e) for e in slide.extras),
+        tiles=tuple(moved(t) for t in slide.tiles),
+        blocks=tuple(moved(b) for b in slide.blocks),
+    )
+
+
+def _height(item) -> float:
+    """The height an item's content takes: a text box's text, a table's rows, else its box."""
+    if isinstance(item, TextBox) and item.name != "Figure":
+        return _used(item)
+    if isinstance(item, TablePlan) and item.heights:
+        return sum(item.heights)
+    return item.box.h
+
+
+def _used(box: TextBox) -> float:
+    """The height a box's text takes, insets included."""
+    return text_height(box.paragraphs, box.size, box) + 2 * box.inset_y
