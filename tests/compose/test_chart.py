@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 from pptx.chart.chart import Chart
+from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.dml import MSO_THEME_COLOR
 
 from tests.compose.test_picture import HEAD
@@ -28,7 +29,7 @@ CHARTS = """\
   - title: Trend
     chart: {type: line, categories: [a, b], series: {Share: [1.25, 2.5]}}
   - title: Shares
-    chart: {type: pie, categories: [PCT, Madrid, Hague], series: {Filings: [53345, 6900, 87]}}
+    chart: {type: pie, categories: [PCT, Madrid, Hague], series: {Filings: [53345, 6900, 4087]}}
 """
 CSV = "Year,Madrid,Hague\n2017,4810,47\n2018,6900,87\n"
 
@@ -163,11 +164,12 @@ def test_a_metric_history_is_charted_beside_its_tile(tmp_path: Path) -> None:
     assert frame.left > hague.left + hague.width  # beside its tile, to the right
     assert frame.top == hague.top and frame.height == hague.height
     chart = frame.chart
-    assert list(chart.plots[0].categories) == ["2015", "2016", "2017"]
-    assert list(chart.series[0].values) == [12, 41, 47]
+    assert list(chart.plots[0].categories) == ["2015", "2016", "2017", "2018"]
+    assert list(chart.series[0].values) == [12, 41, 47, 87]  # the tile's value, last
+    assert chart.has_title and chart.chart_title.text_frame.text == "Hague"  # the tile's label
     assert not chart.value_axis.visible  # its labels say the values
     descr = frame._element.xpath("./p:nvGraphicFramePr/p:cNvPr/@descr")[0]
-    assert descr == "Column chart. Hague: 2015 12, 2016 41, 2017 47"
+    assert descr == "Column chart. Hague: 2015 12, 2016 41, 2017 47, 2018 87"
     assert_opens_cleanly(pptx)
 
 
@@ -242,3 +244,30 @@ def test_a_bad_previous_is_a_located_error(tmp_path: Path, cli) -> None:
     assert "a previous value of 0" in _error(tmp_path, cli, HEAD.replace("slides:\n", zero))
     units = TILES.replace("previous: 31600", "previous: 31600 visitors")
     assert "are not in the same unit" in _error(tmp_path, cli, HEAD.replace("slides:\n", units))
+
+
+def test_a_pie_with_a_sliver_is_drawn_as_bars_and_said(tmp_path: Path, cli) -> None:
+    pie = "  - title: Shares\n    chart: {type: pie, categories: [PCT, Madrid, Hague], "
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(HEAD + pie + "series: {Filings: [53345, 6900, 87]}}\n", encoding="utf-8")
+    code, out, _ = cli("render", deck)
+    assert code == 0 and "pie chart drawn as a bar chart: Hague under 5% of the whole" in out
+    (chart,) = [c for _, c in _charts(deck.with_suffix(".pptx"))]
+    assert chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+    assert cli("render", deck, "--strict")[0] == 1
+
+
+def test_a_series_too_small_for_the_axis_is_said_and_crowded_labels_give_way_to_the_axis(
+    tmp_path: Path, cli
+) -> None:
+    categories = list(range(2010, 2019))
+    chart = (
+        f"  - title: Filings\n    chart: {{type: column, categories: {categories}, series: "
+        f"{{PCT: {[53345 + i for i in range(9)]}, Hague: {[40 + i for i in range(9)]}}}}}\n"
+    )
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(HEAD + chart, encoding="utf-8")
+    code, out, _ = cli("render", deck)
+    assert code == 0 and "chart series 'Hague' under 2% of the value axis" in out
+    (drawn,) = [c for _, c in _charts(deck.with_suffix(".pptx"))]
+    assert not drawn.plots[0].has_data_labels and drawn.value_axis.visible

@@ -193,6 +193,11 @@ class SlideBuilder:
         """A metric's history as a small column chart, placed when its tile is laid out."""
         if not metric.history:
             return None
-        series = ((plain(metric.label), tuple(metric.history.values())),)
-        data = ChartData("column", tuple(metric.history), series)
-        return plan(self, data, Box(0, 0, 0, 0), HISTORY_TEXT, axes=False)
+        label = plain(metric.label)
+        periods, values = list(metric.history), list(metric.history.values())
+        year = str(self.deck.event.date.year)
+        if year not in periods:  # the tile's own value, as the last bar
+            periods.append(year)  # the tile's caption says the period
+            values.append(metric.value.number)
+        data = ChartData("column", tuple(periods), ((label, tuple(values)),))
+        return plan(self, data, Box(0, 0, 0, 0), HISTORY_TEXT, axes=False, title=label)

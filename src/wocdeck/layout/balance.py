@@ -19,6 +19,7 @@ from wocdeck.look.measure import break_positions, char_widths, wrap
 from wocdeck.plan import Paragraph, Run, Slide, TextBox
 
 BALANCED = ("Title", "Subtitle")
+RUNNING = ("Content", "Text", "Right", "Caption")  # bullets, text beside tiles, captions
 WIDOW = 10  # characters: a last line this short, of one word, is a widow
 SLACK = 0.5  # points beyond the wider line, so a renderer's rounding keeps it on its line
 MOST_TIES = 8  # no-break spaces written into one paragraph at the most
@@ -30,7 +31,12 @@ def typeset_lines(slides: list[Slide]) -> list[Slide]:
     out = []
     for slide in slides:
         extras = tuple(
-            balanced(box) if box.name in BALANCED else kept_together(box) for box in slide.extras
+            balanced(box)
+            if box.name in BALANCED
+            else kept_together(box)
+            if box.name in RUNNING
+            else box
+            for box in slide.extras
         )
         body = kept_together(slide.body) if slide.body is not None else None
         out.append(replace(slide, title=balanced(slide.title), extras=extras, body=body))

@@ -120,7 +120,10 @@ def style(chart: Chart, plan: ChartPlan, number_format: str) -> None:
     """Theme colours, data labels, axis titles and legend, at the plan's text size."""
     data, size = plan.data, plan.size
     chart.font.size = Pt(size)
-    chart.has_title = False
+    chart.has_title = bool(plan.title)
+    if plan.title:  # a tile's history carries the tile's label
+        chart.chart_title.text_frame.text = plan.title
+        chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(size)
     many = len(data.series) > 1
     chart.has_legend = many
     if many:
@@ -145,7 +148,9 @@ def style(chart: Chart, plan: ChartPlan, number_format: str) -> None:
             plot.gap_width = 60
             plot.overlap = 0
         _axes(chart, plan, number_format)
-    plot.has_data_labels = True
+    plot.has_data_labels = plan.labels
+    if not plan.labels:  # the value axis says the values
+        return
     labels = plot.data_labels
     labels.number_format = number_format
     labels.number_format_is_linked = False

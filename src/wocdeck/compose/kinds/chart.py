@@ -6,11 +6,11 @@ with its data in an embedded workbook. Its alt text lists every value.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from wocdeck.compose.kinds.base import Content, Context, Kind, Sized, whole_slide
-from wocdeck.errors import DeckError
+from wocdeck.errors import DeckError, Location
 from wocdeck.plan import Box
 from wocdeck.read.chart_data import ChartData, read_csv, series_problem
 from wocdeck.read.source import DataPath
@@ -18,6 +18,10 @@ from wocdeck.read.source import DataPath
 if TYPE_CHECKING:
     from wocdeck.model import Chart
 
+PIE_SLIVER = 0.05  # a pie slice smaller than this share of the whole cannot be read
+SMALL_SERIES = 0.02  # a series whose values stay under this share of the axis is invisible
+PLOT_SHARE = 0.8  # of a chart's frame, its plot area (axes, titles and legend take the rest)
+GAP_SHARE = 0.6  # the gap between categories, in bar widths (the writer's gap width 60%)
 CHART_TEXT = 14.0  # points: labels, axes and legend, above the body floor of 12
 HISTORY_TEXT = 12.0  # points: a metric's history charted beside its tile
 
@@ -33,6 +37,15 @@ class ChartPlan(Sized):
     size: float = CHART_TEXT
     axes: bool = True  # False: a small chart without a value axis, its labels giving values
     language: str = "en"  # the deck's: its numbers' separators
+    title: str = ""  # drawn above the plot (a tile's history: the tile's label)
+    labels: bool = True  # data labels on bars and points (off where they would collide)
+    note: str = ""  # what the reader should know about how the chart was drawn
+
+    def fit(self, where: Location) -> tuple[list[ChartPlan], str]:
+        """A chart always fits its frame; its note (a pie drawn as bars, a series too small
+        to see) is reported as fitting changes are."""
+        del where
+        return [self], self.note
 
 
 def block(composer: Context, spec: Chart, box: Box, name: str, path: DataPath) -> Content:
@@ -43,13 +56,79 @@ def block(composer: Context, spec: Chart, box: Box, name: str, path: DataPath) -
 
 
 def plan(
-    composer: Context, data: ChartData, box: Box, size: float = CHART_TEXT, *, axes: bool = True
+    composer: Context,
+    data: ChartData,
+    box: Box,
+    size: float = CHART_TEXT,
+    *,
+    axes: bool = True,
+    title: str = "",
 ) -> ChartPlan:
     """A chart of data in box, its text at size points (never below the body floor),
-    described for screen readers in the deck's language."""
+    described for screen readers in the deck's language; a pie with a sliver is drawn as
+    bars, and a series too small to see on the value axis is reported."""
     size = max(composer.theme.sizes.body_floor, size)
     description = data.description(composer.words.number)
-    return ChartPlan("Chart", box, data, description, size, axes, composer.words.language)
+    data, note = readable_data(data)
+    labels = not axes or labels_fit(data, box, size, composer.words.number)
+    return ChartPlan(
+        "Chart",
+        box,
+        data,
+        description,
+        size,
+        axes,
+        composer.words.language,
+        title,
+        labels,
+        note,
+    )
+
+
+def labels_fit(data: ChartData, box: Box, size: float, number: object = str) -> bool:
+    """Whether every bar's data label fits the bar's own slot (its width in a column chart,
+    its thickness in a bar chart), so that no label runs into its neighbour's; a chart whose
+    labels would collide shows its value axis alone."""
+    if data.kind not in ("column", "bar") or not data.categories:
+        return True
+    from wocdeck.look.measure import text_width
+
+    write = number if callable(number) else str
+    slots = len(data.categories) * (len(data.series) + GAP_SHARE)
+    if data.kind == "column":
+        widest = max(text_width(write(v), size) for _, s in data.series for v in s)
+        return widest <= PLOT_SHARE * box.w / slots
+    return size * 1.2 <= PLOT_SHARE * box.h / slots
+
+
+def readable_data(data: ChartData) -> tuple[ChartData, str]:
+    """The data as it reads best, and a note if it was changed or cannot be read: a pie
+    with a slice under PIE_SLIVER of the whole becomes a bar chart; a series whose largest
+    value is under SMALL_SERIES of the axis is named."""
+    values = [float(v) for _, series in data.series for v in series]
+    if not values:
+        return data, ""
+    if data.kind == "pie":
+        total = sum(values)
+        slivers = [
+            c
+            for c, v in zip(data.categories, data.series[0][1], strict=True)
+            if total and float(v) / total < PIE_SLIVER
+        ]
+        if slivers:
+            note = f"pie chart drawn as a bar chart: {', '.join(slivers)} under 5% of the whole"
+            return replace(data, kind="bar"), note
+        return data, ""
+    top = max(abs(v) for v in values)
+    small = [
+        name
+        for name, series in data.series
+        if top and max(abs(float(v)) for v in series) < SMALL_SERIES * top
+    ]
+    if small and len(data.series) > 1:
+        names = ", ".join(f"'{n}'" for n in small)
+        return data, f"chart series {names} under 2% of the value axis: give it a chart of its own"
+    return data, ""
 
 
 def chart_data(composer: Context, spec: Chart, path: DataPath) -> ChartData:
