@@ -192,3 +192,22 @@ def test_no_content_slide_leaves_more_than_half_its_body_empty_below(rendered, n
         if page in content:
             empty = body_bottom - bottom
             assert empty <= 0.5 * (body_bottom - body_top), (page, round(empty))
+
+
+def test_the_slide_number_stands_on_the_outer_margin_in_both_directions(rendered) -> None:
+    import pdfplumber
+
+    for name, outer in (("en", "right"), ("ar", "left")):
+        with pdfplumber.open(rendered[name].with_suffix(".pdf")) as pdf:
+            numbers = [
+                (page, word)
+                for page, drawn in enumerate(pdf.pages[1:-1], start=2)
+                for word in drawn.extract_words()
+                if word["top"] > 0.9 * 540 and word["text"] == str(page)
+            ]
+        assert len(numbers) >= 4, name
+        for page, number in numbers:  # the footer's margin is 48 pt, its inset 7.2 pt
+            if outer == "left":
+                assert number["x0"] <= 48 + 7.2 + 1, (name, page, number["x0"])
+            else:
+                assert number["x1"] >= 960 - 48 - 7.2 - 1, (name, page, number["x1"])

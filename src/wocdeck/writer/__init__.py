@@ -102,7 +102,7 @@ def _remove_slides(prs: Presentation) -> None:
 
 
 def _placeholder(spec: PlaceholderSpec) -> markup.Placeholder:
-    return markup.Placeholder(spec.kind, spec.attributes, spec.name)
+    return markup.Placeholder(spec.kind, spec.attributes, spec.name, spec.align)
 
 
 def _shapes(drawing: Drawing, layout: LayoutSpec, plan: Slide, number: int) -> list[str]:

@@ -56,6 +56,7 @@ class Placeholder:
     kind: str  # the ph type: "title", "ctrTitle", "obj", "subTitle", "ftr", "sldNum", ...
     attributes: str  # the p:ph element's attributes, written as XML
     name: str  # the name's stem, e.g. "Title" for "Title 1"
+    align: str = ""  # its first level's alignment in the layout (l, ctr, r)
 
 
 def text(value: str) -> str:
@@ -139,8 +140,12 @@ def slide_number(
     language = _fonts(theme.fonts).language
     slot = footer.paragraphs[0].color if footer.paragraphs else ""
     fill = color(slot or footer.color) if slot or footer.color else ""
+    # right to left: the number on the left margin, aligned to it, as the layout's is mirrored
+    mirrored = {"r": "l", "l": "r"}.get(inherited.align, "") if footer.rtl else ""
+    properties = f'<a:pPr algn="{mirrored}"/>' if mirrored else ""
     body = (
-        f'<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:fld id="{attribute(field)}" type="slidenum">'
+        f"<p:txBody><a:bodyPr/><a:lstStyle/><a:p>{properties}"
+        f'<a:fld id="{attribute(field)}" type="slidenum">'
         f'<a:rPr{language} sz="{round(footer.size * 100)}">{fill}</a:rPr><a:t>{number}</a:t>'
         "</a:fld></a:p></p:txBody>"
     )
