@@ -24,7 +24,8 @@ def composed(slides: list[Slide]) -> list[Slide]:
     for index, slide in enumerate(slides):
         after = slides[index + 1] if index + 1 < len(slides) else None
         continues = after is not None and after.continued > 0 and after.line == slide.line
-        out.append(_table(slide) if not continues and not slide.continued else _composed(slide))
+        # a series of continued slides keeps its top, so its slides line up
+        out.append(slide if continues or slide.continued else _table(slide))
     return out
 
 
@@ -74,7 +75,7 @@ def _composed(slide: Slide) -> Slide:
 def _centred(slide: Slide, body: TextBox) -> Slide:
     """Text, tiles and charts moved down together to the middle of the body when they take
     less than about half of it (a continued slide keeps its top, as its first slide does)."""
-    if slide.continued or any(isinstance(b, TablePlan) for b in slide.blocks):
+    if any(isinstance(b, TablePlan) for b in slide.blocks):
         return slide
     boxes = [t.box for t in (*slide.extras, *slide.tiles)] + [b.box for b in slide.blocks]
     bottom = max([body.box.y + _used(body), *(b.bottom for b in boxes)])
@@ -100,7 +101,7 @@ def _columns(slide: Slide, floor: float) -> Slide:
     """Two columns moved down together to the middle of the area above the footer when what
     they hold takes less than about half of it."""
     items = [*slide.extras, *slide.tiles, *slide.blocks]
-    if not items or slide.continued:
+    if not items:
         return slide
     top = min(i.box.y for i in items)
     bottom = max(i.box.y + _height(i) for i in items)
