@@ -11,11 +11,11 @@ from dataclasses import replace
 
 from wocdeck.compose.kinds.table_plan import TablePlan
 from wocdeck.look.geometry import GAP
-from wocdeck.look.lines import text_height
-from wocdeck.plan import Layout, Role, Slide, TextBox
+from wocdeck.look.lines import WIDTH_SAFETY, line_width, measured_spans, text_height
+from wocdeck.look.measure import wrap
+from wocdeck.plan import Layout, Paragraph, Role, Slide, TextBox
 
 SPARSE = 0.5  # a body whose text takes less than this share of its height is centred
-ONE_LINE = 1.6  # a bullet no taller than this many lines of its size is "one short bullet"
 
 
 def composed(slides: list[Slide]) -> list[Slide]:
@@ -54,7 +54,7 @@ def _composed(slide: Slide) -> Slide:
     if not slide.tiles and not slide.extras:
         if used >= SPARSE * body.box.h:
             return slide
-        if len(body.paragraphs) == 1 and used <= ONE_LINE * body.size * body.line_spacing:
+        if len(body.paragraphs) == 1 and _one_line(body.paragraphs[0], body):
             statement = tuple(replace(p, role=Role.PLAIN) for p in body.paragraphs)
             body = replace(body, paragraphs=statement, align="ctr")
         return replace(slide, body=replace(body, anchor="ctr"))
@@ -127,6 +127,13 @@ def _height(item) -> float:
     if isinstance(item, TablePlan) and item.heights:
         return sum(item.heights)
     return item.box.h
+
+
+def _one_line(paragraph: Paragraph, box: TextBox) -> bool:
+    """Whether a paragraph takes one line as a renderer fills the box's whole width."""
+    spans = measured_spans(paragraph, box)
+    width = line_width(paragraph, box) / WIDTH_SAFETY
+    return len(wrap(spans, box.size * paragraph.scale, width)) == 1
 
 
 def _used(box: TextBox) -> float:
