@@ -75,8 +75,12 @@ def test_arabic_runs_carry_ar_sa_and_the_complex_script_font(decks) -> None:
         assert '<a:cs typeface="Noto Sans Arabic"/>' in properties
     latin = [(p, t) for p, t in runs if t.strip() and not re.search("[\u0600-\u06ff]", t)]
     assert all('lang="en-US"' in p for p, _ in latin)
-    paragraphs = re.findall(r"<a:pPr [^>]*>", xml)
+    paragraphs = re.findall(r"<a:pPr [^>]*>(?!<a:fld)", xml)
     assert paragraphs and all('rtl="1"' in p and 'algn="r"' in p for p in paragraphs)
+    # the slide number, mirrored with its place to the left margin, is aligned to it
+    assert re.findall(r'<a:pPr [^>]*>(?=<a:fld [^>]*type="slidenum")', xml) == [
+        '<a:pPr algn="l" rtl="1"/>'
+    ]
 
 
 def test_arabic_speaker_notes_read_right_to_left(decks) -> None:
