@@ -142,7 +142,7 @@ def slide_number(
     fill = color(slot or footer.color) if slot or footer.color else ""
     # right to left: the number on the left margin, aligned to it, as the layout's is mirrored
     mirrored = {"r": "l", "l": "r"}.get(inherited.align, "") if footer.rtl else ""
-    properties = f'<a:pPr algn="{mirrored}" rtl="1"/>' if mirrored else ""
+    properties = f'<a:pPr algn="{mirrored}"/>' if mirrored else ""  # a digit needs no rtl
     body = (
         f"<p:txBody><a:bodyPr/><a:lstStyle/><a:p>{properties}"
         f'<a:fld id="{attribute(field)}" type="slidenum">'
