@@ -1,5 +1,6 @@
 """A lean start: --version and --help import neither python-pptx nor pydantic; validate no pptx;
-and no command pays for another command's dependencies (watchfiles, jsonschema, UNO)."""
+and no command pays for another command's dependencies (watchfiles, jsonschema, UNO) or has
+typer build the other commands."""
 
 from __future__ import annotations
 
@@ -71,3 +72,26 @@ def test_no_command_imports_another_commands_dependencies(tmp_path, args: list[s
     assert modules & set(OTHER_COMMANDS) == set()
     if args[0] == "render":  # the command did its work
         assert "wocdeck.writer" in modules and (tmp_path / "deck.pptx").is_file()
+
+
+@pytest.mark.parametrize("command", ["render", "validate"])
+def test_render_and_validate_register_only_their_own_commands(tmp_path, command: str) -> None:
+    args = [command, str(SEED_DECK)] + (
+        ["-o", str(tmp_path / "deck.pptx")] if command == "render" else []
+    )
+    modules = _modules(*args)
+    assert "wocdeck.cli.render" in modules
+    assert "wocdeck.cli.editing" not in modules  # init, schema, watch, template not built
+
+
+def test_each_command_is_registered_by_the_module_main_imports_for_it() -> None:
+    from wocdeck.cli import COMMANDS, app
+
+    commands = {info.name or info.callback.__name__: info for info in app.registered_commands}
+    groups = {info.name: info.typer_instance for info in app.registered_groups}
+    assert set(commands) | set(groups) == set(COMMANDS)
+    for name, info in commands.items():
+        assert info.callback.__module__ == f"wocdeck.cli.{COMMANDS[name]}", name
+    for name, group in groups.items():
+        for info in group.registered_commands:
+            assert info.callback.__module__ == f"wocdeck.cli.{COMMANDS[name]}", name

@@ -1,9 +1,55 @@
 """The wocdeck command line: the only package that prints or exits.
 
-`app` is the typer application; each command module registers its commands on it.
+`app` is the typer application; each command module registers its commands on it. typer builds
+every registered command's parameters on each run, so main() imports only the module of the
+command asked for (all of them for `wocdeck --help`, or a name it does not know).
 """
 
-from wocdeck.cli import editing, render  # noqa: F401  (registers their commands on app)
-from wocdeck.cli.base import app, main
+from __future__ import annotations
 
-__all__ = ["app", "main"]
+import sys
+from typing import TYPE_CHECKING
+
+from wocdeck.cli.base import prepare, run
+
+if TYPE_CHECKING:
+    import typer
+
+# command → the module that registers it; `wocdeck --help` lists them in the modules' order
+COMMANDS = {
+    "render": "render",
+    "validate": "render",
+    "preview": "render",
+    "init": "editing",
+    "schema": "editing",
+    "watch": "editing",
+    "template": "editing",
+}
+
+
+def main() -> None:
+    """Run the command line."""
+    prepare()
+    register(sys.argv[1:])
+    run()
+
+
+def register(args: list[str]) -> None:
+    """Register the commands a command line needs: its command's module, or every command."""
+    name = next((arg for arg in args if not arg.startswith("-")), None)
+    if COMMANDS.get(name or "") == "render":
+        from wocdeck.cli import render  # noqa: F401  (registers render, validate, preview)
+    else:
+        from wocdeck.cli import editing  # noqa: F401  (imports render: every command)
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`wocdeck.cli.app`: the application with every command registered."""
+    if name != "app":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from wocdeck.cli import base, editing  # noqa: F401  (editing imports render)
+
+    return base.app
+
+
+__all__ = ["COMMANDS", "app", "main", "register"]

@@ -1,4 +1,4 @@
-"""The typer application, its --version, and main(): signals, collector, exit."""
+"""The typer application, its --version, and run(): signals, collector, exit."""
 
 from __future__ import annotations
 
@@ -46,11 +46,15 @@ def _main(
 GC_THRESHOLD = (50_000, 20, 20)
 
 
-def main() -> None:
-    """Run the command line."""
+def prepare() -> None:
+    """Set up the process before the commands are imported: collector, signals."""
     gc.set_threshold(*GC_THRESHOLD)
     for number in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(number, _terminate)
+
+
+def run() -> None:
+    """Run the application on the command line's arguments, with the commands registered."""
     try:
         sys.exit(app())
     finally:
