@@ -1,6 +1,7 @@
 """A lean start: --version and --help import neither python-pptx nor pydantic; validate no pptx;
-and no command pays for another command's dependencies (watchfiles, jsonschema, UNO) or has
-typer build the other commands."""
+no command pays for another command's dependencies (watchfiles, jsonschema, UNO) or has typer
+build the other commands; and a deck pays only for what it uses (Babel for languages other
+than English)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,10 @@ def _modules(*args: str) -> set[str]:
     )
     line = next(line for line in done.stdout.splitlines() if line.startswith("LOADED"))
     return set(json.loads(line.removeprefix("LOADED ")))
+
+
+def _packages(*args: str) -> set[str]:
+    return {name.partition(".")[0] for name in _modules(*args)}
 
 
 def _loaded(*args: str) -> tuple[bool, bool]:
@@ -95,3 +100,16 @@ def test_each_command_is_registered_by_the_module_main_imports_for_it() -> None:
     for name, group in groups.items():
         for info in group.registered_commands:
             assert info.callback.__module__ == f"wocdeck.cli.{COMMANDS[name]}", name
+
+
+def test_an_english_deck_renders_without_babel(tmp_path) -> None:
+    assert "babel" not in _packages("render", "-o", str(tmp_path / "deck.pptx"), str(SEED_DECK))
+    assert "babel" not in _packages("validate", str(SEED_DECK))
+
+
+def test_a_french_deck_formats_with_babel(tmp_path) -> None:
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(
+        SEED_DECK.read_text(encoding="utf-8").replace("theme: wipo", "theme: wipo\nlanguage: fr")
+    )
+    assert "babel" in _packages("validate", str(deck))
