@@ -113,3 +113,29 @@ def test_a_french_deck_formats_with_babel(tmp_path) -> None:
         SEED_DECK.read_text(encoding="utf-8").replace("theme: wipo", "theme: wipo\nlanguage: fr")
     )
     assert "babel" in _packages("validate", str(deck))
+
+
+# Imported only for a deck that has tables, pictures or charts (a metric's history is a chart).
+BLOCK_MODULES = (
+    "wocdeck.compose.kinds.table",
+    "wocdeck.compose.kinds.table_plan",
+    "wocdeck.compose.kinds.picture",
+    "wocdeck.compose.kinds.chart",
+    "wocdeck.read.images",
+    "wocdeck.read.chart_data",
+    "wocdeck.writer.table",
+    "wocdeck.writer.picture",
+    "wocdeck.writer.chart",
+)
+
+
+def test_a_deck_without_blocks_renders_without_their_modules(tmp_path) -> None:
+    modules = _modules("render", "-o", str(tmp_path / "deck.pptx"), str(SEED_DECK))
+    assert modules & set(BLOCK_MODULES) == set()
+    assert "wocdeck.cli.diagnostics" not in modules  # for --format json
+
+
+def test_a_deck_with_blocks_imports_them(tmp_path) -> None:
+    showcase = SEED_DECK.parent / "examples" / "showcase.yaml"
+    modules = _modules("render", "-o", str(tmp_path / "deck.pptx"), str(showcase))
+    assert set(BLOCK_MODULES) <= modules

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from wocdeck.compose.builder import SlideBuilder
-from wocdeck.compose.kinds import KINDS
+from wocdeck.compose.kinds import kinds
 from wocdeck.compose.kinds.base import Kind
 from wocdeck.compose.kinds.placing import Placement, place
 from wocdeck.look.geometry import Frames
@@ -59,7 +59,7 @@ class Composer(SlideBuilder):
         """Free slides, each made by its kind (wocdeck/kinds/); `title`: the derived one."""
         for spec, path in placed:
             key = content_key(spec)
-            yield from KINDS[key].compose(self, spec, spec.title or title or None, path)
+            yield from kinds()[key].compose(self, spec, spec.title or title or None, path)
 
     def _focus_area(self, free: Placement, index: int, focus: Focus) -> Iterator[Slide]:
         """A focus area's slides with its own `extra:` slides among them, titled as they are."""
@@ -246,7 +246,7 @@ class Composer(SlideBuilder):
 
     def kind(self, key: str) -> Kind:
         """The kind a free slide's or a column's content key names."""
-        return KINDS[key]
+        return kinds()[key]
 
 
 def compose(

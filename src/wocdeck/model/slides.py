@@ -26,7 +26,6 @@ from wocdeck.model.values import (
     as_list,
     plain,
 )
-from wocdeck.read.chart_data import series_problem
 
 
 class Picture(Part):
@@ -94,6 +93,8 @@ class Chart(Part):
                     f"for {len(categories)} categories",
                     "give one value per category, in the same order",
                 )
+        from wocdeck.read.chart_data import series_problem  # CSV reading, for charts only
+
         problem = series_problem(info.data.get("type", "column"), series)
         if problem:
             raise plain(*problem)
