@@ -40,15 +40,8 @@ def _main(
     """
 
 
-# A render allocates millions of short-lived, acyclic objects; the default young-generation
-# threshold (700) runs the cycle collector thousands of times for nothing, a fifth of the
-# time of a large deck. Reference counting still frees them at once.
-GC_THRESHOLD = (50_000, 20, 20)
-
-
 def prepare() -> None:
-    """Set up the process before the commands are imported: collector, signals."""
-    gc.set_threshold(*GC_THRESHOLD)
+    """Set up the process before the commands are imported: Ctrl-C's cleanup on SIGTERM too."""
     for number in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(number, _terminate)
 

@@ -330,7 +330,8 @@ class _Reader:
         folder, name = posixpath.split(main)
         main_rels = posixpath.join(folder, "_rels", name + ".rels")
         out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        # stored, not compressed: only the writer reads it back, and it compresses what it writes
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
             for info in self.zip.infolist():
                 blob = self.zip.read(info)
                 if info.filename == "[Content_Types].xml":
