@@ -25,6 +25,7 @@ from wocdeck.look.template_parts import (
     R_ID,
     RUN,
     TITLE_KINDS,
+    clark,
     escape,
     first_attr,
     frame,
@@ -202,7 +203,7 @@ class _Reader:
         if rels_name not in self.names:
             return {}
         found = {}
-        for rel in self._xml(rels_name).findall("rel:Relationship", NS):
+        for rel in self._xml(rels_name).findall(clark("rel:Relationship")):
             kind = rel.get("Type", "").rsplit("/", 1)[-1]
             if rel.get("TargetMode") == "External":
                 continue
@@ -229,7 +230,9 @@ class _Reader:
                 f"the template {self.path} is a zip file but not a PowerPoint presentation",
                 _SAY_SAVE,
             )
-        overrides = {o.get("PartName", "").lstrip("/"): o for o in types.findall("ct:Override", NS)}
+        overrides = {
+            o.get("PartName", "").lstrip("/"): o for o in types.findall(clark("ct:Override"))
+        }
         override = overrides.get(main)
         content_type = override.get("ContentType", "") if override is not None else ""
         if content_type not in MAIN_TYPES:
@@ -242,12 +245,12 @@ class _Reader:
         presentation = self._xml(main)
         rels = self._rels(main)
         self._check_all_relationships()
-        size = presentation.find("p:sldSz", NS)
+        size = presentation.find(clark("p:sldSz"))
         width = int(size.get("cx", "9144000")) if size is not None else 9144000
         height = int(size.get("cy", "6858000")) if size is not None else 6858000
         layouts: list[LayoutSpec] = []
         fonts, colors = ("", ""), {}
-        for master_id in presentation.findall("p:sldMasterIdLst/p:sldMasterId", NS):
+        for master_id in presentation.findall(clark("p:sldMasterIdLst/p:sldMasterId")):
             master_rel = rels.get(master_id.get(R_ID, ""))
             if master_rel is None:
                 continue
@@ -291,9 +294,9 @@ class _Reader:
         theme_name = next((m for kind, m in rels.values() if kind == "theme"), None)
         theme = self._xml(theme_name) if theme_name else None
         master_placeholders = placeholders(master)
-        styles = master.find("p:txStyles", NS)
+        styles = master.find(clark("p:txStyles"))
         layouts = []
-        for layout_id in master.findall("p:sldLayoutIdLst/p:sldLayoutId", NS):
+        for layout_id in master.findall(clark("p:sldLayoutIdLst/p:sldLayoutId")):
             rel = rels.get(layout_id.get(R_ID, ""))
             if rel is not None and rel[0] == "slideLayout":
                 layouts.append(self._layout(rel[1], master_placeholders, styles))
@@ -303,7 +306,7 @@ class _Reader:
         self, name: str, master: dict[str, ET.Element], styles: ET.Element | None
     ) -> LayoutSpec:
         layout = self._xml(name)
-        c_sld = layout.find("p:cSld", NS)
+        c_sld = layout.find(clark("p:cSld"))
         specs = []
         for kind, shape in placeholders(layout, unique=False).items():
             inherited = master.get(master_kind(kind.split("#")[0]))
@@ -311,7 +314,7 @@ class _Reader:
         fields = [
             f.get("id", "")
             for sp in layout.iter(f"{{{NS['p']}}}sp")
-            if sp.find(".//p:ph[@type='sldNum']", NS) is not None
+            if sp.find(clark(".//p:ph[@type='sldNum']")) is not None
             for f in sp.iter(f"{{{NS['a']}}}fld")
         ]
         return LayoutSpec(
@@ -345,10 +348,10 @@ class _Reader:
 def _spec(
     kind: str, shape: ET.Element, inherited: ET.Element | None, styles: ET.Element | None
 ) -> PlaceholderSpec:
-    ph = shape.find("./*/p:nvPr/p:ph", NS)
+    ph = shape.find(clark("./*/p:nvPr/p:ph"))
     assert ph is not None
     attributes = "".join(f' {k}="{escape(v)}"' for k, v in ph.attrib.items())
-    c_nv_pr = shape.find("./*/p:cNvPr", NS)
+    c_nv_pr = shape.find(clark("./*/p:cNvPr"))
     full = c_nv_pr.get("name", kind) if c_nv_pr is not None else kind
     stem, _, number = full.rpartition(" ")
     chain = [shape] if inherited is None else [shape, inherited]

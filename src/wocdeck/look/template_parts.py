@@ -3,7 +3,9 @@ through the master as PowerPoint resolves them, the theme's fonts and colours.""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
+from functools import cache
 
 from wocdeck.plan import Box
 
@@ -21,6 +23,14 @@ REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 TITLE_KINDS = ("title", "ctrTitle")
 BODY_KINDS = ("body", "obj", "subTitle")
 RUN = "/a:defRPr"
+_PREFIX = re.compile(r"\b([a-z]+):(?=[A-Za-z])")
+
+
+@cache
+def clark(path: str) -> str:
+    """A path written with prefixes (p:, a:) in ElementTree's {uri}name notation, so that a
+    find need not map the prefixes again on every call."""
+    return _PREFIX.sub(lambda m: "{" + NS[m[1]] + "}", path)
 
 
 def without_macros(rels_xml: bytes) -> bytes:
@@ -36,13 +46,13 @@ def without_macros(rels_xml: bytes) -> bytes:
 def placeholders(slide: ET.Element, *, unique: bool = True) -> dict[str, ET.Element]:
     """Placeholder shapes by kind (the ph type; non-unique keys get #n for repeats)."""
     found: dict[str, ET.Element] = {}
-    tree = slide.find("p:cSld/p:spTree", NS)
+    tree = slide.find(clark("p:cSld/p:spTree"))
     if tree is None:
         return found
     for shape in tree.iter():
         if shape.tag not in (f"{{{NS['p']}}}sp", f"{{{NS['p']}}}pic"):
             continue
-        ph = shape.find("./*/p:nvPr/p:ph", NS)
+        ph = shape.find(clark("./*/p:nvPr/p:ph"))
         if ph is None:
             continue
         kind = ph.get("type", "obj")
@@ -64,8 +74,8 @@ def master_kind(kind: str) -> str:
 
 def frame(shape: ET.Element) -> Box | None:
     """A shape's frame in points, or None when it has no (or an empty) position."""
-    off = shape.find("p:spPr/a:xfrm/a:off", NS)
-    ext = shape.find("p:spPr/a:xfrm/a:ext", NS)
+    off = shape.find(clark("p:spPr/a:xfrm/a:off"))
+    ext = shape.find(clark("p:spPr/a:xfrm/a:ext"))
     if off is None or ext is None:
         return None
     x, y = (int(off.get(k, "0")) / EMU_PER_POINT for k in ("x", "y"))
@@ -79,7 +89,7 @@ def first_attr(chain: list[ET.Element], path: str, names: tuple[str, ...]) -> li
     for name in names:
         value = ""
         for shape in chain:
-            element = shape.find(path, NS)
+            element = shape.find(clark(path))
             if element is not None and element.get(name):
                 value = element.get(name, "")
                 break
@@ -93,20 +103,20 @@ def run_default(
     """A first-level paragraph ("") or run (RUN) attribute (algn; sz, b, cap): the layout's,
     the master placeholder's, else the master's text style's."""
     for shape in chain:
-        found = shape.find(f"p:txBody/a:lstStyle/a:lvl1pPr{element}", NS)
+        found = shape.find(clark(f"p:txBody/a:lstStyle/a:lvl1pPr{element}"))
         if found is not None and found.get(name):
             return found.get(name, "")
     if styles is None:
         return ""
     style = {"title": "titleStyle", "body": "bodyStyle"}.get(master_kind(kind), "otherStyle")
-    found = styles.find(f"p:{style}/a:lvl1pPr{element}", NS)
+    found = styles.find(clark(f"p:{style}/a:lvl1pPr{element}"))
     return found.get(name, "") if found is not None else ""
 
 
 def theme_fonts(theme: ET.Element) -> tuple[str, str]:
     """The theme's major and minor Latin typefaces."""
-    major = theme.find(".//a:fontScheme/a:majorFont/a:latin", NS)
-    minor = theme.find(".//a:fontScheme/a:minorFont/a:latin", NS)
+    major = theme.find(clark(".//a:fontScheme/a:majorFont/a:latin"))
+    minor = theme.find(clark(".//a:fontScheme/a:minorFont/a:latin"))
     return (
         major.get("typeface", "") if major is not None else "",
         minor.get("typeface", "") if minor is not None else "",
@@ -115,7 +125,7 @@ def theme_fonts(theme: ET.Element) -> tuple[str, str]:
 
 def theme_colors(theme: ET.Element) -> dict[str, str]:
     """The theme's colour scheme: slot name → RRGGBB."""
-    scheme = theme.find(".//a:clrScheme", NS)
+    scheme = theme.find(clark(".//a:clrScheme"))
     colors = {}
     for slot in scheme if scheme is not None else []:
         value = slot[0].get("val") or slot[0].get("lastClr") if len(slot) else None
