@@ -100,7 +100,6 @@ def _refuse_notices(notices: tuple[Problem, ...], strict: bool) -> None:
 def _plan(deck_file: Path, language: str | None = None, template: Path | None = None) -> _Planned:
     """Source → language → model → compose → fit; heavy modules are imported here."""
     from wocdeck.compose.composer import compose
-    from wocdeck.layout.mirror import right_to_left
     from wocdeck.layout.typeset import fit_deck
     from wocdeck.look.load import load_look
     from wocdeck.look.placement import adapt
@@ -122,6 +121,8 @@ def _plan(deck_file: Path, language: str | None = None, template: Path | None = 
     slides, adjustments = fit_deck(planned, name, rules_for(theme))
     _check_count(len(slides), name)
     if is_right_to_left(deck.language):
+        from wocdeck.layout.mirror import right_to_left
+
         slides = right_to_left(slides, look.frames.width)
     notices = selection.notices + tuple(template_fallbacks(deck_file, look, slides))
     remarks = tuple(Problem(Location(name), n, severity="notice") for n in look.notices)

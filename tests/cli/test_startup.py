@@ -115,8 +115,10 @@ def test_a_french_deck_formats_with_babel(tmp_path) -> None:
     assert "babel" in _packages("validate", str(deck))
 
 
-# Imported only for a deck that has tables, pictures or charts (a metric's history is a chart).
+# Imported only for a deck that has free slides, tables, pictures or charts (a metric's history
+# is a chart).
 BLOCK_MODULES = (
+    "wocdeck.compose.kinds.base",
     "wocdeck.compose.kinds.table",
     "wocdeck.compose.kinds.table_plan",
     "wocdeck.compose.kinds.picture",
@@ -126,6 +128,8 @@ BLOCK_MODULES = (
     "wocdeck.writer.table",
     "wocdeck.writer.picture",
     "wocdeck.writer.chart",
+    "wocdeck.writer.blocks",
+    "wocdeck.writer.drawing",
 )
 
 
@@ -133,6 +137,8 @@ def test_a_deck_without_blocks_renders_without_their_modules(tmp_path) -> None:
     modules = _modules("render", "-o", str(tmp_path / "deck.pptx"), str(SEED_DECK))
     assert modules & set(BLOCK_MODULES) == set()
     assert "wocdeck.cli.diagnostics" not in modules  # for --format json
+    assert "wocdeck.look.shaping" not in modules  # for Arabic text
+    assert {"wocdeck.layout.mirror", "wocdeck.writer.direction"} & modules == set()  # RTL
 
 
 def test_a_deck_with_blocks_imports_them(tmp_path) -> None:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from wocdeck.compose.builder import SlideBuilder
 from wocdeck.compose.kinds import kinds
-from wocdeck.compose.kinds.base import Kind
 from wocdeck.compose.kinds.placing import Placement, place
 from wocdeck.look.geometry import Frames
 from wocdeck.look.theme import Theme
 from wocdeck.model import AchievementGroup, Bullet, Deck, Focus, FreeSlide, content_key
 from wocdeck.plan import Group, Layout, Paragraph, Run, Slide, TextBox
 from wocdeck.read.source import DataPath, Source
+
+if TYPE_CHECKING:
+    from wocdeck.compose.kinds.base import Kind  # imported with the kinds, by a free slide
 
 
 class Composer(SlideBuilder):

@@ -24,7 +24,6 @@ from typing import NamedTuple
 
 from wocdeck.look.fonts import file_widths, is_font_file
 from wocdeck.look.scripts import has_arabic, has_east_asian, is_wide
-from wocdeck.look.shaping import with_arabic_shaped
 
 _TABLES = Path(__file__).resolve().parent / "fonts"
 DEFAULT_METRICS = "liberation-sans"
@@ -102,6 +101,8 @@ def char_widths(spans: list[Span]) -> list[float]:
                     found = regular.get(char) if span.bold else None
                     widths[i] = found if found is not None else _fallback(char)
             if has_arabic(span.text):
+                from wocdeck.look.shaping import with_arabic_shaped  # for Arabic text only
+
                 widths = with_arabic_shaped(span.text, span.bold, widths)
         out.extend(widths)
     return out

@@ -11,8 +11,10 @@ slide, so a deck without them does not import tables, pictures and charts.
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-from wocdeck.compose.kinds.base import Kind
+if TYPE_CHECKING:
+    from wocdeck.compose.kinds.base import Kind
 
 
 @cache
