@@ -85,7 +85,9 @@ def test_render_and_validate_register_only_their_own_commands(tmp_path, command:
         ["-o", str(tmp_path / "deck.pptx")] if command == "render" else []
     )
     modules = _modules(*args)
-    assert "wocdeck.cli.render" in modules
+    own, other = ("render", "review") if command == "render" else ("review", "render")
+    assert f"wocdeck.cli.{own}" in modules
+    assert f"wocdeck.cli.{other}" not in modules
     assert "wocdeck.cli.editing" not in modules  # init, schema, watch, template not built
 
 

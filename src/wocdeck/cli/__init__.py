@@ -1,8 +1,9 @@
 """The wocdeck command line: the only package that prints or exits.
 
-`app` is the typer application; each command module registers its commands on it. typer builds
-every registered command's parameters on each run, so main() imports only the module of the
-command asked for (all of them for `wocdeck --help`, or a name it does not know).
+`app` is the typer application; each command module registers its commands on it (render;
+review: validate, preview; editing: init, schema, watch, template). typer builds every
+registered command's parameters on each run, so main() imports only the module of the command
+asked for (all of them for `wocdeck --help`, or a name it does not know).
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ GC_THRESHOLD = (50_000, 20, 20)
 # command → the module that registers it; `wocdeck --help` lists them in the modules' order
 COMMANDS = {
     "render": "render",
-    "validate": "render",
-    "preview": "render",
+    "validate": "review",
+    "preview": "review",
     "init": "editing",
     "schema": "editing",
     "watch": "editing",
@@ -44,18 +45,27 @@ def main() -> None:
 def register(args: list[str]) -> None:
     """Register the commands a command line needs: its command's module, or every command."""
     name = next((arg for arg in args if not arg.startswith("-")), None)
-    if COMMANDS.get(name or "") == "render":
-        from wocdeck.cli import render  # noqa: F401  (registers render, validate, preview)
+    module = COMMANDS.get(name or "")
+    if module == "render":
+        from wocdeck.cli import render  # noqa: F401
+    elif module == "review":
+        from wocdeck.cli import review  # noqa: F401  (validate, preview)
     else:
-        from wocdeck.cli import editing  # noqa: F401  (imports render: every command)
+        _register_all()
+
+
+def _register_all() -> None:
+    """Every command, registered in the order `wocdeck --help` lists them."""
+    from wocdeck.cli import render, review, editing  # noqa: F401, I001
 
 
 def __getattr__(name: str) -> typer.Typer:
     """`wocdeck.cli.app`: the application with every command registered."""
     if name != "app":
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from wocdeck.cli import base, editing  # noqa: F401  (editing imports render)
+    from wocdeck.cli import base
 
+    _register_all()
     return base.app
 
 
