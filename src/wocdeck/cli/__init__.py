@@ -9,6 +9,7 @@ asked for (all of them for `wocdeck --help`, or a name it does not know).
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,9 @@ COMMANDS = {
 def main() -> None:
     """Run the command line."""
     gc.set_threshold(*GC_THRESHOLD)  # first: importing typer and the rest allocates as much
+    # wocdeck's models need no pydantic plugins, and looking for them reads the metadata of
+    # every installed package (typer's own models are built without them too)
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from wocdeck.cli.base import prepare, run
 
     prepare()
