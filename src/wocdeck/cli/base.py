@@ -1,6 +1,7 @@
 """The typer application, its --version, and run(): signals, collector, exit."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typer reads the command's parameters from its
+# annotations, which it would otherwise compile from strings on each run.
 
 import gc
 import signal

@@ -1,6 +1,7 @@
 """The command that makes decks: render."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typer reads the command's parameters from its
+# annotations, which it would otherwise compile from strings on each run.
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -102,7 +103,7 @@ def _render_deck(
         render_one(report, deck, result, pdf_target)
 
 
-def render_one(report: Report, deck: Path, result: Rendered, pdf: Path | None) -> None:
+def render_one(report: Report, deck: Path, result: "Rendered", pdf: Path | None) -> None:
     """Report one rendered deck, and convert it to PDF if asked (never over the .pptx)."""
     report.notices(deck, result.notices, result.adjustments)
     report.done(deck, f"wrote {result.output} ({result.slides} slides)")
