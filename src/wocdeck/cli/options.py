@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -92,10 +91,16 @@ def expand(decks: list[Path]) -> list[Path]:
     """Deck arguments with quoted patterns expanded (the shell does it on Linux, not Windows)."""
     files: list[Path] = []
     for deck in decks:
-        pattern = str(deck)
-        matches = [] if deck.exists() else sorted(glob.glob(pattern, recursive=True))
-        if matches and glob.has_magic(pattern):
+        matches = [] if deck.exists() else _matches(str(deck))
+        if matches:
             files += [Path(m) for m in matches]
         else:
             files.append(deck)
     return files
+
+
+def _matches(pattern: str) -> list[str]:
+    """The files a pattern with wildcards names; none for a plain name."""
+    import glob  # for an argument that is not a file only
+
+    return sorted(glob.glob(pattern, recursive=True)) if glob.has_magic(pattern) else []

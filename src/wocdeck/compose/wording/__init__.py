@@ -15,11 +15,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from wocdeck.read.languages import SUPPORTED
+
+if TYPE_CHECKING:
+    from wocdeck.compose.wording.cldr import Cldr
+    from wocdeck.compose.wording.english import English
+
+    Formats = English | Cldr  # a language's dates, numbers, amounts and percentages
 
 _HERE = Path(__file__).resolve().parent
 NUMBERINGS = ("roman", "chinese", "decimal")
@@ -72,28 +78,6 @@ def _table(language: str) -> dict[str, Any]:
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class Formats(Protocol):
-    """A language's dates, numbers, amounts and percentages (cldr.Cldr, english.English)."""
-
-    def long_date(self, day: dt.date) -> str:
-        """Weekday, month and day."""
-
-    def date(self, day: dt.date) -> str:
-        """A full date."""
-
-    def year(self, day: dt.date) -> str:
-        """The year alone."""
-
-    def number(self, value: Decimal) -> str:
-        """A figure with the language's separators."""
-
-    def money(self, amount: Decimal, currency: str) -> str:
-        """An amount with its ISO currency code."""
-
-    def percent(self, fraction: Decimal) -> str:
-        """A fraction as a percentage."""
 
 
 @dataclass(frozen=True)
