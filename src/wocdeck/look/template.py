@@ -27,6 +27,7 @@ from wocdeck.look.template_parts import (
     TITLE_KINDS,
     clark,
     escape,
+    find,
     first_attr,
     frame,
     master_kind,
@@ -245,7 +246,7 @@ class _Reader:
         presentation = self._xml(main)
         rels = self._rels(main)
         self._check_all_relationships()
-        size = presentation.find(clark("p:sldSz"))
+        size = find(presentation, "p:sldSz")
         width = int(size.get("cx", "9144000")) if size is not None else 9144000
         height = int(size.get("cy", "6858000")) if size is not None else 6858000
         layouts: list[LayoutSpec] = []
@@ -294,7 +295,7 @@ class _Reader:
         theme_name = next((m for kind, m in rels.values() if kind == "theme"), None)
         theme = self._xml(theme_name) if theme_name else None
         master_placeholders = placeholders(master)
-        styles = master.find(clark("p:txStyles"))
+        styles = find(master, "p:txStyles")
         layouts = []
         for layout_id in master.findall(clark("p:sldLayoutIdLst/p:sldLayoutId")):
             rel = rels.get(layout_id.get(R_ID, ""))
@@ -306,7 +307,7 @@ class _Reader:
         self, name: str, master: dict[str, ET.Element], styles: ET.Element | None
     ) -> LayoutSpec:
         layout = self._xml(name)
-        c_sld = layout.find(clark("p:cSld"))
+        c_sld = find(layout, "p:cSld")
         specs = []
         for kind, shape in placeholders(layout, unique=False).items():
             inherited = master.get(master_kind(kind.split("#")[0]))
@@ -314,7 +315,7 @@ class _Reader:
         fields = [
             f.get("id", "")
             for sp in layout.iter(f"{{{NS['p']}}}sp")
-            if sp.find(clark(".//p:ph[@type='sldNum']")) is not None
+            if find(sp, ".//p:ph[@type='sldNum']") is not None
             for f in sp.iter(f"{{{NS['a']}}}fld")
         ]
         return LayoutSpec(
@@ -348,10 +349,10 @@ class _Reader:
 def _spec(
     kind: str, shape: ET.Element, inherited: ET.Element | None, styles: ET.Element | None
 ) -> PlaceholderSpec:
-    ph = shape.find(clark("./*/p:nvPr/p:ph"))
+    ph = find(shape, "./*/p:nvPr/p:ph")
     assert ph is not None
     attributes = "".join(f' {k}="{escape(v)}"' for k, v in ph.attrib.items())
-    c_nv_pr = shape.find(clark("./*/p:cNvPr"))
+    c_nv_pr = find(shape, "./*/p:cNvPr")
     full = c_nv_pr.get("name", kind) if c_nv_pr is not None else kind
     stem, _, number = full.rpartition(" ")
     chain = [shape] if inherited is None else [shape, inherited]

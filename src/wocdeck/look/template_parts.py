@@ -24,6 +24,7 @@ TITLE_KINDS = ("title", "ctrTitle")
 BODY_KINDS = ("body", "obj", "subTitle")
 RUN = "/a:defRPr"
 _PREFIX = re.compile(r"\b([a-z]+):(?=[A-Za-z])")
+_STEP = re.compile(r"[a-z]+:[A-Za-z][\w.-]*|\*")  # a child step: a prefixed name, or any
 
 
 @cache
@@ -31,6 +32,35 @@ def clark(path: str) -> str:
     """A path written with prefixes (p:, a:) in ElementTree's {uri}name notation, so that a
     find need not map the prefixes again on every call."""
     return _PREFIX.sub(lambda m: "{" + NS[m[1]] + "}", path)
+
+
+@cache
+def _steps(path: str) -> tuple[str, ...] | None:
+    """A path of child steps (a tag, or * for any element) in Clark notation; None for one
+    that needs ElementPath (descendants, predicates)."""
+    steps = path.removeprefix("./").split("/")
+    if not all(_STEP.fullmatch(step) for step in steps):
+        return None
+    return tuple(step if step == "*" else clark(step) for step in steps)
+
+
+def find(element: ET.Element, path: str) -> ET.Element | None:
+    """The first element at a path written with prefixes, as Element.find finds it; child
+    steps are walked here, without ElementPath's generators, a template's most frequent work."""
+    steps = _steps(path)
+    return element.find(clark(path)) if steps is None else _walk(element, steps)
+
+
+def _walk(element: ET.Element, steps: tuple[str, ...]) -> ET.Element | None:
+    if not steps:
+        return element
+    tag, rest = steps[0], steps[1:]
+    for child in element:
+        if tag in ("*", child.tag):
+            found = _walk(child, rest)
+            if found is not None:
+                return found
+    return None
 
 
 def without_macros(rels_xml: bytes) -> bytes:
@@ -46,13 +76,13 @@ def without_macros(rels_xml: bytes) -> bytes:
 def placeholders(slide: ET.Element, *, unique: bool = True) -> dict[str, ET.Element]:
     """Placeholder shapes by kind (the ph type; non-unique keys get #n for repeats)."""
     found: dict[str, ET.Element] = {}
-    tree = slide.find(clark("p:cSld/p:spTree"))
+    tree = find(slide, "p:cSld/p:spTree")
     if tree is None:
         return found
     for shape in tree.iter():
         if shape.tag not in (f"{{{NS['p']}}}sp", f"{{{NS['p']}}}pic"):
             continue
-        ph = shape.find(clark("./*/p:nvPr/p:ph"))
+        ph = find(shape, "./*/p:nvPr/p:ph")
         if ph is None:
             continue
         kind = ph.get("type", "obj")
@@ -74,8 +104,8 @@ def master_kind(kind: str) -> str:
 
 def frame(shape: ET.Element) -> Box | None:
     """A shape's frame in points, or None when it has no (or an empty) position."""
-    off = shape.find(clark("p:spPr/a:xfrm/a:off"))
-    ext = shape.find(clark("p:spPr/a:xfrm/a:ext"))
+    off = find(shape, "p:spPr/a:xfrm/a:off")
+    ext = find(shape, "p:spPr/a:xfrm/a:ext")
     if off is None or ext is None:
         return None
     x, y = (int(off.get(k, "0")) / EMU_PER_POINT for k in ("x", "y"))
@@ -89,7 +119,7 @@ def first_attr(chain: list[ET.Element], path: str, names: tuple[str, ...]) -> li
     for name in names:
         value = ""
         for shape in chain:
-            element = shape.find(clark(path))
+            element = find(shape, path)
             if element is not None and element.get(name):
                 value = element.get(name, "")
                 break
@@ -103,20 +133,20 @@ def run_default(
     """A first-level paragraph ("") or run (RUN) attribute (algn; sz, b, cap): the layout's,
     the master placeholder's, else the master's text style's."""
     for shape in chain:
-        found = shape.find(clark(f"p:txBody/a:lstStyle/a:lvl1pPr{element}"))
+        found = find(shape, f"p:txBody/a:lstStyle/a:lvl1pPr{element}")
         if found is not None and found.get(name):
             return found.get(name, "")
     if styles is None:
         return ""
     style = {"title": "titleStyle", "body": "bodyStyle"}.get(master_kind(kind), "otherStyle")
-    found = styles.find(clark(f"p:{style}/a:lvl1pPr{element}"))
+    found = find(styles, f"p:{style}/a:lvl1pPr{element}")
     return found.get(name, "") if found is not None else ""
 
 
 def theme_fonts(theme: ET.Element) -> tuple[str, str]:
     """The theme's major and minor Latin typefaces."""
-    major = theme.find(clark(".//a:fontScheme/a:majorFont/a:latin"))
-    minor = theme.find(clark(".//a:fontScheme/a:minorFont/a:latin"))
+    major = find(theme, ".//a:fontScheme/a:majorFont/a:latin")
+    minor = find(theme, ".//a:fontScheme/a:minorFont/a:latin")
     return (
         major.get("typeface", "") if major is not None else "",
         minor.get("typeface", "") if minor is not None else "",
@@ -125,7 +155,7 @@ def theme_fonts(theme: ET.Element) -> tuple[str, str]:
 
 def theme_colors(theme: ET.Element) -> dict[str, str]:
     """The theme's colour scheme: slot name → RRGGBB."""
-    scheme = theme.find(clark(".//a:clrScheme"))
+    scheme = find(theme, ".//a:clrScheme")
     colors = {}
     for slot in scheme if scheme is not None else []:
         value = slot[0].get("val") or slot[0].get("lastClr") if len(slot) else None
