@@ -110,7 +110,6 @@ def _plan(
     """Source → language → model → compose → fit; heavy modules are imported here."""
     from wocdeck.compose.composer import compose
     from wocdeck.layout.balance import typeset_lines
-    from wocdeck.layout.mirror import right_to_left
     from wocdeck.layout.readable import readable
     from wocdeck.layout.sparse import composed
     from wocdeck.layout.typeset import fit_deck
@@ -141,6 +140,8 @@ def _plan(
     _check_count(len(slides), name)
     slides = readable(composed(typeset_lines(slides)), look.palette(theme))
     if is_right_to_left(deck.language):
+        from wocdeck.layout.mirror import right_to_left
+
         slides = right_to_left(slides, look.frames.width)
     notices = selection.notices + tuple(template_fallbacks(deck_file, look, slides))
     remarks = tuple(Problem(Location(name), n, severity="notice") for n in look.notices)

@@ -1,5 +1,7 @@
 """A lean start: --version and --help import neither python-pptx nor pydantic; validate no pptx;
-and no command pays for another command's dependencies (watchfiles, jsonschema, UNO)."""
+no command pays for another command's dependencies (watchfiles, jsonschema, UNO) or has typer
+build the other commands; and a deck pays only for what it uses (Babel for languages other
+than English)."""
 
 from __future__ import annotations
 
@@ -42,6 +44,10 @@ def _modules(*args: str) -> set[str]:
     return set(json.loads(line.removeprefix("LOADED ")))
 
 
+def _packages(*args: str) -> set[str]:
+    return {name.partition(".")[0] for name in _modules(*args)}
+
+
 def _loaded(*args: str) -> tuple[bool, bool]:
     modules = _modules(*args)
     return "pptx" in modules, "pydantic" in modules
@@ -71,3 +77,72 @@ def test_no_command_imports_another_commands_dependencies(tmp_path, args: list[s
     assert modules & set(OTHER_COMMANDS) == set()
     if args[0] == "render":  # the command did its work
         assert "wocdeck.writer" in modules and (tmp_path / "deck.pptx").is_file()
+
+
+@pytest.mark.parametrize("command", ["render", "validate"])
+def test_render_and_validate_register_only_their_own_commands(tmp_path, command: str) -> None:
+    args = [command, str(SEED_DECK)] + (
+        ["-o", str(tmp_path / "deck.pptx")] if command == "render" else []
+    )
+    modules = _modules(*args)
+    own, other = ("render", "review") if command == "render" else ("review", "render")
+    assert f"wocdeck.cli.{own}" in modules
+    assert f"wocdeck.cli.{other}" not in modules
+    assert "wocdeck.cli.editing" not in modules  # init, schema, watch, template not built
+
+
+def test_each_command_is_registered_by_the_module_main_imports_for_it() -> None:
+    from wocdeck.cli import COMMANDS, app
+
+    commands = {info.name or info.callback.__name__: info for info in app.registered_commands}
+    groups = {info.name: info.typer_instance for info in app.registered_groups}
+    assert set(commands) | set(groups) == set(COMMANDS)
+    for name, info in commands.items():
+        assert info.callback.__module__ == f"wocdeck.cli.{COMMANDS[name]}", name
+    for name, group in groups.items():
+        for info in group.registered_commands:
+            assert info.callback.__module__ == f"wocdeck.cli.{COMMANDS[name]}", name
+
+
+def test_an_english_deck_renders_without_babel(tmp_path) -> None:
+    assert "babel" not in _packages("render", "-o", str(tmp_path / "deck.pptx"), str(SEED_DECK))
+    assert "babel" not in _packages("validate", str(SEED_DECK))
+
+
+def test_a_french_deck_formats_with_babel(tmp_path) -> None:
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(
+        SEED_DECK.read_text(encoding="utf-8").replace("theme: wipo", "theme: wipo\nlanguage: fr")
+    )
+    assert "babel" in _packages("validate", str(deck))
+
+
+# Imported only for a deck that has free slides, tables, pictures or charts (a metric's history
+# is a chart). A table's plan type is not among them: the layout stage tells tables by it.
+BLOCK_MODULES = (
+    "wocdeck.compose.kinds.base",
+    "wocdeck.compose.kinds.table",
+    "wocdeck.compose.kinds.picture",
+    "wocdeck.compose.kinds.chart",
+    "wocdeck.read.images",
+    "wocdeck.read.chart_data",
+    "wocdeck.writer.table",
+    "wocdeck.writer.picture",
+    "wocdeck.writer.chart",
+    "wocdeck.writer.blocks",
+    "wocdeck.writer.drawing",
+)
+
+
+def test_a_deck_without_blocks_renders_without_their_modules(tmp_path) -> None:
+    modules = _modules("render", "-o", str(tmp_path / "deck.pptx"), str(SEED_DECK))
+    assert modules & set(BLOCK_MODULES) == set()
+    assert "wocdeck.cli.diagnostics" not in modules  # for --format json
+    assert "wocdeck.look.shaping" not in modules  # for Arabic text
+    assert {"wocdeck.layout.mirror", "wocdeck.writer.direction"} & modules == set()  # RTL
+
+
+def test_a_deck_with_blocks_imports_them(tmp_path) -> None:
+    showcase = SEED_DECK.parent / "examples" / "showcase.yaml"
+    modules = _modules("render", "-o", str(tmp_path / "deck.pptx"), str(showcase))
+    assert set(BLOCK_MODULES) <= modules

@@ -250,13 +250,13 @@ def test_a_table_too_wide_even_at_the_floor_names_its_column(tmp_path: Path, cli
 
 
 def test_the_showcase_uses_every_kind() -> None:
-    from wocdeck.compose.kinds import KINDS
+    from wocdeck.compose.kinds import kinds
     from wocdeck.read.source import read
 
     data = read(ROOT / "examples" / "showcase.yaml").data
-    used = {key for slide in data["slides"] for key in slide if key in KINDS}
+    used = {key for slide in data["slides"] for key in slide if key in kinds()}
     used |= {key for slide in data["slides"] for c in slide.get("columns", []) for key in c}
-    assert set(KINDS) <= used
+    assert set(kinds()) <= used
 
 
 @pytest.fixture(scope="module")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import unicodedata
 from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from wocdeck.look import measure
 from wocdeck.look.measure import Span, text_width, wrap
 from wocdeck.look.scripts import has_east_asian
 
@@ -21,6 +24,22 @@ def test_known_widths_match_arial() -> None:
     assert text_width("Hello", 10) == pytest.approx(4667 / 2048 * 10)
     assert text_width("WIPO", 24) == pytest.approx((1933 + 569 + 1366 + 1593) / 2048 * 24)
     assert text_width("Hello", 10, bold=True) > text_width("Hello", 10)
+
+
+@pytest.mark.parametrize("table", sorted(p.stem for p in measure._TABLES.glob("*.json")))
+def test_width_tables_read_as_met_give_every_advance_of_the_table(table: str) -> None:
+    data = json.loads((measure._TABLES / f"{table}.json").read_text(encoding="utf-8"))
+    units = float(data["units_per_em"])
+    for style, advances in zip(("regular", "bold"), measure._widths(table), strict=True):
+        expected: dict[str, float | None] = {}
+        for first, *run in data[style]:
+            for offset, advance in enumerate(run):
+                char = chr(first + offset)
+                enclosing = unicodedata.category(char) == "Me"
+                expected[char] = measure.ENCLOSING_WIDTH if enclosing else advance / units
+        last = max(map(ord, expected))
+        for char in map(chr, range(last + 2)):  # every character, those the font lacks too
+            assert advances[char] == expected.get(char), (table, style, char)
 
 
 def test_chinese_is_full_width() -> None:

@@ -1,6 +1,7 @@
-"""The typer application, its --version, and main(): signals, collector, exit."""
+"""The typer application, its --version, and run(): signals, collector, exit."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typer reads the command's parameters from its
+# annotations, which it would otherwise compile from strings on each run.
 
 import gc
 import os
@@ -42,19 +43,16 @@ def _main(
     """
 
 
-# A render allocates millions of short-lived, acyclic objects; the default young-generation
-# threshold (700) runs the cycle collector thousands of times for nothing, a fifth of the
-# time of a large deck. Reference counting still frees them at once.
-GC_THRESHOLD = (50_000, 20, 20)
-
-
-def main() -> None:
-    """Run the command line."""
-    gc.set_threshold(*GC_THRESHOLD)
+def prepare() -> None:
+    """Set up the process before the commands are imported: Ctrl-C's cleanup on SIGTERM too."""
     for number in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(number, _terminate)
     _open_standard_streams()
     sys.stdout = _Stdout(sys.stdout)  # type: ignore[assignment]
+
+
+def run() -> None:
+    """Run the application on the command line's arguments, with the commands registered."""
     try:
         sys.exit(app())
     finally:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import glob
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -121,9 +120,8 @@ def expand(decks: list[Path]) -> list[Path]:
     """Deck arguments with quoted patterns expanded (the shell does it on Linux, not Windows)."""
     files: list[Path] = []
     for deck in decks:
-        pattern = str(deck)
-        matches = [] if _exists(deck) else sorted(glob.glob(pattern, recursive=True))
-        if matches and glob.has_magic(pattern):
+        matches = [] if _exists(deck) else _matches(str(deck))
+        if matches:
             files += [Path(m) for m in matches]
         else:
             files.append(deck)
@@ -144,3 +142,10 @@ def iso_day(text: str, example: str) -> dt.date:
             f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. {example}",
             param_hint="'--date'",
         ) from None
+
+
+def _matches(pattern: str) -> list[str]:
+    """The files a pattern with wildcards names; none for a plain name."""
+    import glob  # for an argument that is not a file only
+
+    return sorted(glob.glob(pattern, recursive=True)) if glob.has_magic(pattern) else []

@@ -1,6 +1,7 @@
-"""The commands that make decks: render, validate, preview."""
+"""The command that makes decks: render."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typer reads the command's parameters from its
+# annotations, which it would otherwise compile from strings on each run.
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -10,7 +11,6 @@ import typer
 from wocdeck.cli.base import app
 from wocdeck.cli.options import (
     AllowOption,
-    DeckArg,
     DecksArg,
     FormatOption,
     LangOption,
@@ -22,7 +22,7 @@ from wocdeck.cli.options import (
     in_languages,
     language_file,
 )
-from wocdeck.cli.report import Report, failures, say
+from wocdeck.cli.report import Report, failures
 
 if TYPE_CHECKING:
     from wocdeck.pipeline import Rendered
@@ -122,7 +122,7 @@ def _render_deck(
         render_one(report, deck, result, pdf_target)
 
 
-def render_one(report: Report, deck: Path, result: Rendered, pdf: Path | None) -> None:
+def render_one(report: Report, deck: Path, result: "Rendered", pdf: Path | None) -> None:
     """Report one rendered deck, and convert it to PDF if asked (never over the .pptx)."""
     report.notices(deck, result.notices, result.adjustments)
     report.done(deck, f"wrote {result.output} ({result.slides} slides)")
@@ -145,73 +145,3 @@ def _targets(deck: Path, output: Path | None, pdf: bool) -> tuple[Path, Path | N
             param_hint="'--output' / '-o'",
         )
     return target, target.with_suffix(".pdf") if pdf else None
-
-
-@app.command()
-def validate(
-    decks: DecksArg,
-    strict: StrictOption = False,
-    lang: LangOption = None,
-    template: TemplateOption = None,
-    allow: AllowOption = None,
-    format_: FormatOption = OutputFormat.text,
-) -> None:
-    """Check each DECK as render would, without writing anything (exit 0 when all are fine)."""
-    from wocdeck.pipeline import check
-
-    files = expand(decks)
-    report = Report(format_, many=len(files) > 1)
-    with failures():
-        folders = allowed(allow)
-        for deck in files:
-            with report.attempt(deck):
-                for language in in_languages(deck, lang):
-                    checked = check(deck, language, strict=strict, template=template, allow=folders)
-                    report.notices(deck, checked.notices, checked.adjustments)
-                    named = f" [{language}]" if language else ""
-                    report.done(deck, f"ok ({len(checked.slides)} slides)", name=f"{deck}{named}")
-    raise typer.Exit(1 if report.failed else 0)
-
-
-@app.command()
-def preview(
-    deck: DeckArg,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", help="Folder for the PNGs [default: DECK-preview, DECK.LANG-preview]."
-        ),
-    ] = None,
-    lang: LangOption = None,
-    template: TemplateOption = None,
-    allow: AllowOption = None,
-) -> None:
-    """Render DECK to one PNG per slide and a contact sheet (needs LibreOffice)."""
-    import tempfile
-
-    from wocdeck.output.export import contact_sheet, to_pdf, to_png
-    from wocdeck.output.files import confine, output_file
-    from wocdeck.pipeline import render as render_deck
-
-    with failures():
-        folders = allowed(allow)
-        languages = in_languages(deck, lang)
-        for language in languages:
-            stem = language_file(output_file(deck, None, ".pptx"), language).stem
-            folder = output or confine(deck, deck.with_name(stem + "-preview"))
-            if output and len(languages) > 1:
-                folder = output / str(language)
-            with tempfile.TemporaryDirectory(prefix="wocdeck-") as work:
-                result = render_deck(
-                    deck,
-                    Path(work) / "deck.pptx",
-                    language=language,
-                    template=template,
-                    allow=folders,
-                )
-                Report(OutputFormat.text).notices(deck, result.notices, result.adjustments)
-                pdf = to_pdf(result.output, Path(work) / "deck.pdf", result.slides)
-                pages = to_png(pdf, folder, slides=result.slides)
-                sheet, shown = contact_sheet(pages, folder / "sheet.png")
-                more = f" (slides 1-{shown} of {len(pages)})" if shown < len(pages) else ""
-                say(f"wrote {len(pages)} slides to {folder}/ and {sheet}{more}")

@@ -152,10 +152,10 @@ class Report:
     ) -> None:
         """Located notices (e.g. a field not translated) as JSON lines or text on stderr, then
         what fitting changed, a line per slide."""
-        from wocdeck.cli.diagnostics import from_problem
-
         for notice in notices:
             if self.json:
+                from wocdeck.cli.diagnostics import from_problem
+
                 say(from_problem(notice, str(deck)).to_json())
             else:
                 complain(str(notice))

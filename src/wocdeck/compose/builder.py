@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 
-from wocdeck.compose.kinds.chart import HISTORY_TEXT, plan
 from wocdeck.compose.text import SLOT, emphasis, fact_label, plain
 from wocdeck.compose.wording import wording
 from wocdeck.errors import Location
@@ -20,7 +19,6 @@ from wocdeck.look.theme import Theme
 from wocdeck.model import Bullet, Deck, Metric
 from wocdeck.plan import Block, Box, Figure, Group, Layout, Paragraph, Role, Run, Slide, TextBox
 from wocdeck.read.boundary import Boundary
-from wocdeck.read.chart_data import ChartData
 from wocdeck.read.source import DataPath, Source
 
 
@@ -193,6 +191,10 @@ class SlideBuilder:
         """A metric's history as a small column chart, placed when its tile is laid out."""
         if not metric.history:
             return None
+        # imported here: a deck without histories or charts does not load the chart modules
+        from wocdeck.compose.kinds.chart import HISTORY_TEXT, plan
+        from wocdeck.read.chart_data import ChartData
+
         label = plain(metric.label)
         periods, values = list(metric.history), list(metric.history.values())
         year = str(self.deck.event.date.year)

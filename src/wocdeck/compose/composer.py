@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from wocdeck.compose.builder import SlideBuilder
-from wocdeck.compose.kinds import KINDS
-from wocdeck.compose.kinds.base import Kind
+from wocdeck.compose.kinds import kinds
 from wocdeck.compose.kinds.placing import Placement, place
 from wocdeck.look.geometry import Frames
 from wocdeck.look.theme import Theme
@@ -14,6 +14,9 @@ from wocdeck.model import AchievementGroup, Bullet, Deck, Focus, FreeSlide, cont
 from wocdeck.plan import Group, Layout, Paragraph, Run, Slide, TextBox
 from wocdeck.read.boundary import Boundary
 from wocdeck.read.source import DataPath, Source
+
+if TYPE_CHECKING:
+    from wocdeck.compose.kinds.base import Kind  # imported with the kinds, by a free slide
 
 
 class Composer(SlideBuilder):
@@ -60,7 +63,7 @@ class Composer(SlideBuilder):
         """Free slides, each made by its kind (wocdeck/kinds/); `title`: the derived one."""
         for spec, path in placed:
             key = content_key(spec)
-            yield from KINDS[key].compose(self, spec, spec.title or title or None, path)
+            yield from kinds()[key].compose(self, spec, spec.title or title or None, path)
 
     def _focus_area(self, free: Placement, index: int, focus: Focus) -> Iterator[Slide]:
         """A focus area's slides with its own `extra:` slides among them, titled as they are."""
@@ -247,7 +250,7 @@ class Composer(SlideBuilder):
 
     def kind(self, key: str) -> Kind:
         """The kind a free slide's or a column's content key names."""
-        return KINDS[key]
+        return kinds()[key]
 
 
 def compose(

@@ -24,7 +24,6 @@ from typing import NamedTuple
 
 from wocdeck.look.fonts import file_widths, is_font_file
 from wocdeck.look.scripts import has_arabic, has_east_asian, is_wide
-from wocdeck.look.shaping import with_arabic_shaped
 
 _TABLES = Path(__file__).resolve().parent / "fonts"
 DEFAULT_METRICS = "liberation-sans"
@@ -60,22 +59,36 @@ class Line(NamedTuple):
     width: float
 
 
+class _Advances(dict[str, float | None]):
+    """Advance widths in em by character, None for a character the font lacks; a shipped
+    table's runs (first code point, then an advance per character) are read as characters are
+    first met, since a deck uses a few hundred of a table's thousands."""
+
+    def __init__(self, known: dict[str, float], runs: list[list[int]], units: float) -> None:
+        super().__init__(known)
+        self._runs, self._units = runs, units
+        self._firsts = [run[0] for run in runs]
+
+    def __missing__(self, char: str) -> float | None:
+        code, width = ord(char), None
+        i = bisect_right(self._firsts, code) - 1
+        if i >= 0 and code - self._firsts[i] + 1 < len(self._runs[i]):
+            if unicodedata.category(char) == "Me":
+                width = ENCLOSING_WIDTH
+            else:
+                width = self._runs[i][code - self._firsts[i] + 1] / self._units
+        self[char] = width
+        return width
+
+
 @lru_cache(maxsize=16)
-def _widths(metrics: str = DEFAULT_METRICS) -> tuple[dict[str, float], dict[str, float]]:
+def _widths(metrics: str = DEFAULT_METRICS) -> tuple[_Advances, _Advances]:
     if is_font_file(metrics):  # an installed font file
-        return file_widths(metrics)
+        regular, bold = file_widths(metrics)
+        return _Advances(regular, [], 1.0), _Advances(bold, [], 1.0)
     table = json.loads((_TABLES / f"{metrics}.json").read_text(encoding="utf-8"))
     units = float(table["units_per_em"])
-    styles = []
-    for style in ("regular", "bold"):
-        widths: dict[str, float] = {}
-        for first, *advances in table[style]:
-            for offset, advance in enumerate(advances):
-                char = chr(first + offset)
-                enclosing = unicodedata.category(char) == "Me"
-                widths[char] = ENCLOSING_WIDTH if enclosing else advance / units
-        styles.append(widths)
-    return styles[0], styles[1]
+    return _Advances({}, table["regular"], units), _Advances({}, table["bold"], units)
 
 
 @lru_cache(maxsize=4096)
@@ -95,13 +108,15 @@ def char_widths(spans: list[Span]) -> list[float]:
     for span in spans:
         regular, bold = _widths(span.metrics)
         table = bold if span.bold else regular
-        widths = list(map(table.get, span.text))
+        widths = list(map(table.__getitem__, span.text))
         if None in widths:
             for i, char in enumerate(span.text):
                 if widths[i] is None:
-                    found = regular.get(char) if span.bold else None
+                    found = regular[char] if span.bold else None
                     widths[i] = found if found is not None else _fallback(char)
             if has_arabic(span.text):
+                from wocdeck.look.shaping import with_arabic_shaped  # for Arabic text only
+
                 widths = with_arabic_shaped(span.text, span.bold, widths)
         out.extend(widths)
     return out

@@ -1,9 +1,10 @@
 """Themes: colours, fonts, sizes and margins, from themes/<name>/theme.yaml."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would compile every field's annotation
+# from its string when the models are built, at each start.
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -81,7 +82,7 @@ class Fonts(_Strict):
     languages: dict[str, LanguageFonts] = {}
     east_asian_bold: bool = True  # the East Asian typefaces have a real bold weight
 
-    def for_language(self, language: str) -> Fonts:
+    def for_language(self, language: str) -> Self:
         """The fonts of a deck in a language: wocdeck's defaults, then the theme's own."""
         changes: dict[str, str] = {}
         for table in (LANGUAGE_FONTS, self.languages):
@@ -139,7 +140,7 @@ class Theme(_Strict):
     folder: Path = Path()
     file: Path = Path()  # the theme file itself, set when it is loaded
 
-    def for_language(self, language: str) -> Theme:
+    def for_language(self, language: str) -> Self:
         """The theme as a deck in a language uses it (its fonts and language tags)."""
         return self.model_copy(update={"fonts": self.fonts.for_language(language)})
 

@@ -6,11 +6,12 @@ tiles, `slides` the editor's own slides; this module the report itself (cover, a
 resources, focus areas, year ahead, closing) and load_deck.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would compile every field's annotation
+# from its string when the models are built, at each start.
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 from pydantic import (
     AfterValidator,
@@ -139,7 +140,7 @@ class Focus(Part):
     extra: FreeSlides = []  # slides of this focus area's own, after its aims or achievements
 
     @model_validator(mode="after")
-    def _has_content(self) -> Focus:
+    def _has_content(self) -> Self:
         if not self.aims and not self.achievements:
             raise ValueError("a focus area needs 'aims' or 'achievements' (or both)")
         return self

@@ -1,9 +1,10 @@
 """The base of every part of a deck, bullets (with their second level) and figure tiles."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would compile every field's annotation
+# from its string when the models are built, at each start.
 
 import difflib
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 from pydantic import (
     BaseModel,
@@ -140,7 +141,7 @@ class Metric(Part):
         return {**data, "value": EmptyFigure(message, hint)}
 
     @model_validator(mode="after")
-    def _derive_change(self) -> Metric:
+    def _derive_change(self) -> Self:
         if self.previous is None:
             return self
         if self.change is not None:

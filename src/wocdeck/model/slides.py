@@ -1,9 +1,10 @@
 """The editor's own slides and what they show: pictures, charts, tables, tiles, columns."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would compile every field's annotation
+# from its string when the models are built, at each start.
 
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     BeforeValidator,
@@ -25,7 +26,6 @@ from wocdeck.model.values import (
     as_list,
     plain,
 )
-from wocdeck.read.chart_data import MAX_SERIES, series_problem
 
 
 class Picture(Part):
@@ -38,7 +38,7 @@ class Picture(Part):
     caption: Text | None = None
 
     @model_validator(mode="after")
-    def _described(self) -> Picture:
+    def _described(self) -> Self:
         if self.alt is None and not self.decorative:
             raise plain(
                 "a picture needs alt text for people who cannot see it",
@@ -58,12 +58,12 @@ class Chart(Part):
     type: Literal["column", "bar", "line", "pie"] = "column"
     data: Text | None = None  # a CSV file beside the deck: categories, then a column a series
     categories: Lines = []
-    series: Annotated[dict[Text, ChartValues], Field(max_length=MAX_SERIES)] = {}
+    series: dict[Text, ChartValues] = {}
     x_title: Text | None = None
     y_title: Text | None = None
 
     @model_validator(mode="after")
-    def _one_source(self) -> Chart:
+    def _one_source(self) -> Self:
         if self.data is not None:
             if self.series or self.categories:
                 raise plain(
@@ -83,6 +83,14 @@ class Chart(Part):
     @field_validator("series")
     @classmethod
     def _matching(cls, series: dict[str, list[Decimal]], info: ValidationInfo) -> Any:
+        # chart data's limits and checks: imported for a deck with charts only
+        from wocdeck.read.chart_data import MAX_SERIES, series_problem
+
+        if len(series) > MAX_SERIES:
+            raise plain(
+                f"a chart may have at most {MAX_SERIES} series; this one has {len(series):,}",
+                "keep the series the chart compares",
+            )
         categories = info.data.get("categories") or []
         for name, values in series.items():
             if not values:
@@ -110,7 +118,7 @@ class Table(Part):
     total: Text | None = None  # `yes`: a total row of the number columns; or the row's label
 
     @model_validator(mode="after")
-    def _has_data(self) -> Table:
+    def _has_data(self) -> Self:
         if bool(self.rows) == bool(self.csv):
             raise plain(
                 "a table has either `rows:` or `csv:`" if self.csv else "this table has no rows",
@@ -129,7 +137,7 @@ class Column(Part):
     chart: Chart | None = None
 
     @model_validator(mode="after")
-    def _one_content(self) -> Column:
+    def _one_content(self) -> Self:
         content = [k for k in self.model_fields_set if k in content_keys(type(self))]
         if len(content) != 1:
             keys = ", ".join(f"`{k}:`" for k in content_keys(type(self)))
@@ -167,7 +175,7 @@ class FreeSlide(Column):
     by: Text | None = None  # who said the statement
 
     @model_validator(mode="after")
-    def _extras_belong(self) -> FreeSlide:
+    def _extras_belong(self) -> Self:
         for key, owner in (("subtitle", "section"), ("by", "statement")):
             if key in self.model_fields_set and owner not in self.model_fields_set:
                 raise plain(f"`{key}:` belongs to a `{owner}:` slide", f"remove `{key}:`")

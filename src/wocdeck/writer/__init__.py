@@ -26,9 +26,7 @@ from wocdeck.look.template import LayoutSpec, PlaceholderSpec
 from wocdeck.look.theme import Theme
 from wocdeck.plan import Layout, Slide, TextBox
 from wocdeck.read.languages import is_right_to_left
-from wocdeck.writer import blocks, markup
-from wocdeck.writer.direction import mirror_layouts
-from wocdeck.writer.drawing import Drawing
+from wocdeck.writer import markup
 from wocdeck.writer.package import save
 from wocdeck.writer.slides import SlideAdder
 from wocdeck.writer.themepart import restyle
@@ -71,14 +69,15 @@ def build(
         for layout in master.slide_layouts
     }
     if is_right_to_left(properties.language):
+        from wocdeck.writer.direction import mirror_layouts
+
         used = {contract.layout(role_of(plan)).partname for plan in slides}
         mirror_layouts(prs, [by_part[name] for name in sorted(used)])
     adder = SlideAdder(prs)
     for number, plan in enumerate(slides, start=1):
         spec = contract.layout(role_of(plan))
         part = adder.add_slide(by_part[spec.partname])
-        drawing = Drawing(adder, part, theme, properties.when)
-        part.blob = markup.slide(_shapes(drawing, spec, plan, number))
+        part.blob = markup.slide(_shapes(adder, part, theme, properties.when, spec, plan, number))
         if plan.notes:
             adder.add_notes(part, plan.notes, rtl=plan.title.rtl)
     _set_properties(prs, properties)
@@ -105,9 +104,16 @@ def _placeholder(spec: PlaceholderSpec) -> markup.Placeholder:
     return markup.Placeholder(spec.kind, spec.attributes, spec.name, spec.align)
 
 
-def _shapes(drawing: Drawing, layout: LayoutSpec, plan: Slide, number: int) -> list[str]:
+def _shapes(
+    adder: SlideAdder,
+    part: Part,
+    theme: Theme,
+    when: dt.datetime,
+    layout: LayoutSpec,
+    plan: Slide,
+    number: int,
+) -> list[str]:
     """The slide's shapes as XML, back to front, with ids from 2."""
-    adder, part, theme = drawing.adder, drawing.part, drawing.theme
     ids = count(2)
     found = slots(role_of(plan), layout)
     boxes: list[tuple[str, TextBox]] = [("Title", plan.title)]
@@ -123,7 +129,12 @@ def _shapes(drawing: Drawing, layout: LayoutSpec, plan: Slide, number: int) -> l
             shapes.append(markup.placeholder(next(ids), _placeholder(spec), box, theme))
     shapes += free
     shapes += [markup.tile(next(ids), box, theme) for box in plan.tiles]
-    shapes += [blocks.draw(drawing, next(ids), block) for block in plan.blocks]
+    if plan.blocks:  # tables, pictures, charts: their modules only for a deck that has them
+        from wocdeck.writer.blocks import draw
+        from wocdeck.writer.drawing import Drawing
+
+        drawing = Drawing(adder, part, theme, when)
+        shapes += [draw(drawing, next(ids), block) for block in plan.blocks]
     if plan.layout is Layout.COVER and theme.logo_file is not None:
         shapes.append(_logo(adder, part, next(ids), theme))
     footer, slide_number = layout.first("ftr"), layout.first("sldNum")

@@ -3,26 +3,29 @@
 Phrases ("Key Achievements", "(cont.)", "growing by …") come from a table per language kept as
 data beside this file (`en.yaml`, `zh.yaml`, …; every table has every phrase, see
 tests/compose/test_wording.py). Dates, numbers, currency amounts and percentages come from
-CLDR through Babel, so "Thursday, September 27" is "9月27日星期四" in Chinese and
-"jeudi 27 septembre" in French, and 33745 is "33 745" in French.
+CLDR through Babel (`cldr`), so "Thursday, September 27" is "9月27日星期四" in Chinese and
+"jeudi 27 septembre" in French, and 33745 is "33 745" in French; English's few formats are
+written out (`english`), so an English deck does not load Babel.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from babel import Locale
-from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
 
 from wocdeck.read.languages import SUPPORTED
+
+if TYPE_CHECKING:
+    from wocdeck.compose.wording.cldr import Cldr
+    from wocdeck.compose.wording.english import English
+
+    Formats = English | Cldr  # a language's dates, numbers, amounts and percentages
 
 _HERE = Path(__file__).resolve().parent
 NUMBERINGS = ("roman", "chinese", "decimal")
@@ -42,10 +45,6 @@ _ROMAN = (
     (1, "I"),
 )
 _CHINESE_DIGITS = "〇一二三四五六七八九"
-_QUOTED = re.compile(r"'[^']*'")
-# CLDR's currency spacing: a currency code written against a digit gets a space.
-_CODE_BEFORE = re.compile(r"([A-Z]{3})(?=\d)")
-_CODE_AFTER = re.compile(r"(?<=\d)([A-Z]{3})")
 
 
 def roman(number: int) -> str:
@@ -73,7 +72,12 @@ def phrase_names() -> tuple[str, ...]:
 
 @lru_cache(maxsize=16)
 def _table(language: str) -> dict[str, Any]:
-    return yaml.safe_load((_HERE / f"{language}.yaml").read_text(encoding="utf-8"))
+    return yaml.load(  # a safe loader: libyaml's when installed
+        (_HERE / f"{language}.yaml").read_text(encoding="utf-8"), Loader=_LOADER
+    )
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -90,9 +94,9 @@ class Wording:
         return self.phrases[key].format(**values)
 
     @property
-    def locale(self) -> Locale:
-        """The Babel locale of the language."""
-        return _locale(self.language)
+    def formats(self) -> Formats:
+        """The language's dates and numbers as CLDR writes them."""
+        return _formats(self.language)
 
     def numeral(self, number: int) -> str:
         """A focus area's number as the language writes it: I, 一 or 1."""
@@ -104,38 +108,28 @@ class Wording:
 
     def long_date(self, day: dt.date) -> str:
         """Weekday, month and day: 'Thursday, September 27', '9月27日星期四'."""
-        return format_date(day, _weekday_month_day(self.language), locale=self.locale)
+        return self.formats.long_date(day)
 
     def date(self, day: dt.date) -> str:
         """A full date: 'July 10, 2014', '10 juillet 2014', '2014年7月10日'."""
-        return format_date(day, "long", locale=self.locale)
+        return self.formats.date(day)
 
     def year(self, day: dt.date) -> str:
         """The year alone: '2018', '2018年'."""
-        return format_date(day, self.locale.datetime_skeletons["y"].pattern, locale=self.locale)
+        return self.formats.year(day)
 
     def number(self, value: Decimal) -> str:
         """A figure with the language's separators: '33,745', '33 745', '33.745'."""
-        return format_decimal(value, locale=self.locale, decimal_quantization=False)
+        return self.formats.number(value)
 
     def money(self, amount: Decimal, currency: str) -> str:
         """'CHF 108,348', '108 348 CHF'; cents only where the amount has them."""
-        pattern = self.locale.currency_formats["standard"].pattern
-        if amount == amount.to_integral_value():
-            pattern = re.sub(r"\.0+", "", pattern)
-        text = format_currency(
-            amount,
-            currency,
-            format=pattern.replace("¤", "¤¤"),  # the ISO code, not a symbol such as "$"
-            locale=self.locale,
-            currency_digits=False,
-        )
-        return _CODE_AFTER.sub(" \\1", _CODE_BEFORE.sub("\\1 ", text))
+        return self.formats.money(amount, currency)
 
     def percent(self, change: str) -> str:
         """A written change such as '+6.8%' as the language writes its size: '6,8 %'."""
         amount = change.strip().replace("\u2212", "-").replace(" ", "").lstrip("+-").rstrip("%")
-        return format_percent(Decimal(amount) / 100, locale=self.locale, decimal_quantization=False)
+        return self.formats.percent(Decimal(amount) / 100)
 
     def change(self, change: str | None, versus: str | None) -> str:
         """'growing by 6.8%', 'exceeding 2017 total by 85%', 'declining by 3%', 'unchanged'."""
@@ -159,20 +153,15 @@ class Wording:
 
 
 @lru_cache(maxsize=16)
-def _locale(language: str) -> Locale:
-    return Locale.parse(language.replace("-", "_"))
+def _formats(language: str) -> Formats:
+    """English's written out; every other language's from Babel, imported only for it."""
+    if language == "en":
+        from wocdeck.compose.wording.english import English
 
+        return English()
+    from wocdeck.compose.wording.cldr import Cldr
 
-@lru_cache(maxsize=16)
-def _weekday_month_day(language: str) -> str:
-    """CLDR's pattern for weekday, month and day, with the weekday and month written out."""
-    locale = _locale(language)
-    skeletons = locale.datetime_skeletons
-    pattern = str((skeletons.get("MMMMEd") or skeletons["MEd"]).pattern)
-    parts = re.split(f"({_QUOTED.pattern})", pattern)
-    for i in range(0, len(parts), 2):  # outside quoted literals
-        parts[i] = re.sub(r"E+", "EEEE", parts[i])
-    return "".join(parts)
+    return Cldr(language)
 
 
 @lru_cache(maxsize=16)
