@@ -192,3 +192,44 @@ TEMPLATES = {
     "pandoc": names_only,
     "light-accents": light_accents,
 }
+
+
+def four_three_widths(folder: Path) -> Path:
+    """16:9 slides whose layouts were left at their 4:3 widths (content in the left 70 %)."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)
+    return _save(prs, folder / "wide-4x3.potx", template=True)
+
+
+def off_slide(folder: Path) -> Path:
+    """4:3, the Title and Content layout's text placeholder reaching below the slide's bottom."""
+    prs = Presentation()
+    layout = next(lay for lay in prs.slide_layouts if lay.name == "Title and Content")
+    body = next(p for p in layout.placeholders if p.placeholder_format.idx == 1)
+    body.left, body.top, body.width, body.height = Pt(36), Pt(130), Pt(648), Pt(450)
+    return _save(prs, folder / "off-slide.pptx")
+
+
+def unknown_font(folder: Path) -> Path:
+    """4:3, headings in a font no machine here has and no shipped table measures."""
+    prs = Presentation()
+    _set_theme(prs, fonts=("Frutiger Next Pro", "Calibri"))
+    return _save(prs, folder / "frutiger.pptx")
+
+
+def faint_no_styles(folder: Path) -> Path:
+    """4:3, grey text on white in the theme, and a master without title and body styles."""
+    prs = Presentation()
+    _set_theme(prs, colours={"dk1": "9E9E9E"})
+    styles = prs.slide_master.element.find(qn("p:txStyles"))
+    for name in ("p:titleStyle", "p:bodyStyle"):
+        styles.remove(styles.find(qn(name)))
+    return _save(prs, folder / "faint.pptx")
+
+
+MISFITS = {
+    "wide-4x3": four_three_widths,
+    "off-slide": off_slide,
+    "frutiger": unknown_font,
+    "faint": faint_no_styles,
+}

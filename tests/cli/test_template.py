@@ -315,7 +315,7 @@ def test_template_check_says_which_fonts_it_cannot_measure_exactly(tmp_path: Pat
     code, out, _ = cli("template", "check", _save(prs, tmp_path / "frutiger.pptx"))
     assert code == 0
     assert "theme fonts Frutiger Next Pro (headings) / Calibri (body)" in out
-    assert out.count("notice: the font 'Frutiger Next Pro' is not installed here") == 1
+    assert out.count("warning: the font 'Frutiger Next Pro' is not installed here") == 1
     assert "'Calibri'" not in out  # measured exactly with Carlito's widths
 
 

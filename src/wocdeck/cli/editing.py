@@ -18,7 +18,7 @@ from wocdeck.cli.options import (
     iso_day,
 )
 from wocdeck.cli.render import render_one
-from wocdeck.cli.report import Report, failures, say
+from wocdeck.cli.report import Report, complain, failures, say
 
 if TYPE_CHECKING:
     from wocdeck.output.session import LibreOffice
@@ -215,23 +215,39 @@ app.add_typer(template_app, name="template")
 @template_app.command("check")
 def template_check(
     file: Annotated[Path, typer.Argument(help="The template, .potx or .pptx.", show_default=False)],
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Treat every warning as an error (exit code 1).")
+    ] = False,
 ) -> None:
-    """List the template's layouts, which kind of slide each serves and why, and fallbacks."""
+    """List the template's layouts, which kind of slide each serves and why, and fallbacks;
+    warn about what would make slides drawn through it look wrong; end with a verdict."""
     from wocdeck.errors import Location
     from wocdeck.look.contract import describe, make_contract
-    from wocdeck.look.placement import Fonts
     from wocdeck.look.template import read_template
+    from wocdeck.look.template_audit import template_warnings
 
     with failures():
         template = read_template(file, Location(str(file)))
         contract = make_contract(template, {})
         for line in describe(contract):
             say(line)
-        fonts = Fonts(template.major_font or "Arial", template.minor_font or "Arial")
-        for notice in fonts.notices():
-            say(f"{file}: notice: {notice}")
         if template.macros:
             say(f"{file}: notice: it has macros; wocdeck never runs or copies them")
         for kind in template.removed:
             say(f"{file}: notice: it has {kind}; wocdeck never copies them into a deck")
-        say(f"{file}: ok, this template can make the report")
+        warnings = template_warnings(contract)
+        count = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
+        if strict and warnings:
+            for warning in warnings:
+                complain(f"{file}: error: {warning}")
+            complain(f"{file}: not accepted: {count}, and --strict makes them errors")
+            raise typer.Exit(1)
+        for warning in warnings:
+            say(f"{file}: warning: {warning}")
+        if warnings:
+            say(
+                f"{file}: usable, with {count}: it can make the report, but its slides may "
+                "not look as the organisation designed them (see the warnings above)"
+            )
+        else:
+            say(f"{file}: ok, this template can make the report")

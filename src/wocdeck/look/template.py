@@ -96,6 +96,7 @@ class TemplateFile:
     colors: dict[str, str]  # scheme slot (dk1, accent1, ...) → RRGGBB
     macros: bool  # the file had macros, which the output does not keep
     removed: tuple[str, ...] = ()  # kinds of content not carried: "external links", ...
+    styles_missing: tuple[str, ...] = ()  # the master's text styles it lacks: "title", "body"
 
 
 def read_template(path: Path, where: Location, *, trusted: bool = False) -> TemplateFile:
@@ -129,6 +130,7 @@ class _Reader:
         self.path, self.where, self.trusted = path, where, trusted
         self.zip: zipfile.ZipFile | None = None
         self.names: set[str] = set()
+        self.styles_missing: list[str] = []
 
     def fail(self, message: str, hint: str = "") -> DeckError:
         return DeckError.at(self.where, message, hint)
@@ -278,6 +280,7 @@ class _Reader:
             colors=colors,
             macros=macros,
             removed=removed,
+            styles_missing=tuple(dict.fromkeys(self.styles_missing)),
         )
 
     def _check_all_relationships(self) -> None:
@@ -294,6 +297,9 @@ class _Reader:
         theme = self._xml(theme_name) if theme_name else None
         master_placeholders = placeholders(master)
         styles = master.find("p:txStyles", NS)
+        for kind in ("title", "body"):
+            if styles is None or styles.find(f"p:{kind}Style", NS) is None:
+                self.styles_missing.append(kind)
         layouts = []
         for layout_id in master.findall("p:sldLayoutIdLst/p:sldLayoutId", NS):
             rel = rels.get(layout_id.get(R_ID, ""))
