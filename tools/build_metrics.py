@@ -1,4 +1,4 @@
-"""Extract advance widths of the metric-compatible open fonts into src/wocdeck/fonts/*.json.
+"""Extract advance widths of open fonts into src/wocdeck/look/fonts/*.json.
 
 Each of these fonts has the same advance width for every glyph as the Office font it stands
 for, so its widths measure what PowerPoint lays out in the Office font and what LibreOffice
@@ -11,11 +11,17 @@ lays out in the open one:
 | liberation-mono | Liberation Mono 2 (SIL OFL 1.1) | Courier New |
 | carlito | Carlito (SIL OFL 1.1) | Calibri |
 | caladea | Caladea (Apache License 2.0) | Cambria |
+| dejavu-sans | DejaVu Sans (Bitstream Vera licence, changes public domain) | a sans: Verdana-wide |
+| dejavu-serif | DejaVu Serif (the same licence) | a serif: a wide one |
+
+The DejaVu tables are no metric-compatible stand-ins: they measure a font that is neither
+installed nor shipped with the widest plausible widths of its class, so text measured to fit
+does not overflow in the real (narrower or as wide) font.
 
 The tables hold numbers only (advance widths per code point), no glyphs. Run after changing
 fonts:  python tools/build_metrics.py [FONT_DIR ...]
 Needs fontTools (in the test extra) and the fonts (Debian: fonts-liberation2,
-fonts-crosextra-carlito, fonts-crosextra-caladea).
+fonts-crosextra-carlito, fonts-crosextra-caladea, fonts-dejavu-core).
 """
 
 from __future__ import annotations
@@ -29,8 +35,9 @@ from fontTools.ttLib import TTFont
 FONT_DIRS = (
     Path("/usr/share/fonts/truetype/liberation2"),
     Path("/usr/share/fonts/truetype/crosextra"),
+    Path("/usr/share/fonts/truetype/dejavu"),
 )
-OUT = Path(__file__).resolve().parents[1] / "src/wocdeck/fonts"
+OUT = Path(__file__).resolve().parents[1] / "src/wocdeck/look/fonts"
 # table name → (description, regular file, bold file)
 FAMILIES = {
     "liberation-sans": (
@@ -57,6 +64,16 @@ FAMILIES = {
         "Caladea (Apache License 2.0), Cambria-compatible",
         "Caladea-Regular.ttf",
         "Caladea-Bold.ttf",
+    ),
+    "dejavu-sans": (
+        "DejaVu Sans (Bitstream Vera licence; DejaVu changes public domain), widest sans",
+        "DejaVuSans.ttf",
+        "DejaVuSans-Bold.ttf",
+    ),
+    "dejavu-serif": (
+        "DejaVu Serif (Bitstream Vera licence; DejaVu changes public domain), widest serif",
+        "DejaVuSerif.ttf",
+        "DejaVuSerif-Bold.ttf",
     ),
 }
 

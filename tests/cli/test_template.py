@@ -304,7 +304,7 @@ def test_a_font_that_is_not_installed_is_measured_with_the_nearest_and_said_once
     assert code == 0, err
     notice = "the font 'Frutiger Next Pro' is not installed here; its text is measured with "
     assert err.count(notice) == 1
-    assert "Liberation Sans (Arial's widths)" in err
+    assert "DejaVu Sans, a sans about as wide as Verdana" in err
 
 
 def test_template_check_says_which_fonts_it_cannot_measure_exactly(tmp_path: Path, cli) -> None:

@@ -83,3 +83,27 @@ def test_light_accents_keeps_4x3_widths_and_is_told_so(tmp_path: Path, cli) -> N
     assert code == 0
     warnings = [line.split(": ", 1)[1] for line in out.splitlines() if ": warning: " in line]
     assert warnings == WIDE_4X3
+
+
+def test_a_render_in_verdana_says_once_which_wider_font_measured_it(tmp_path: Path, cli) -> None:
+    from pptx import Presentation
+
+    from tests.conftest import MINIMAL, write_deck
+    from tests.ooxml import assert_opens_cleanly
+    from tests.templates import _save, _set_theme
+    from wocdeck.look.fonts import is_font_file, metrics_for
+
+    if is_font_file(metrics_for("Verdana").metrics):
+        pytest.skip("Verdana is installed here, so it is measured exactly")
+    prs = Presentation()
+    _set_theme(prs, fonts=("Verdana", "Verdana"))
+    template = _save(prs, tmp_path / "verdana.pptx")
+    deck = write_deck(tmp_path, MINIMAL + "year_ahead: [One, Two]\nclosing: Thank you.\n")
+    code, _, err = cli("render", deck, "--template", template)
+    assert code == 0, err
+    assert err.count("the font 'Verdana' is not installed here") == 1
+    assert (
+        "its text is measured with DejaVu Sans, a sans about as wide as Verdana, so lines may "
+        "break a little earlier than in PowerPoint, but not later" in err
+    )
+    assert_opens_cleanly(deck.with_suffix(".pptx"))

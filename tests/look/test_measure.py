@@ -114,3 +114,23 @@ def test_lines_never_break_at_a_no_break_space(text: str) -> None:
             if 0 < line.start < len(text):
                 assert text[line.start - 1] not in "\u00a0\u202f", (width, line)
                 assert text[line.start] not in "\u00a0\u202f", (width, line)
+
+
+SENTENCE = "The International Bureau processed 2.1 million applications in 2018, a record year."
+
+
+@pytest.mark.parametrize("bold", [False, True])
+def test_a_font_not_installed_is_measured_at_least_as_wide_as_dejavu_sans(bold: bool) -> None:
+    from wocdeck.look.fonts import is_font_file, metrics_for
+
+    verdana = metrics_for("Verdana")
+    if is_font_file(verdana.metrics):
+        pytest.skip("Verdana is installed here, so it is measured exactly")
+    measured = text_width(SENTENCE, 20, bold=bold, metrics=verdana.metrics)
+    assert measured >= text_width(SENTENCE, 20, bold=bold, metrics="dejavu-sans")
+    # Verdana sets about 15 % wider than Arial: never measured with Arial's widths
+    assert measured >= 1.12 * text_width(SENTENCE, 20, bold=bold, metrics="liberation-sans")
+    serif = metrics_for("Georgia Pro Zz").metrics
+    assert text_width(SENTENCE, 20, metrics=serif) >= 1.1 * text_width(
+        SENTENCE, 20, metrics="liberation-serif"
+    )

@@ -2,8 +2,9 @@
 
 PowerPoint lays text out in the template's fonts. Common Office fonts have metric-compatible
 open fonts whose advance widths ship as tables (tools/build_metrics.py); any other font is
-measured from its installed file when fontTools is available, else with the nearest shipped
-family, and the caller says so once.
+measured from its installed file when fontTools is available, else with the widest shipped
+family of its class (DejaVu Sans or Serif, so text never measures narrower than it is), and
+the caller says so once.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ _DESCRIBED = {
     "liberation-mono": "Liberation Mono (Courier New's widths)",
     "carlito": "Carlito (Calibri's widths)",
     "caladea": "Caladea (Cambria's widths)",
+    "dejavu-sans": "DejaVu Sans, a sans about as wide as Verdana",
+    "dejavu-serif": "DejaVu Serif, a wide serif",
 }
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 _SERIF_WORDS = ("serif", "times", "garamond", "georgia", "palatino", "book", "roman", "cambria")
@@ -69,17 +72,24 @@ def metrics_for(typeface: str) -> FontMetrics:
         typeface,
         nearest,
         f"the font '{typeface}' is not installed here; its text is measured with "
-        f"{_DESCRIBED[nearest]}, so line breaks in PowerPoint may differ slightly "
-        "(install the font to measure it exactly)",
+        f"{_DESCRIBED[nearest]}, so "
+        + (
+            "line breaks in PowerPoint may differ slightly "
+            if nearest == "liberation-mono"
+            else "lines may break a little earlier than in PowerPoint, but not later "
+        )
+        + "(install the font to measure it exactly)",
     )
 
 
 def _nearest(key: str) -> str:
+    """The widest plausible font of the typeface's class: text measured to fit then fits in
+    the real font, which is likely narrower (monospaced fonts are all about as wide)."""
     if any(word in key for word in _MONO_WORDS):
         return "liberation-mono"
     if "sans" not in key and any(word in key for word in _SERIF_WORDS):
-        return "liberation-serif"
-    return "liberation-sans"
+        return "dejavu-serif"
+    return "dejavu-sans"
 
 
 def is_font_file(metrics: str) -> bool:
