@@ -117,6 +117,7 @@ def _plan(
     from wocdeck.look.placement import adapt
     from wocdeck.look.theme import load_theme, themes_dir
     from wocdeck.look.typescale import rules_for
+    from wocdeck.model.texts import translatable
     from wocdeck.read.boundary import Boundary
     from wocdeck.read.languages import is_right_to_left, select
     from wocdeck.read.source import read
@@ -124,7 +125,7 @@ def _plan(
     name = str(deck_file)
     original = read(deck_file, name, defer=True)
     try:
-        selection = select(original, language)
+        selection = select(original, language, texts=translatable())
     except DeckError as exc:
         raise DeckError(_with_deferred(original, exc.problems), exc.more) from None
     source = selection.source
@@ -153,6 +154,7 @@ def _load(original: Source, selection: Selection, *, every_language: bool) -> De
     `language:` and, with every_language, with those of every other language's values, so a
     mistake in a translation is found without --lang; each problem once."""
     from wocdeck.model import load_deck
+    from wocdeck.model.texts import translatable
     from wocdeck.read.languages import present, select
 
     problems, more = list(selection.errors), 0
@@ -164,7 +166,7 @@ def _load(original: Source, selection: Selection, *, every_language: bool) -> De
         others = [code for code in present(original) if code != selection.language]
         for code in others:
             try:
-                load_deck(select(original, code).source)
+                load_deck(select(original, code, texts=translatable()).source)
             except DeckError as exc:
                 problems, more = problems + exc.problems, more + exc.more
     if problems or original.deferred:

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from wocdeck.errors import DeckError
 from wocdeck.model import load_deck
+from wocdeck.model.texts import translatable
 from wocdeck.read.languages import SUPPORTED, is_translations, present, select
 from wocdeck.read.source import parse
 
@@ -31,7 +32,7 @@ year_ahead:
 
 
 def _select(text: str, language: str | None):
-    return select(parse(text.encode(), "deck.yaml"), language)
+    return select(parse(text.encode(), "deck.yaml"), language, texts=translatable())
 
 
 def test_the_requested_language_is_picked_for_text_and_lists() -> None:
@@ -151,7 +152,7 @@ def _no_translations_left(node: object) -> bool:
 @given(st.dictionaries(_FIELDS, _data(_WORDS), min_size=1, max_size=3), _LANGUAGE)
 def test_selecting_a_language_invents_nothing_and_leaves_no_mapping(data, language) -> None:
     source = parse(yaml.safe_dump(data, allow_unicode=True).encode(), "deck.yaml")
-    chosen = select(source, language)
+    chosen = select(source, language, texts=translatable())
     out = dict(chosen.source.data)
     assert out.pop("language") == language
     assert _no_translations_left(out)

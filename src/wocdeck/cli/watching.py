@@ -29,12 +29,13 @@ def inputs(deck: Path) -> set[Path]:
     from wocdeck.errors import DeckError
     from wocdeck.look.theme import find_theme, load_theme
     from wocdeck.model import load_deck
+    from wocdeck.model.texts import translatable
     from wocdeck.read.languages import select
     from wocdeck.read.source import read
 
     used = {_real(deck)}
     try:
-        source = select(read(deck)).source
+        source = select(read(deck), texts=translatable()).source
         model = load_deck(source)
     except DeckError:
         return used

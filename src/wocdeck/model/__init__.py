@@ -11,7 +11,7 @@ resources, focus areas, year ahead, closing) and load_deck.
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import (
     AfterValidator,
@@ -42,6 +42,7 @@ from wocdeck.model.values import (
     TEXT_ERRORS,
     Date,
     Language,
+    Name,
     Text,
     as_dict_list,
     as_list,
@@ -149,6 +150,7 @@ class Focus(Part):
 class Section(Part):
     """A titled list of points; a bare list (or a single line) is accepted as its points."""
 
+    short_form: ClassVar[str] = "points"  # the field a bare list stands for
     title: Text | None = None
     points: Points = []
     notes: Text | None = None
@@ -162,6 +164,7 @@ class Section(Part):
 class Closing(Part):
     """The last slide's line; a bare string is accepted as its text."""
 
+    short_form: ClassVar[str] = "text"  # the field a bare line stands for
     text: Text | None = None  # default: the language's "Thank you for your time."
     notes: Text | None = None
 
@@ -179,10 +182,10 @@ class Closing(Part):
 class Deck(Part):
     """A whole office report deck."""
 
-    theme: Text = "wipo"
+    theme: Name = "wipo"
     language: Language = "en"
-    template: Text | None = None  # a .potx/.pptx, relative to the deck file
-    layouts: dict[str, Text] = {}  # slide role → the template layout's name
+    template: Name | None = None  # a .potx/.pptx, relative to the deck file
+    layouts: dict[str, Name] = {}  # slide role → the template layout's name
     event: Event
     about: About | None = None
     resources: Resources | None = None

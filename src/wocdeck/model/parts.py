@@ -24,6 +24,7 @@ from wocdeck.model.values import (
     EmptyFigure,
     FigureValue,
     Lines,
+    Name,
     Text,
     as_list,
     computed_change,
@@ -123,7 +124,7 @@ class Metric(Part):
     change: Change | None = None
     versus: Text | None = None
     previous: FigureValue | None = None
-    history: Annotated[dict[Text, ChartNumber], Field(max_length=MAX_POINTS)] = {}
+    history: Annotated[dict[Name, ChartNumber], Field(max_length=MAX_POINTS)] = {}
 
     @model_validator(mode="before")
     @classmethod

@@ -21,6 +21,7 @@ from wocdeck.model.values import (
     Cell,
     ChartValues,
     Lines,
+    Name,
     Text,
     as_dict_list,
     as_list,
@@ -31,7 +32,7 @@ from wocdeck.model.values import (
 class Picture(Part):
     """A photo or drawing from a file beside the deck, with alt text or marked decorative."""
 
-    file: Text
+    file: Name  # a file beside the deck: the same in every language
     alt: Text | None = None
     decorative: bool = False
     fit: Literal["fit", "crop"] = "fit"  # the whole picture, or the frame filled and cut
@@ -56,7 +57,7 @@ class Chart(Part):
     """A native chart: data inline (categories and series) or from a CSV file (data:)."""
 
     type: Literal["column", "bar", "line", "pie"] = "column"
-    data: Text | None = None  # a CSV file beside the deck: categories, then a column a series
+    data: Name | None = None  # a CSV file beside the deck: categories, then a column a series
     categories: Lines = []
     series: dict[Text, ChartValues] = {}
     x_title: Text | None = None
@@ -114,7 +115,7 @@ class Table(Part):
     rows: Annotated[
         list[list[Cell] | dict[str, Cell]], Field(max_length=MAX_POINTS)
     ] = []  # rows as lists of cells, or as `column: cell` groups
-    csv: Text | None = None  # a .csv file, relative to the deck file; its first row is the header
+    csv: Name | None = None  # a .csv file, relative to the deck file; its first row is the header
     total: Text | None = None  # `yes`: a total row of the number columns; or the row's label
 
     @model_validator(mode="after")
@@ -166,8 +167,8 @@ class FreeSlide(Column):
 
     title: Text | None = None
     notes: Text | None = None
-    before: Text | None = None  # cover, about, resources, focus, focus 2, year_ahead, closing
-    after: Text | None = None
+    before: Name | None = None  # cover, about, resources, focus, focus 2, year_ahead, closing
+    after: Name | None = None
     columns: Annotated[list[Column], Field(min_length=2, max_length=2)] | None = None
     section: Text | None = None  # a section divider's big title
     subtitle: Text | None = None  # under a section divider's title

@@ -127,8 +127,19 @@ def money_amount(value: Any) -> Decimal:
     return figure.number
 
 
+class _Translated:
+    """The mark of a field whose value is text to translate (see wocdeck.model.texts)."""
+
+    def __repr__(self) -> str:
+        return "TRANSLATED"
+
+
+TRANSLATED = _Translated()
 _FIGURE_SCHEMA = WithJsonSchema({"type": ["string", "number"]})
-Text = Annotated[str, AfterValidator(_check_text)]
+# Words a reader sees, translated per language; `Name` is text that reads the same in every
+# language (a file, a kind, a slide's place, a year): never asked for a translation.
+Name = Annotated[str, AfterValidator(_check_text)]
+Text = Annotated[Name, TRANSLATED]
 FigureValue = Annotated[Figure, PlainValidator(_figure), _FIGURE_SCHEMA]
 Change = Annotated[str, PlainValidator(_change), _FIGURE_SCHEMA]
 Lines = Annotated[list[Text], BeforeValidator(as_list), Field(max_length=MAX_POINTS)]
@@ -200,4 +211,4 @@ ChartNumber = Annotated[Decimal, PlainValidator(_chart_number), _FIGURE_SCHEMA]
 ChartValues = Annotated[list[ChartNumber], BeforeValidator(as_list), Field(max_length=MAX_POINTS)]
 
 
-Cell = Annotated[str | None, Field(max_length=2000)]  # a table cell; empty is allowed
+Cell = Annotated[str | None, Field(max_length=2000), TRANSLATED]  # a table cell; empty is allowed

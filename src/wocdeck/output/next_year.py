@@ -75,9 +75,11 @@ def next_year(edit: DeckEdit, day: dt.date) -> NextYear:
         )
     _refuse_empty(edit)
     from wocdeck.model import load_deck
+    from wocdeck.model.texts import translatable
     from wocdeck.read.languages import select
 
-    load_deck(select(edit.source, None).source)  # this year's deck must be right first
+    # this year's deck must be right first
+    load_deck(select(edit.source, None, texts=translatable()).source)
     result = NextYear(old_day.year, day.year)
     date = edit.node(("event", "date"))
     edit.set_scalar(date, day.isoformat())

@@ -5,8 +5,11 @@ codes: `office: {en: WIPO Office in China, zh: 世界知识产权组织中国办
 language: `aims: {en: [...], fr: [...]}`. Before the model sees the data, `select` replaces
 each such mapping by the requested language's value, or, where that is missing, by the deck's
 default language's (`language:`, English if not given) with one notice per field, so a partial
-translation is visible, never silent. Positions are carried over, so later errors still point
-at the text the editor wrote in that language.
+translation is visible, never silent. Which fields are text is the model's declaration (`Texts`,
+handed in by the caller): only those are asked for a translation, and only where text is may a
+value be given per language. Lists given per language with a different number of items get a
+notice. Positions are carried over, so later errors still point at the text the editor wrote in
+that language.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any
 
 from wocdeck.errors import DeckError, Problem
 from wocdeck.read.source import DataPath, Source, nearest
+from wocdeck.read.texts import Texts
 
 SUPPORTED = {
     "en": "English",
@@ -55,11 +59,6 @@ NAMES = {
 }
 RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur"})
 DEFAULT = "en"
-# Fields whose values read the same in every language: no notice when they are not translated.
-NEUTRAL_FIELDS = frozenset(
-    {"theme", "language", "date", "established", "goal", "currency", "amount", "value", "change"}
-    | {"template", "layouts"}  # a file and the template's layout names
-)
 _CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 
@@ -101,16 +100,19 @@ def _deck_language(source: Source) -> tuple[str, Problem | None]:
 def present(source: Source) -> list[str]:
     """The deck's default language, then every other language some field is given in."""
     found = [default_language(source)]
-    _Walker(source, found[0], found[0]).collect(source.data, found)
+    _Walker(source, found[0], found[0], Texts()).collect(source.data, found)
     return found
 
 
-def select(source: Source, language: str | None = None) -> Selection:
-    """The deck file's data in one language (default: the deck's own); see the module's doc."""
+def select(source: Source, language: str | None = None, *, texts: Texts) -> Selection:
+    """The deck file's data in one language (default: the deck's own); see the module's doc.
+
+    `texts` is the model's declaration of which fields are text (wocdeck.model.texts).
+    """
     default, wrong = _deck_language(source)
     chosen = language or default
-    walker = _Walker(source, chosen, default)
-    data = walker.pick(source.data, (), ())
+    walker = _Walker(source, chosen, default, texts)
+    data = walker.pick(source.data, (), (), texts)
     errors = (wrong,) if wrong else ()
     if walker.problems:
         raise DeckError([*errors, *walker.problems])
@@ -147,6 +149,7 @@ class _Walker:
     source: Source
     language: str
     default: str
+    texts: Texts
     problems: list[Problem] = field(default_factory=list)
     notices: list[Problem] = field(default_factory=list)
     out: Source = field(init=False)
@@ -163,8 +166,11 @@ class _Walker:
             for child in children:
                 self.collect(child, found)
 
-    def pick(self, node: Any, at: DataPath, to: DataPath, *, chosen: bool = False) -> Any:
-        """node (at `at` in the file) as it goes to `to` in the chosen language's data.
+    def pick(
+        self, node: Any, at: DataPath, to: DataPath, place: Texts | None, *, chosen: bool = False
+    ) -> Any:
+        """node (at `at` in the file, at `place` of the model) as it goes to `to` in the chosen
+        language's data.
 
         `chosen` is set under a per-language mapping, whose text is already in its language;
         elsewhere, text in another language than the requested one gets a notice per field.
@@ -172,29 +178,68 @@ class _Walker:
         if at in self.source.values:
             self.out.values[to] = self.source.values[at]
         if is_translations(node):
-            return self._translated(node, at, to)
-        if not chosen and self._untranslated(node, at):
+            if place is not None and not place.holds_text:
+                self._same_everywhere(at)
+                return None
+            return self._translated(node, at, to, place)
+        if place is not None:
+            place = place.written_as(node)
+        if not chosen and self._untranslated(node, at, place):
             self._fell_back(at, self.default)
         if isinstance(node, dict):
             copy = {}
             for key, value in node.items():
                 if (*at, key) in self.source.keys:
                     self.out.keys[(*to, key)] = self.source.keys[(*at, key)]
-                copy[key] = self.pick(value, (*at, key), (*to, key), chosen=chosen)
+                below = place.under(key) if place else None
+                copy[key] = self.pick(value, (*at, key), (*to, key), below, chosen=chosen)
             return copy
         if isinstance(node, list):
             return [
-                self.pick(item, (*at, i), (*to, i), chosen=chosen) for i, item in enumerate(node)
+                self.pick(item, (*at, i), (*to, i), place, chosen=chosen)
+                for i, item in enumerate(node)
             ]
         return node
 
-    def _untranslated(self, node: Any, at: DataPath) -> bool:
+    def _untranslated(self, node: Any, at: DataPath, place: Texts | None) -> bool:
         """Whether node is text (or a list with text) in the deck's language, not the requested."""
-        if self.language == self.default or not at or not NEUTRAL_FIELDS.isdisjoint(at):
+        if self.language == self.default or not at or place is None or not place.text:
             return False
         if isinstance(node, list):
-            return any(isinstance(item, str) for item in node)
-        return isinstance(node, str) and not isinstance(at[-1], int)
+            return any(_words(item) for item in node)
+        return _words(node) and not isinstance(at[-1], int)
+
+    def _same_everywhere(self, at: DataPath) -> None:
+        value = f"`{at[-1]}: …`" if at and isinstance(at[-1], str) else "the value"
+        self.problems.append(
+            Problem(
+                self.source.location(at, key=True),
+                f"{_field_name(at)} is the same in every language: it is not given per language",
+                f"write {value} once, without language codes",
+            )
+        )
+
+    def _differing(self, one: Any, other: Any, at: DataPath, codes: tuple[str, str]) -> None:
+        """A notice for each list whose items differ in number between two languages."""
+        if isinstance(one, list) and isinstance(other, list):
+            if len(one) != len(other):
+                self.notices.append(
+                    Problem(
+                        self.source.location((*at, codes[0]), key=True),
+                        f"{_field_name(at)} has {_items(len(one))} in '{codes[0]}' but "
+                        f"{_items(len(other))} in '{codes[1]}'",
+                        "give the same items in every language, or check none is missing",
+                        severity="notice",
+                    )
+                )
+                return
+            pairs = zip(range(len(one)), one, other, strict=True)
+        elif isinstance(one, dict) and isinstance(other, dict):
+            pairs = ((k, v, other[k]) for k, v in one.items() if k in other)
+        else:
+            return
+        for key, mine, theirs in pairs:
+            self._differing(mine, theirs, (*at, key), codes)
 
     def _fell_back(self, at: DataPath, fallback: str) -> None:
         self.notices.append(
@@ -206,7 +251,9 @@ class _Walker:
             )
         )
 
-    def _translated(self, node: dict[str, Any], at: DataPath, to: DataPath) -> Any:
+    def _translated(
+        self, node: dict[str, Any], at: DataPath, to: DataPath, place: Texts | None
+    ) -> Any:
         for code in node:
             if code not in SUPPORTED:
                 self.problems.append(
@@ -218,7 +265,11 @@ class _Walker:
                 )
         given = [code for code, value in node.items() if value is not None]
         if self.language in given:
-            return self.pick(node[self.language], (*at, self.language), to, chosen=True)
+            if self.default in given and self.language != self.default:
+                self._differing(
+                    node[self.language], node[self.default], at, (self.language, self.default)
+                )
+            return self.pick(node[self.language], (*at, self.language), to, place, chosen=True)
         fallback = self.default if self.default in given else (given[0] if given else None)
         if fallback is None:
             self.problems.append(
@@ -230,7 +281,16 @@ class _Walker:
             )
             return None
         self._fell_back(at, fallback)
-        return self.pick(node[fallback], (*at, fallback), to, chosen=True)
+        return self.pick(node[fallback], (*at, fallback), to, place, chosen=True)
+
+
+def _words(value: Any) -> bool:
+    """Whether a value is words to translate: text with a letter, not a number such as 33,745."""
+    return isinstance(value, str) and any(c.isalpha() for c in value)
+
+
+def _items(count: int) -> str:
+    return f"{count} item{'s' * (count != 1)}"
 
 
 def _field_name(path: DataPath) -> str:

@@ -1,0 +1,128 @@
+"""Which values are text: only those are asked for a translation, and lists that differ."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+
+from tests.conftest import write_deck
+
+# Every text is translated; files, kinds, places, figures, years and dates are written once.
+DECK = """\
+language: en
+event:
+  office: {en: WIPO Office in China, fr: Bureau de l’OMPI en Chine}
+  acronym: {en: WIPO, fr: OMPI}
+  title: {en: Side-Event, fr: Manifestation parallèle}
+  date: 2018-09-27
+about: {established: 2014-07-10, location: {en: Beijing, fr: Pékin}}
+focus:
+  - name: {en: Outreach, fr: Sensibilisation}
+    goal: 8
+    aims: {en: [Reach the provinces], fr: [Atteindre les provinces]}
+    achievements:
+      - heading: {en: Outcome, fr: Résultats}
+        metrics:
+          - label: {en: Applications, fr: Demandes}
+            value: 33745
+            previous: 31600
+            history: {2016: 30100, 2017: 31600}
+year_ahead: {en: [Continue outreach], fr: [Poursuivre la sensibilisation]}
+closing: {en: Thank you., fr: Merci.}
+slides:
+  - title: {en: The office, fr: Le bureau}
+    after: about
+    picture: {file: photo.png, alt: {en: The office building, fr: Le bâtiment du bureau}}
+  - title: {en: Figures, fr: Chiffres}
+    before: closing
+    table: {csv: figures.csv}
+  - title: {en: Trend, fr: Tendance}
+    after: year_ahead
+    chart: {type: line, data: trend.csv}
+  - title: {en: Cities, fr: Villes}
+    after: year_ahead
+    table:
+      columns: {en: [City, Seminars], fr: [Ville, Séminaires]}
+      rows:
+        - [{en: Beijing, fr: Pékin}, "12"]
+        - [{en: Shanghai, fr: Shanghai}, "1,200"]
+"""
+
+
+def _line(text: str, needle: str) -> int:
+    """The line of the deck text on which needle is."""
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def _deck(folder: Path, text: str = DECK) -> Path:
+    Image.new("RGB", (40, 30), "white").save(folder / "photo.png")
+    (folder / "figures.csv").write_text("Year,Seminars\n2017,12\n2018,15\n", encoding="utf-8")
+    (folder / "trend.csv").write_text("Year,Filings\n2017,100\n2018,120\n", encoding="utf-8")
+    return write_deck(folder, text)
+
+
+def test_values_that_are_not_text_are_never_asked_for_a_translation(cli, tmp_path: Path) -> None:
+    deck = _deck(tmp_path)
+    code, out, err = cli("validate", deck, "--lang", "fr")
+    assert code == 0, err
+    assert f"{deck} [fr]: ok" in out
+    assert "notice" not in err, err
+    code, out, err = cli("validate", deck, "--lang", "fr", "--strict")
+    assert code == 0, err
+
+
+def test_untranslated_text_still_gets_its_notice(cli, tmp_path: Path) -> None:
+    text = DECK.replace("{en: Trend, fr: Tendance}", "Trend")
+    deck, line = _deck(tmp_path, text), _line(text, "title: Trend")
+    code, _, err = cli("validate", deck, "--lang", "fr")
+    assert code == 0
+    assert err.splitlines() == [
+        f"{deck}:{line}:5: notice: slides.title has no 'fr' text; the 'en' text is used "
+        "(add fr: … to translate it)"
+    ]
+    code, _, err = cli("validate", deck, "--lang", "fr", "--strict")
+    assert code == 1
+    assert f"{deck}:{line}:5: error: slides.title has no 'fr' text" in err
+
+
+def test_a_file_given_per_language_is_an_error_saying_it_is_the_same_in_every_language(
+    cli, tmp_path: Path
+) -> None:
+    deck = _deck(tmp_path, DECK.replace("file: photo.png", "file: {en: photo.png, fr: photo.png}"))
+    code, _, err = cli("validate", deck)
+    assert code == 1
+    line = _line(DECK, "photo.png")
+    assert (
+        f"{deck}:{line}:15: error: slides.picture.file is the same in every language: it is "
+        "not given per language (write `file: …` once, without language codes)"
+    ) in err
+    assert "Traceback" not in err
+
+
+def test_a_place_given_per_language_is_an_error(cli, tmp_path: Path) -> None:
+    deck = _deck(tmp_path, DECK.replace("after: about", "after: {en: about, fr: about}"))
+    code, _, err = cli("validate", deck, "--lang", "fr")
+    assert code == 1
+    line = _line(DECK, "after: about")
+    assert f"{deck}:{line}:5: error: slides.after is the same in every language" in err
+
+
+def test_a_list_with_fewer_items_in_one_language_is_a_notice_naming_both_counts(
+    cli, tmp_path: Path
+) -> None:
+    shorter = DECK.replace(
+        "year_ahead: {en: [Continue outreach], fr: [Poursuivre la sensibilisation]}",
+        "year_ahead:\n  en: [Continue outreach, Join Hague, Train examiners]\n"
+        "  fr: [Poursuivre la sensibilisation, Adhérer à La Haye]",
+    )
+    deck, line = _deck(tmp_path, shorter), _line(shorter, "  fr: [Poursuivre")
+    code, _, err = cli("validate", deck, "--lang", "fr")
+    assert code == 0
+    assert err.splitlines() == [
+        f"{deck}:{line}:3: notice: year_ahead has 2 items in 'fr' but 3 items in 'en' "
+        "(give the same items in every language, or check none is missing)"
+    ]
+    code, _, err = cli("validate", deck, "--lang", "fr", "--strict")
+    assert code == 1
+    assert f"{deck}:{line}:3: error: year_ahead has 2 items in 'fr' but 3 items in 'en'" in err
