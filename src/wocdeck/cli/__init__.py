@@ -1,7 +1,8 @@
 """The wocdeck command line: the only package that prints or exits.
 
 `app` is the typer application; each command module registers its commands on it (render;
-review: validate, preview; editing: init, schema, watch, template; yearly: next-year, import).
+review: validate, preview; editing: init, schema, watch, template; yearly: next-year, import;
+access: check).
 typer builds every registered command's parameters on each run, so main() imports only the
 module of the command asked for (all of them for `wocdeck --help`, or a name it does not know).
 """
@@ -34,6 +35,7 @@ COMMANDS = {
     "template": "editing",
     "next-year": "yearly",
     "import": "yearly",
+    "check": "access",
 }
 
 
@@ -64,7 +66,7 @@ def register(args: list[str]) -> None:
 
 def _register_all() -> None:
     """Every command, registered in the order `wocdeck --help` lists them."""
-    from wocdeck.cli import render, review, editing, yearly  # noqa: F401, I001
+    from wocdeck.cli import render, review, editing, yearly, access  # noqa: F401, I001
 
 
 def __getattr__(name: str) -> typer.Typer:

@@ -30,6 +30,7 @@ from wocdeck.layout.fit import (
 )
 from wocdeck.layout.flow import Flow, trial
 from wocdeck.layout.footer import footer_hint, one_line_footer
+from wocdeck.layout.unique import unique_titles
 from wocdeck.look.lines import paragraph_lines, tallest_line
 from wocdeck.look.typescale import TypeRules, steps_between
 from wocdeck.plan import Adjustment, Layout, Slide, TextBox
@@ -60,7 +61,7 @@ def fit_deck(
         slides = [_tables_at_most(slide, min(tables)) for slide in slides]
     if len(values) > 1 or len(tables) > 1:
         fitted, adjustments = _fit(slides, deck_path, rules)
-    return fitted, adjustments
+    return unique_titles(fitted, deck_path), adjustments
 
 
 def _columns_at_most(slide: Slide, size: float) -> Slide:

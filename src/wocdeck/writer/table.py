@@ -35,9 +35,14 @@ def draw(drawing: Drawing, shape_id: int, table: TablePlan) -> str:
     if table.total is not None:
         rows.append(_row(table, table.total, heights[-1], "total", drawing.theme))
     flags = ' firstRow="1" bandRow="1"' + (' lastRow="1"' if table.total else "")
+    # alternative text for screen readers: the table's columns, in the deck's own words
+    described = markup.attribute(
+        ", ".join(cell.text for cell in table.header if cell.text) or table.name
+    )
     return (
         f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" '
-        f'name="{table.name} {shape_id - 1}"/><p:cNvGraphicFramePr>'
+        f'name="{table.name} {shape_id - 1}" descr="{described}"/>'
+        "<p:cNvGraphicFramePr>"
         '<a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
         f'<p:xfrm><a:off x="{markup.emu(box.x)}" y="{markup.emu(box.y)}"/>'
         f'<a:ext cx="{sum(widths)}" cy="{sum(heights)}"/></p:xfrm>'
