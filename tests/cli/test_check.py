@@ -139,3 +139,27 @@ def test_a_file_that_is_not_a_presentation_is_refused(tmp_path: Path, cli: Cli):
     code, out, err = cli("check", text)
     assert (code, out) == (1, "")
     assert err.startswith(f"{text}: error: this is not a PowerPoint presentation (.pptx)")
+
+
+def test_render_check_passes_on_the_seed(seed_copy: Path, cli: Cli):
+    code, out, err = cli("render", seed_copy, "--check")
+    assert code == 0, out + err
+    output = seed_copy.with_suffix(".pptx")
+    assert out.splitlines()[-2:] == [
+        f"wrote {output} (14 slides)",
+        f"{output}: no accessibility problems found",
+    ]
+
+
+def test_render_check_fails_listing_what_the_output_breaks(
+    seed_copy: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+):
+    # a contrast rule no colours can meet: every measured text is an error
+    monkeypatch.setattr("wocdeck.look.accessibility.required", lambda size, bold: 22.0)
+    code, out, _ = cli("render", seed_copy, "--check", "--format", "json")
+    found = [json.loads(line) for line in out.splitlines()]
+    checked = [f for f in found if "rule" in f]
+    assert code == 1
+    assert checked and {f["rule"] for f in checked} == {"contrast"}
+    assert all(f["file"] == str(seed_copy.with_suffix(".pptx")) for f in checked)
+    assert {f["slide"] for f in checked} >= {2, 3}

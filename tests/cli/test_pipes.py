@@ -35,6 +35,7 @@ COMMANDS = {
     "template check": (["template", "check", "corp.pptx"], 0),
     "schema": (["schema"], 0),
     "init": (["init", "new.yaml"], 0),
+    "check": (["check", "corp.pptx"], 0),
 }
 
 

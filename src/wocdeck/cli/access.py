@@ -9,7 +9,7 @@ import typer
 
 from wocdeck.cli.base import app
 from wocdeck.cli.options import OutputFormat
-from wocdeck.cli.report import failures, say
+from wocdeck.cli.report import accessibility, failures
 
 
 @app.command("check")
@@ -33,22 +33,5 @@ def check(
     10 pt and reading order. Exits with 1 when any is an error.
     """
     with failures():
-        if report(presentation, format_ is OutputFormat.json):
+        if accessibility(presentation, json=format_ is OutputFormat.json):
             raise typer.Exit(1)
-
-
-def report(presentation: Path, json: bool = False) -> bool:
-    """Print a presentation's findings; whether any of them is an error."""
-    from wocdeck.look.accessibility import check as findings_in
-
-    findings = findings_in(presentation)
-    name = str(presentation)
-    for finding in findings:
-        say(finding.to_json(name) if json else finding.line(name))
-    errors = sum(f.severity == "error" for f in findings)
-    if not json:
-        if findings:
-            say(f"{name}: {errors} error(s), {len(findings) - errors} warning(s)")
-        else:
-            say(f"{name}: no accessibility problems found")
-    return errors > 0

@@ -22,7 +22,7 @@ from wocdeck.cli.options import (
     in_languages,
     language_file,
 )
-from wocdeck.cli.report import Report, failures
+from wocdeck.cli.report import Report, accessibility, failures
 
 if TYPE_CHECKING:
     from wocdeck.pipeline import Rendered
@@ -48,6 +48,14 @@ def render(
     template: TemplateOption = None,
     allow: AllowOption = None,
     format_: FormatOption = OutputFormat.text,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Check the output against the accessibility rules (as `wocdeck check`); "
+            "exit 1 if any is broken.",
+        ),
+    ] = False,
 ) -> None:
     """Render each DECK to a PowerPoint file; with many decks, exit 1 if any failed."""
     files = expand(decks)
@@ -67,6 +75,7 @@ def render(
                     lang=lang,
                     template=template,
                     allow=folders,
+                    accessible=check,
                 )
     raise typer.Exit(1 if report.failed else 0)
 
@@ -81,6 +90,7 @@ def _render_deck(
     lang: str | None,
     template: Path | None,
     allow: tuple[Path, ...],
+    accessible: bool = False,
 ) -> None:
     """Render one deck in each language asked for, checking all of them before writing any."""
     from wocdeck.output.files import check_target, confine, output_file
@@ -120,6 +130,8 @@ def _render_deck(
             allow=allow,
         )
         render_one(report, deck, result, pdf_target)
+        if accessible and accessibility(result.output, json=report.json):
+            report.failed += 1
 
 
 def render_one(report: Report, deck: Path, result: "Rendered", pdf: Path | None) -> None:

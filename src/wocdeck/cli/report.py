@@ -179,5 +179,23 @@ class Report:
             say(f"{name}: {message}" if name else message)
 
 
+def accessibility(presentation: Path, *, json: bool = False) -> bool:
+    """Print a presentation's accessibility findings and their count (text) or a JSON line
+    each; whether any of them is an error."""
+    from wocdeck.look.accessibility import check
+
+    findings = check(presentation)
+    name = str(presentation)
+    for finding in findings:
+        say(finding.to_json(name) if json else finding.line(name))
+    errors = sum(f.severity == "error" for f in findings)
+    if not json:
+        if findings:
+            say(f"{name}: {errors} error(s), {len(findings) - errors} warning(s)")
+        else:
+            say(f"{name}: no accessibility problems found")
+    return errors > 0
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
