@@ -8,6 +8,7 @@ running. A preview folder is only ever cleaned of the pictures wocdeck wrote the
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -53,10 +54,18 @@ def time_limit(slides: int) -> float:
     return TIMEOUT + TIMEOUT_PER_SLIDE * slides
 
 
+# A tagged PDF (PDF/UA): structure tree, reading order, language and title for screen readers.
+TAGGED_PDF = {"UseTaggedPDF": True, "PDFUACompliance": True}
+_TAGGED_JSON = {
+    name: {"type": "boolean", "value": str(value).lower()} for name, value in TAGGED_PDF.items()
+}
+
+
 def to_pdf(deck: Path, pdf: Path, slides: int = 0) -> Path:
     """Convert a .pptx to PDF with LibreOffice in its own temporary profile (a copy of the
     prepared one when there is one; a damaged copy is dropped and the run made afresh)."""
     from wocdeck.output.files import write_atomic
+    from wocdeck.output.pdf_language import deck_language, with_language
 
     executable = soffice()
     limit = time_limit(slides)
@@ -72,7 +81,7 @@ def to_pdf(deck: Path, pdf: Path, slides: int = 0) -> Path:
                 "--headless",
                 "--norestore",
                 "--convert-to",
-                "pdf",
+                f"pdf:impress_pdf_Export:{json.dumps(_TAGGED_JSON)}",
                 "--outdir",
                 work,
                 str(deck.resolve()),  # absolute: a name such as "-x.pptx" is not an option
@@ -90,7 +99,7 @@ def to_pdf(deck: Path, pdf: Path, slides: int = 0) -> Path:
             if produced.is_file():
                 if not reused:
                     _keep_profile(executable, profile)
-                write_atomic(pdf, produced.read_bytes())
+                write_atomic(pdf, with_language(produced.read_bytes(), deck_language(deck)))
                 return pdf
             if reused:
                 _drop_prepared_profile(executable)

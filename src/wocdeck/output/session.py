@@ -20,8 +20,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from wocdeck.output.export import RESTART_CODE, ExportError, office_binary, soffice
+from wocdeck.output.export import (
+    RESTART_CODE,
+    TAGGED_PDF,
+    ExportError,
+    office_binary,
+    soffice,
+)
 from wocdeck.output.files import write_atomic
+from wocdeck.output.pdf_language import deck_language, with_language
 
 CONNECT_TIMEOUT = 60.0
 CONVERT_TIMEOUT = 60.0
@@ -140,9 +147,11 @@ class LibreOffice:
                     deck.resolve().as_uri(), "_blank", 0, self._properties(Hidden=True)
                 )
                 try:
-                    document.storeToURL(
-                        produced.as_uri(), self._properties(FilterName="impress_pdf_Export")
+                    tagged = self.uno.Any(
+                        "[]com.sun.star.beans.PropertyValue", self._properties(**TAGGED_PDF)
                     )
+                    options = self._properties(FilterName="impress_pdf_Export", FilterData=tagged)
+                    self.uno.invoke(document, "storeToURL", (produced.as_uri(), options))
                 finally:
                     document.close(True)
             except BaseException as error:  # the UNO bridge raises its own exception types
@@ -156,7 +165,7 @@ class LibreOffice:
         if failure or not produced.is_file():
             reason = f": {failure[0]}" if failure else ""
             raise ExportError(f"LibreOffice could not convert {deck} to PDF{reason}")
-        write_atomic(pdf, produced.read_bytes())
+        write_atomic(pdf, with_language(produced.read_bytes(), deck_language(deck)))
         return pdf
 
     def _properties(self, **values: Any) -> tuple[Any, ...]:
