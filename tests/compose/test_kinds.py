@@ -84,11 +84,12 @@ def test_a_focus_areas_extra_slides_take_its_derived_titles(tmp_path: Path) -> N
         "      - points: [After the achievements]\n",
     )
     got = titles(render_text(tmp_path, text))
+    # the repeated derived title is numbered: every slide's title differs (accessibility)
     assert got[2:6] == [
         "WOC Strategic Focus I: Communications",
-        "WOC Strategic Focus I: Communications",
+        "WOC Strategic Focus I: Communications (2)",
         "WOC Strategic Focus I: Key Achievements",
-        "WOC Strategic Focus I: Key Achievements",
+        "WOC Strategic Focus I: Key Achievements (2)",
     ]
     assert got[6] == "WOC Strategic Focus II: Services"
 
