@@ -14,7 +14,7 @@ WIDE_4X3 = [
     f"warning: layout {name!r}: its placeholders (36 to 684 pt across a slide 960 pt wide) use "
     f"only 68% of the slide's width and sit 120 pt left of the slide's centre; {FIX} "
     "placeholders)"
-    for name in ("Title Slide", "Title and Content", "Section Header", "Two Content")
+    for name in ("Title Slide", "Title and Content", "Section Header", "Two Content", "Title Only")
 ]
 WARNINGS = {
     "wide-4x3": WIDE_4X3,

@@ -12,7 +12,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from tests import pdfcheck
 from tests.conftest import ROOT, SEED_DECK, require_renderer
 from tests.ooxml import assert_opens_cleanly
-from tests.templates import OTHER_COLOURS, RENAMED, TEMPLATES, A
+from tests.templates import OTHER_COLOURS, PANDOC_NAMES, RENAMED, TEMPLATES, A, _keep, _save
 from wocdeck.errors import DeckError, Location
 from wocdeck.look.contract import SlideRole, make_contract
 from wocdeck.look.template import read_template
@@ -89,8 +89,15 @@ def test_every_slide_uses_the_mapped_layout(rendered, name: str) -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_texts_sit_in_the_layouts_placeholders(rendered, name: str) -> None:
-    _, output = rendered[name]
-    for slide in Presentation(str(output)).slides:
+    template_file, output = rendered[name]
+    contract = make_contract(read_template(template_file, Location("t")), {})
+    prs = Presentation(str(output))
+    last = len(prs.slides) - 1
+    for number, slide in enumerate(prs.slides):
+        if number == last and contract.composed(SlideRole.CLOSING):  # wocdeck's arrangement
+            title = slide.shapes.title
+            assert abs(title.left + title.width / 2 - prs.slide_width / 2) <= 12700
+            continue
         layout = {
             (p.placeholder_format.type, p.placeholder_format.idx)
             for p in slide.slide_layout.placeholders
@@ -257,12 +264,24 @@ def test_renamed_layouts_are_found_by_type_and_can_be_named(tmp_path: Path) -> N
     assert named.choices[SlideRole.CLOSING].reason == "named in 'layouts:'"
 
 
-def test_a_missing_section_layout_is_a_reported_fallback(tmp_path: Path) -> None:
+def test_a_missing_section_layout_is_composed_on_title_only(tmp_path: Path) -> None:
     contract = make_contract(read_template(TEMPLATES["no-section"](tmp_path), Location("t")), {})
-    assert contract.layout(SlideRole.SECTION).name == "Title Slide"
-    assert "section: no layout for section dividers; uses 'Title Slide', the cover layout" in (
-        contract.fallbacks(tuple(SlideRole))
+    for role in (SlideRole.SECTION, SlideRole.STATEMENT, SlideRole.CLOSING):
+        assert contract.layout(role).name == "Title Only"
+        assert contract.composed(role)
+    assert contract.choices[SlideRole.SECTION].reason == (
+        "composed by wocdeck on 'Title Only': no layout for section dividers"
     )
+    assert contract.fallbacks(tuple(SlideRole)) == []
+
+
+def test_without_title_only_a_missing_layout_is_composed_on_blank(tmp_path: Path) -> None:
+    prs = Presentation()
+    _keep(prs, [n for n in PANDOC_NAMES if n not in ("Section Header", "Title Only")])
+    template = _save(prs, tmp_path / "blank.pptx")
+    contract = make_contract(read_template(template, Location("t")), {})
+    assert contract.layout(SlideRole.SECTION).name == "Blank"
+    assert contract.composed(SlideRole.SECTION)
 
 
 def test_pandoc_names_without_layout_types_are_matched_by_name(tmp_path: Path) -> None:
@@ -273,8 +292,8 @@ def test_pandoc_names_without_layout_types_are_matched_by_name(tmp_path: Path) -
         "figures": "Title and Content",
         "two_columns": "Two Content",
         "section": "Section Header",
-        "statement": "Section Header",
-        "closing": "Section Header",
+        "statement": "Title Only",
+        "closing": "Title Only",
     }
     assert contract.choices[SlideRole.COVER].reason == "by its name"
 

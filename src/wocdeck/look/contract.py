@@ -3,9 +3,11 @@
 A role is served by, in order: an explicit mapping (`layouts: {cover: "Title Slide"}` in the
 deck or its theme), PowerPoint's layout type (title, obj, secHead, twoObj, titleOnly), the
 placeholders a layout has (a centred title and subtitle, a title and a body, two bodies), or
-the layout's name nearest to the role's usual names. A role no layout serves borrows another
-role's layout: that is a fallback, reported by `template check` and `render`, and an error
-with --strict.
+the layout's name nearest to the role's usual names. A closing, statement, section or
+two-column slide no layout serves is composed by wocdeck on the template's Title Only (else
+Blank) layout, in its own arrangement, never on a layout made for another kind. Only a role
+that cannot be composed either borrows another role's layout: that is a fallback, reported by
+`template check` and `render`, and an error with --strict.
 """
 
 from __future__ import annotations
@@ -70,6 +72,14 @@ _BORROWS = {
     SlideRole.STATEMENT: (SlideRole.SECTION, SlideRole.CLOSING, SlideRole.COVER),
     SlideRole.CLOSING: (SlideRole.SECTION, SlideRole.COVER, SlideRole.CONTENT),
 }
+# Roles wocdeck composes itself on a plain layout when the template has none for them.
+COMPOSED_ROLES = (
+    SlideRole.TWO_COLUMNS,
+    SlideRole.SECTION,
+    SlideRole.STATEMENT,
+    SlideRole.CLOSING,
+)
+_PLAIN = (("titleOnly", "Title Only"), ("blank", "Blank"))
 
 
 @dataclass(frozen=True)
@@ -80,6 +90,7 @@ class Choice:
     layout: LayoutSpec
     reason: str
     fallback: str = ""
+    composed: bool = False  # drawn in wocdeck's own arrangement on a Title Only/Blank layout
 
 
 @dataclass(frozen=True)
@@ -100,8 +111,18 @@ class Contract:
             choice = self.choices[role]
             if choice.fallback:
                 lines.append(f"{role.value}: {choice.fallback}")
-            lines += [f"{role.value}: {m}" for m in drawn_without_placeholder(role, choice.layout)]
+            if not choice.composed:
+                missing = drawn_without_placeholder(role, choice.layout)
+                lines += [f"{role.value}: {m}" for m in missing]
         return lines
+
+    def slots(self, role: SlideRole) -> dict[str, PlaceholderSpec | None]:
+        """Which placeholder of role's layout holds each of its text boxes (see `slots`)."""
+        return slots(role, self.layout(role))
+
+    def composed(self, role: SlideRole) -> bool:
+        """Whether role's slides are composed by wocdeck on a plain layout."""
+        return self.choices[role].composed
 
 
 def slots(role: SlideRole, layout: LayoutSpec) -> dict[str, PlaceholderSpec | None]:
@@ -168,6 +189,15 @@ def make_contract(template: TemplateFile, explicit: Mapping[str, tuple[str, Loca
             SlideRole.FIGURES, content, "as content; tiles are drawn in its body frame"
         )
     own = set(chosen)  # roles served by a layout of their own; only they lend
+    plain = _plain(template.layouts)
+    for role in COMPOSED_ROLES:
+        if role not in chosen and plain is not None:
+            chosen[role] = Choice(
+                role,
+                plain,
+                f"composed by wocdeck on '{plain.name}': no layout for {_WHAT[role]}",
+                composed=True,
+            )
     for role in SlideRole:
         if role not in chosen:
             lender = next(r for r in (*_BORROWS[role], SlideRole.CONTENT) if r in own)
@@ -179,6 +209,15 @@ def make_contract(template: TemplateFile, explicit: Mapping[str, tuple[str, Loca
                 f"no layout for {_WHAT[role]}; uses '{layout.name}', the {lender.value} layout",
             )
     return Contract(template, {role: chosen[role] for role in SlideRole})
+
+
+def _plain(layouts: tuple[LayoutSpec, ...]) -> LayoutSpec | None:
+    """The template's Title Only layout, else its Blank one (by type, then by name)."""
+    for kind, name in _PLAIN:
+        for layout in layouts:
+            if layout.type == kind or (layout.type == "cust" and layout.name == name):
+                return layout
+    return None
 
 
 def _role(name: str, where: Location) -> SlideRole:

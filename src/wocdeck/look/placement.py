@@ -19,6 +19,8 @@ from wocdeck.look.template import LayoutSpec, PlaceholderSpec
 from wocdeck.plan import Box, Slide, TextBox
 
 _MIN_HEIGHT = 40.0
+# Kinds whose slides wocdeck arranges itself where the template has no layout for them.
+_DESIGNED = (SlideRole.SECTION, SlideRole.STATEMENT, SlideRole.CLOSING)
 
 
 def role_of(slide: Slide) -> SlideRole:
@@ -65,7 +67,10 @@ class TemplateFrames:
         return self._placed(role, name) or self._scaled(default)
 
     def _placed(self, role: SlideRole, name: str) -> Box | None:
-        """The frame of the placeholder holding a role's box, if it has one."""
+        """The frame of the placeholder holding a role's box, if it has one; a slide composed
+        on a plain layout (but for its columns' title) is placed in wocdeck's own frames."""
+        if self.contract.composed(role) and role in _DESIGNED:
+            return None
         spec = self._slot(role, name)
         return spec.box if spec is not None else None
 
@@ -125,6 +130,8 @@ class TemplateFrames:
     @property
     def closing_subtitle(self) -> Box:
         """Office, city and date under the closing line."""
+        if self.contract.composed(SlideRole.CLOSING):
+            return self._scaled(self._default.closing_subtitle)
         return self._placed(SlideRole.CLOSING, "Subtitle") or self._below(self.closing_title)
 
     def titled(self, kind: str) -> tuple[Box, Box]:
@@ -132,6 +139,8 @@ class TemplateFrames:
         role = SlideRole(kind)
         default = self._default.titled(kind)
         title = self._box(role, "Title", default[0])
+        if self.contract.composed(role):
+            return title, self._scaled(default[1])
         return title, self._placed(role, "Subtitle") or self._below(title)
 
     def columns(self) -> tuple[Box, Box]:
@@ -157,6 +166,9 @@ def adapt(slides: list[Slide], frames: TemplateFrames, fonts: Fonts) -> list[Sli
         title = _fill(slide.title, found.get("Title"), heading)
         content = _fill(slide.body, found.get("Content"), body) if slide.body else None
         extras = [_fill(box, found.get(box.name), body) for box in slide.extras]
+        if contract.composed(role) and role in _DESIGNED:
+            title = _designed(slide.title, found.get("Title"), heading)
+            extras = [_sized(box, _under_size(contract)) for box in extras]
         if role is SlideRole.COVER and found.get("Date") is None:
             extras = _join_date(extras)
         footer = slide.footer
@@ -233,6 +245,29 @@ def _fill(
         bold=spec.bold,
         caps=spec.caps,
     )
+
+
+def _designed(box: TextBox, spec: PlaceholderSpec | None, metrics: str) -> TextBox:
+    """A composed slide's big line: in its title placeholder (or a text box) at the template's
+    title size, arranged as planned, in the case and style the editor wrote."""
+    if spec is None:
+        return _fill(box, None, metrics)
+    filled = _fill(box, spec, metrics)
+    return replace(filled, align=box.align, anchor=box.anchor, bold=False, caps=False, plain=True)
+
+
+def _under_size(contract: Contract) -> float | None:
+    """The size of the line under a composed slide's big one: the template's cover subtitle's,
+    else three quarters of its body text's."""
+    subtitle = contract.layout(SlideRole.COVER).first("subTitle")
+    if subtitle is not None and subtitle.size:
+        return subtitle.size
+    content = contract.slots(SlideRole.CONTENT).get("Content")
+    return content.size * 0.75 if content is not None and content.size else None
+
+
+def _sized(box: TextBox, size: float | None) -> TextBox:
+    return box if size is None else replace(box, size=size, floor=min(box.floor, size))
 
 
 def _join_date(extras: list[TextBox]) -> list[TextBox]:

@@ -298,8 +298,11 @@ def _paragraph(
                 weight = ' b="0"'
             else:
                 weight = "" if inherit and not bold else f' b="{int(bold)}"'  # a placeholder's own
+                weight = f' b="{int(bold)}"' if box.plain else weight
             italic = ' i="1"' if run.italic and not east_asian else ""
-            style = f' sz="{round(size * 100)}"{weight}{italic}'
+            italic = italic or (' i="0"' if box.plain else "")
+            cap = ' cap="none"' if box.plain else ""  # the text as written, not forced capitals
+            style = f' sz="{round(size * 100)}"{weight}{italic}{cap}'
             if number:
                 runs.append(f"<a:br><a:rPr{language}{style}/></a:br>")
             if piece:
