@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ WIDE_4X3 = [
     "placeholders)"
     for name in ("Title Slide", "Title and Content", "Section Header", "Two Content", "Title Only")
 ]
+RULES = {"layout-width", "off-slide", "text-style", "contrast", "font"}
 WARNINGS = {
     "wide-4x3": WIDE_4X3,
     "off-slide": [
@@ -107,3 +109,43 @@ def test_a_render_in_verdana_says_once_which_wider_font_measured_it(tmp_path: Pa
         "break a little earlier than in PowerPoint, but not later" in err
     )
     assert_opens_cleanly(deck.with_suffix(".pptx"))
+
+
+@pytest.mark.parametrize("name", list(MISFITS))
+def test_json_gives_one_object_per_warning_then_the_verdict(tmp_path: Path, cli, name) -> None:
+    template = MISFITS[name](tmp_path)
+    code, text, _ = cli("template", "check", template)
+    printed = [
+        line.split(": warning: ", 1)[1] for line in text.splitlines() if ": warning: " in line
+    ]
+    for extra, severity, verdict, exit_code in (
+        ((), "warning", "usable", 0),
+        (("--strict",), "error", "not accepted", 1),
+    ):
+        code, out, err = cli("template", "check", template, "--format", "json", *extra)
+        assert code == exit_code, err
+        objects = [json.loads(line) for line in out.splitlines()]
+        *findings, last = objects
+        assert len(findings) == len(WARNINGS[name])
+        for finding, line in zip(findings, printed, strict=True):
+            assert finding["file"] == str(template) and finding["severity"] == severity
+            assert finding["rule"] in RULES
+            message, fix = finding["message"], finding["fix"]
+            assert line in (f"{message} ({fix})", f"{message}: {fix}")
+        assert last["file"] == str(template)
+        assert (last["verdict"], last["warnings"]) == (verdict, len(findings))
+        assert last["message"].startswith(verdict)
+
+
+def test_json_of_a_template_that_fits_is_the_verdict_alone(tmp_path: Path, cli) -> None:
+    template = TEMPLATES["no-section"](tmp_path)
+    code, out, err = cli("template", "check", template, "--format", "json", "--strict")
+    assert code == 0, err
+    assert [json.loads(line) for line in out.splitlines()] == [
+        {
+            "file": str(template),
+            "verdict": "ok",
+            "warnings": 0,
+            "message": "ok, this template can make the report",
+        }
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from json import dumps
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
@@ -218,36 +219,70 @@ def template_check(
     strict: Annotated[
         bool, typer.Option("--strict", help="Treat every warning as an error (exit code 1).")
     ] = False,
+    format_: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format",
+            help="text, or json: one JSON object per line for each finding (file, rule, "
+            "message, fix, layout, severity), then the verdict (file, verdict, warnings, "
+            "message).",
+        ),
+    ] = OutputFormat.text,
 ) -> None:
     """List the template's layouts, which kind of slide each serves and why, and fallbacks;
     warn about what would make slides drawn through it look wrong; end with a verdict."""
     from wocdeck.errors import Location
     from wocdeck.look.contract import describe, make_contract
     from wocdeck.look.template import read_template
-    from wocdeck.look.template_audit import template_warnings
+    from wocdeck.look.template_audit import Finding, template_findings
 
+    json = format_ is OutputFormat.json
     with failures():
         template = read_template(file, Location(str(file)))
         contract = make_contract(template, {})
-        for line in describe(contract):
-            say(line)
-        if template.macros:
-            say(f"{file}: notice: it has macros; wocdeck never runs or copies them")
-        for kind in template.removed:
-            say(f"{file}: notice: it has {kind}; wocdeck never copies them into a deck")
-        warnings = template_warnings(contract)
-        count = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
-        if strict and warnings:
-            for warning in warnings:
-                complain(f"{file}: error: {warning}")
-            complain(f"{file}: not accepted: {count}, and --strict makes them errors")
-            raise typer.Exit(1)
-        for warning in warnings:
-            say(f"{file}: warning: {warning}")
-        if warnings:
-            say(
-                f"{file}: usable, with {count}: it can make the report, but its slides may "
-                "not look as the organisation designed them (see the warnings above)"
-            )
+        notices = [Finding("macros", "it has macros; wocdeck never runs or copies them")]
+        notices = notices[: int(template.macros)] + [
+            Finding("removed", f"it has {kind}; wocdeck never copies them into a deck")
+            for kind in template.removed
+        ]
+        findings = template_findings(contract)
+        if json:
+            fallbacks = [
+                Finding("fallback", line) for line in contract.fallbacks(tuple(contract.choices))
+            ]
+            for notice in (*fallbacks, *notices):
+                say(notice.to_json(str(file), "notice"))
+            for finding in findings:
+                say(finding.to_json(str(file), "error" if strict else "warning"))
         else:
-            say(f"{file}: ok, this template can make the report")
+            for line in describe(contract):
+                say(line)
+            for notice in notices:
+                say(f"{file}: notice: {notice.message}")
+        verdict, message = _verdict(len(findings), strict)
+        if json:
+            record = {"file": str(file), "verdict": verdict, "warnings": len(findings)}
+            say(dumps({**record, "message": message}, ensure_ascii=False))
+        elif strict and findings:
+            for finding in findings:
+                complain(f"{file}: error: {finding.line()}")
+            complain(f"{file}: {message}")
+        else:
+            for finding in findings:
+                say(f"{file}: warning: {finding.line()}")
+            say(f"{file}: {message}")
+        if strict and findings:
+            raise typer.Exit(1)
+
+
+def _verdict(warnings: int, strict: bool) -> tuple[str, str]:
+    """The verdict on a template with this many warnings, and the sentence saying it."""
+    count = f"{warnings} warning{'s' if warnings != 1 else ''}"
+    if strict and warnings:
+        return "not accepted", f"not accepted: {count}, and --strict makes them errors"
+    if warnings:
+        return "usable", (
+            f"usable, with {count}: it can make the report, but its slides may not look as the "
+            "organisation designed them (see the warnings above)"
+        )
+    return "ok", "ok, this template can make the report"

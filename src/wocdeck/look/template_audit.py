@@ -3,6 +3,9 @@ missing text styles, theme text colours too faint to read, and fonts not install
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict, dataclass
+
 from wocdeck.look.contract import Contract
 from wocdeck.look.contrast import AA_NORMAL, Palette, contrast_ratio
 from wocdeck.look.fonts import metrics_for
@@ -20,24 +23,60 @@ TEXT_PAIRS = (("dark1", "light1"), ("dark2", "light2"))
 SLOT_NAMES = {"dark1": "Dark 1", "light1": "Light 1", "dark2": "Dark 2", "light2": "Light 2"}
 
 
-def template_warnings(contract: Contract) -> list[str]:
-    """Everything that makes slides drawn through the template look wrong, one line each."""
+@dataclass(frozen=True)
+class Finding:
+    """One thing `template check` says about a template: what rule, what is wrong, the fix."""
+
+    rule: str  # layout-width, off-slide, text-style, contrast, font, fallback, macros, ...
+    message: str
+    fix: str = ""
+    layout: str = ""  # the layout's name, for a finding about one layout
+    text: str = ""  # the finding as `template check` prints it; default "message (fix)"
+
+    @classmethod
+    def parse(cls, rule: str, line: str, separator: str = " (", **more: str) -> Finding:
+        """A finding from the line printed for it, whose fix follows the last separator (and
+        closes a parenthesis opened by " (")."""
+        message, found, fix = line.rpartition(separator)
+        if not found or (separator == " (" and not line.endswith(")")):
+            return cls(rule, line, text=line, **more)
+        return cls(rule, message, fix[:-1] if separator == " (" else fix, text=line, **more)
+
+    def line(self) -> str:
+        """The finding as `template check` prints it."""
+        return self.text or (f"{self.message} ({self.fix})" if self.fix else self.message)
+
+    def to_json(self, file: str, severity: str) -> str:
+        """The finding as one JSON line: notice, warning, or error (a warning with --strict)."""
+        fields = {k: v for k, v in asdict(self).items() if k != "text"}
+        return json.dumps({"file": file, **fields, "severity": severity}, ensure_ascii=False)
+
+
+def template_findings(contract: Contract) -> list[Finding]:
+    """Everything that makes slides drawn through the template look wrong."""
     template = contract.template
     used = {choice.layout.partname for choice in contract.choices.values()}
-    warnings: list[str] = []
+    found: list[Finding] = []
     for layout in template.layouts:
-        warnings += _off_slide(layout, template)
+        at = {"layout": layout.name}
+        found += [Finding.parse("off-slide", w, **at) for w in _off_slide(layout, template)]
         if layout.partname in used:
-            warnings += _content_area(layout, template)
+            found += [
+                Finding.parse("layout-width", w, **at) for w in _content_area(layout, template)
+            ]
     for kind in template.styles_missing:
-        warnings.append(
-            f"the slide master has no {kind} text style, so {kind} text takes PowerPoint's "
-            f"defaults (in Slide Master view, set the {kind} placeholder's font and size)"
+        found.append(
+            Finding(
+                "text-style",
+                f"the slide master has no {kind} text style, so {kind} text takes PowerPoint's "
+                "defaults",
+                f"in Slide Master view, set the {kind} placeholder's font and size",
+            )
         )
-    warnings += _contrast(template)
+    found += [Finding.parse("contrast", w, ": ") for w in _contrast(template)]
     fonts = dict.fromkeys((template.major_font or "Arial", template.minor_font or "Arial"))
-    warnings += [n for n in (metrics_for(font).notice for font in fonts) if n]
-    return warnings
+    found += [Finding.parse("font", n) for n in (metrics_for(f).notice for f in fonts) if n]
+    return found
 
 
 def _off_slide(layout: LayoutSpec, template: TemplateFile) -> list[str]:
