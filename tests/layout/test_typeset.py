@@ -300,3 +300,31 @@ def test_figure_values_share_one_size_across_the_deck() -> None:
     labels = {round(t.size * t.paragraphs[0].scale, 1) for s in slides for t in s.tiles}
     assert len([t for s in slides for t in s.tiles]) == 3
     assert len(values) == 1 and len(labels) == 1
+
+
+def _sub_bullets_deck(points: int) -> str:
+    subs = "".join(
+        f"      - Partner institution number {n} in the western provinces\n" for n in range(points)
+    )
+    return (
+        MINIMAL
+        + "year_ahead:\n  - Continue outreach activities in China\n"
+        + "  - text: Cooperation with stakeholders in China\n    points:\n"
+        + subs
+        + "  - A bullet of its own\n"
+    )
+
+
+@pytest.mark.parametrize("points", [12, 18, 30])
+def test_a_sub_bullet_never_starts_a_slide_without_its_bullet(points: int) -> None:
+    slides, _ = _fit(_sub_bullets_deck(points))
+    pages = [s for s in slides if s.title.text.startswith("The Year Ahead")]
+    assert len(pages) > 1  # the bullet's sub-bullets continue on another slide
+    for page in pages[1:]:
+        first = page.body.paragraphs[0]
+        assert first.level == 0, first.text
+        if page.body.paragraphs[1].level == 1:  # its sub-bullets go on under it, repeated
+            assert first.text == "Cooperation with stakeholders in China (cont.)"
+    written = [p.text for s in pages for p in s.body.paragraphs]
+    for n in range(points):  # every sub-bullet once, in order
+        assert written.count(f"Partner institution number {n} in the western provinces") == 1

@@ -156,6 +156,9 @@ class Flow:
                 return
             self._new_page()
             self.fresh = True
+            parent = _parent(group.paragraphs, paragraphs[0]) if paragraphs else None
+            if parent is not None:  # a sub-bullet never starts a slide without its bullet
+                paragraphs.appendleft(continued(parent, self.suffix))
             if group.heading is not None:
                 paragraphs.appendleft(continued(group.heading, self.suffix))
 
@@ -345,6 +348,24 @@ def trial(flow: Flow, groups: tuple[Group, ...]) -> Flow | None:
     except PageFull:
         return None
     return flow
+
+
+def _parent(paragraphs: tuple[Paragraph, ...], first: Paragraph) -> Paragraph | None:
+    """The bullet a sub-bullet (or a piece of one) belongs to, if first is one."""
+    if first.level == 0 or first.role not in (Role.BULLET, Role.CONTINUED):
+        return None
+    index = next((i for i, p in enumerate(paragraphs) if p is first), None)
+    if index is None:  # the rest of a sub-bullet cut in two: its first piece's bullet
+        index = next((i for i, p in enumerate(paragraphs) if _starts(p, first)), None)
+    if index is None:
+        return None
+    above = reversed(paragraphs[:index])
+    return next((p for p in above if p.role is Role.BULLET and p.level < first.level), None)
+
+
+def _starts(paragraph: Paragraph, piece: Paragraph) -> bool:
+    """Whether piece is the rest of paragraph, cut after some of its lines."""
+    return paragraph.level == piece.level and paragraph.text.endswith(piece.text)
 
 
 def _snapshot(page: Page) -> tuple:
