@@ -289,3 +289,15 @@ DESIGNED = {
     "no-section": no_section,
     "dark": dark,
 }
+
+
+ODD_SCALE = (30.0, 26.0, 23.0, 21.0, 19.0)  # body sizes no bundled theme's scale has
+
+
+def odd_scale(folder: Path) -> Path:
+    """4:3, a body style whose levels are set at 30, 26, 23, 21 and 19 pt."""
+    prs = Presentation()
+    body = prs.slide_master.element.find(qn("p:txStyles")).find(qn("p:bodyStyle"))
+    for level, size in enumerate(ODD_SCALE, start=1):
+        body.find(qn(f"a:lvl{level}pPr")).find(qn("a:defRPr")).set("sz", str(int(size * 100)))
+    return _save(prs, folder / "odd-scale.pptx")

@@ -137,7 +137,7 @@ def _plan(
     plans = compose(deck, theme, source, look.frames, boundary)
     planned = adapt(plans, look.frames, look.fonts)
     _check_count(len(planned), name)
-    slides, adjustments = fit_deck(planned, name, rules_for(theme))
+    slides, adjustments = fit_deck(planned, name, rules_for(theme, look.scale))
     _check_count(len(slides), name)
     slides = readable(composed(typeset_lines(slides)), look.palette(theme))
     if is_right_to_left(deck.language):

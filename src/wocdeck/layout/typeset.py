@@ -64,13 +64,15 @@ def fit_deck(
     return unique_titles(fitted, deck_path), adjustments
 
 
-def _columns_at_most(slide: Slide, size: float) -> Slide:
-    """Two columns' text at most the deck's body size (a template's placeholder may be
-    larger): the body role has one size on every slide."""
-    capped = tuple(
-        replace(b, size=min(b.size, size), floor=min(b.floor, size)) for b in slide.extras
-    )
-    return replace(slide, extras=capped)
+def _columns_at_most(slide: Slide, sizes: tuple[float, ...]) -> Slide:
+    """Two columns' text at the largest of the deck's body sizes their placeholder allows (a
+    template's two-column placeholders may be larger or smaller than its body's): the body
+    role keeps the deck's sizes on every slide."""
+    capped = []
+    for box in slide.extras:
+        size = max((s for s in sizes if s <= box.size), default=box.size)
+        capped.append(replace(box, size=size, floor=min(box.floor, size)))
+    return replace(slide, extras=tuple(capped))
 
 
 def _tables_at_most(slide: Slide, size: float) -> Slide:
@@ -104,7 +106,7 @@ def _fit(
         where = Location(deck_path, slide.line)
         laid = trials.done.get((id(slide), size)) if need else None
         if slide.layout is Layout.TWO_COLUMNS and sizes:
-            slide = _columns_at_most(slide, sizes[0])
+            slide = _columns_at_most(slide, sizes)
         pages, message = fit_slide(slide, size, where, rules, footer, laid)
         title_note = title_notes.get(id(slide), "")
         message = " and ".join(m for m in (title_note, message) if m)

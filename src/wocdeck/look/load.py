@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wocdeck.errors import Location
-from wocdeck.look.contract import Contract, make_contract
+from wocdeck.look.contract import Contract, SlideRole, make_contract
 from wocdeck.look.contrast import Palette
 from wocdeck.look.placement import Fonts, TemplateFrames
 from wocdeck.look.template import read_template
@@ -30,6 +30,19 @@ class Look:
     fonts: Fonts
     restyled: bool  # the theme's colours and fonts replace the template's
     notices: tuple[str, ...]
+
+    @property
+    def scale(self) -> tuple[float, ...]:
+        """The template's body type scale, largest first: its body style's level sizes and
+        those of the text placeholders body text goes in; empty for the bundled template
+        (the theme's scale)."""
+        if self.restyled:
+            return ()
+        sizes = set(self.contract.template.body_scale)
+        for role in (SlideRole.CONTENT, SlideRole.TWO_COLUMNS):
+            found = self.contract.slots(role)
+            sizes |= {s.size for name, s in found.items() if name != "Title" and s and s.size}
+        return tuple(sorted(sizes, reverse=True))
 
     def palette(self, theme: Theme) -> Palette:
         """The colours the deck is drawn in: the theme's, or the template's own scheme."""

@@ -257,13 +257,10 @@ def _designed(box: TextBox, spec: PlaceholderSpec | None, metrics: str) -> TextB
 
 
 def _under_size(contract: Contract) -> float | None:
-    """The size of the line under a composed slide's big one: the template's cover subtitle's,
-    else three quarters of its body text's."""
-    subtitle = contract.layout(SlideRole.COVER).first("subTitle")
-    if subtitle is not None and subtitle.size:
-        return subtitle.size
+    """The size of the line under a composed slide's big one: three quarters of the template's
+    body text size."""
     content = contract.slots(SlideRole.CONTENT).get("Content")
-    return content.size * 0.75 if content is not None and content.size else None
+    return round(content.size * 0.75) if content is not None and content.size else None
 
 
 def _sized(box: TextBox, size: float | None) -> TextBox:

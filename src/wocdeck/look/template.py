@@ -29,6 +29,7 @@ from wocdeck.look.template_parts import (
     master_kind,
     placeholder_spec,
     placeholders,
+    style_sizes,
     theme_colors,
     theme_fonts,
     unusable,
@@ -97,6 +98,7 @@ class TemplateFile:
     macros: bool  # the file had macros, which the output does not keep
     removed: tuple[str, ...] = ()  # kinds of content not carried: "external links", ...
     styles_missing: tuple[str, ...] = ()  # the master's text styles it lacks: "title", "body"
+    body_scale: tuple[float, ...] = ()  # the sizes its master's body style sets its levels in
 
 
 def read_template(path: Path, where: Location, *, trusted: bool = False) -> TemplateFile:
@@ -131,6 +133,7 @@ class _Reader:
         self.zip: zipfile.ZipFile | None = None
         self.names: set[str] = set()
         self.styles_missing: list[str] = []
+        self.body_scale: list[float] = []
 
     def fail(self, message: str, hint: str = "") -> DeckError:
         return DeckError.at(self.where, message, hint)
@@ -281,6 +284,7 @@ class _Reader:
             macros=macros,
             removed=removed,
             styles_missing=tuple(dict.fromkeys(self.styles_missing)),
+            body_scale=tuple(self.body_scale),
         )
 
     def _check_all_relationships(self) -> None:
@@ -300,6 +304,7 @@ class _Reader:
         for kind in ("title", "body"):
             if styles is None or styles.find(f"p:{kind}Style", NS) is None:
                 self.styles_missing.append(kind)
+        self.body_scale += style_sizes(styles)
         layouts = []
         for layout_id in master.findall("p:sldLayoutIdLst/p:sldLayoutId", NS):
             rel = rels.get(layout_id.get(R_ID, ""))

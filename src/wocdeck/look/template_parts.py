@@ -122,6 +122,19 @@ def run_default(
     return found.get(name, "") if found is not None else ""
 
 
+def style_sizes(styles: ET.Element | None, style: str = "bodyStyle") -> list[float]:
+    """The font sizes (points) a master text style gives its levels, in level order."""
+    found = styles.find(f"p:{style}", NS) if styles is not None else None
+    if found is None:
+        return []
+    return [
+        int(run.get("sz", "")) / 100
+        for level in range(1, 10)
+        for run in found.findall(f"a:lvl{level}pPr/a:defRPr", NS)
+        if run.get("sz", "").isdigit()
+    ]
+
+
 def theme_fonts(theme: ET.Element) -> tuple[str, str]:
     """The theme's major and minor Latin typefaces."""
     major = theme.find(".//a:fontScheme/a:majorFont/a:latin", NS)

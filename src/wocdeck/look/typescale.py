@@ -22,8 +22,9 @@ class TypeRules:
     tiles: TileStyle = field(default_factory=TileStyle)
 
 
-def rules_for(theme: Theme) -> TypeRules:
-    """A theme's type rules."""
+def rules_for(theme: Theme, scale: tuple[float, ...] = ()) -> TypeRules:
+    """A theme's type rules; scale: a template's body sizes, which replace the theme's steps
+    (the theme's reading floor stays)."""
     sizes = theme.sizes
     tiles = TileStyle(
         value=sizes.tile_value,
@@ -31,7 +32,8 @@ def rules_for(theme: Theme) -> TypeRules:
         label=round(sizes.tile_value * TILE_LABEL_SHARE, 1),
         caption=round(sizes.tile_value * TILE_CAPTION_SHARE, 1),
     )
-    return TypeRules(tuple(sizes.body_scale), sizes.body_sizes, tiles)
+    steps = tuple(scale) or tuple(sizes.body_scale)
+    return TypeRules(steps, sizes.body_sizes, tiles)
 
 
 def steps_between(scale: Sequence[float], size: float, floor: float) -> list[float]:
