@@ -139,7 +139,12 @@ def _plan(
     _check_count(len(planned), name)
     slides, adjustments = fit_deck(planned, name, rules_for(theme, look.scale))
     _check_count(len(slides), name)
-    slides = readable(composed(typeset_lines(slides)), look.palette(theme))
+    slides = composed(typeset_lines(slides))
+    if not look.restyled:  # a template's own colours: its text colour and one accent in tiles
+        from wocdeck.layout.tile_colors import template_tiles
+
+        slides = template_tiles(slides, look.palette(theme))
+    slides = readable(slides, look.palette(theme))
     if is_right_to_left(deck.language):
         from wocdeck.layout.mirror import right_to_left
 
