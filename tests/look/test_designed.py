@@ -8,9 +8,9 @@ import pytest
 from pptx import Presentation
 
 from tests import pdfcheck
-from tests.conftest import SEED_DECK, require_renderer
+from tests.conftest import SEED_DECK, require_renderer, write_deck
 from tests.ooxml import assert_opens_cleanly
-from tests.templates import A, forced_caps
+from tests.templates import A, forced_caps, four_three_calibri, wide_fonts
 from wocdeck.pipeline import render
 
 
@@ -48,3 +48,33 @@ def test_libreoffice_draws_the_closing_line_as_written(caps_deck: Path) -> None:
     words = [w.text for w in pages[-1].words]
     assert "Thank" in words and "THANK" not in words
     assert pdfcheck.drawing_problems(caps_deck, pages) == []
+
+
+FIGURES = """\
+event:
+  office: WIPO Office in China
+  title: Side-Event at the 2018 WIPO Assemblies
+  date: 2018-09-27
+slides:
+  - title: The Year in Figures
+    tiles:
+      - {label: Visitors to the website, value: "2.1 million", period: Jan-Aug}
+      - {label: PCT applications, value: 33745, change: "+6.8%"}
+      - {label: Madrid applications, value: "1,234,567"}
+      - {label: Budget, value: "CHF 108,348"}
+"""
+
+
+@pytest.mark.parametrize("make", [four_three_calibri, wide_fonts])
+def test_a_tiles_value_never_wraps_in_a_narrow_template(tmp_path: Path, make) -> None:
+    require_renderer()
+    deck = write_deck(tmp_path, FIGURES)
+    output = render(deck, tmp_path / "out.pptx", template=make(tmp_path)).output
+    page = pdfcheck.convert([output])[output][1]
+    for value in ("2.1 million", "33,745", "1,234,567", "CHF 108,348"):
+        first, *rest = value.split()
+        top = next(w.y0 for w in page.words if w.text == first)
+        assert all(
+            any(w.text == word and abs(w.y0 - top) < 1 for w in page.words) for word in rest
+        ), value  # every word of the value on its first word's line
+    assert len(Presentation(str(output)).slides) == 2  # the tiles stay on one slide

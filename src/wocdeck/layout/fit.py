@@ -226,3 +226,21 @@ def _cut_runs(runs: tuple[Run, ...], cuts: list[int]) -> list[tuple[Run, ...]]:
             piece[-1] = replace(piece[-1], text=piece[-1].text.rstrip(" "))
         out.append(tuple(r for r in piece if r.text))
     return out
+
+
+def parent_bullet(paragraphs: tuple[Paragraph, ...], first: Paragraph) -> Paragraph | None:
+    """The bullet a sub-bullet (or a piece of one) belongs to, if first is one."""
+    if first.level == 0 or first.role not in (Role.BULLET, Role.CONTINUED):
+        return None
+    index = next((i for i, p in enumerate(paragraphs) if p is first), None)
+    if index is None:  # the rest of a sub-bullet cut in two: its first piece's bullet
+        index = next((i for i, p in enumerate(paragraphs) if _rest_of(p, first)), None)
+    if index is None:
+        return None
+    above = reversed(paragraphs[:index])
+    return next((p for p in above if p.role is Role.BULLET and p.level < first.level), None)
+
+
+def _rest_of(paragraph: Paragraph, piece: Paragraph) -> bool:
+    """Whether piece is the rest of paragraph, cut after some of its lines."""
+    return paragraph.level == piece.level and paragraph.text.endswith(piece.text)

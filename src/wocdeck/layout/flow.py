@@ -13,7 +13,7 @@ import math
 from collections import deque
 from dataclasses import dataclass, field, replace
 
-from wocdeck.layout.fit import continued, leads, split_paragraph, text_height
+from wocdeck.layout.fit import continued, leads, parent_bullet, split_paragraph, text_height
 from wocdeck.look.fonts import line_height
 from wocdeck.look.geometry import GAP
 from wocdeck.look.lines import paragraph_height, paragraph_lines
@@ -98,7 +98,8 @@ class Flow:
         """The tile grid of a group at this flow's size, or None without figures.
 
         Tiles go in rows under the text, or beside it (a column of one or two, a row of up
-        to four): whichever makes the group shorter on the slide.
+        to four): whichever makes the group shorter on the slide, among the grids whose tiles
+        hold every value on one line (rows of fewer, wider tiles where none of them does).
         """
         count = slots(group.figures)
         if not count:
@@ -113,7 +114,30 @@ class Flow:
                 candidates.append(self._grid(group.figures, 1, round(area.w * COLUMN_SHARE), True))
             elif count <= 4:
                 candidates.append(self._grid(group.figures, count, SIDE_TILE_WIDTH, True))
-        return min(candidates, key=lambda grid: self._height(group, grid))
+        whole = [grid for grid in candidates if grid.value_lines == 1]
+        whole = whole or self._unwrapped(group, columns) or candidates
+        return min(whole, key=lambda grid: self._height(group, grid))
+
+    def _unwrapped(self, group: Group, columns: int) -> list[Grid]:
+        """A grid whose values each fit on one line: fewer, wider tiles that still fit the
+        slide, else the values a step smaller (the deck's values then share that size)."""
+        least = max(f.slots for f in group.figures)  # a tile and its chart share a row
+        for fewer in range(columns - 1, least - 1, -1):
+            grid = self._grid(group.figures, fewer, self._tile_width(fewer))
+            if grid.value_lines == 1 and self._height(group, grid) <= self.area.h:
+                return [grid]
+        size, width = self.style.value_floor, self._tile_width(columns)
+        while size > self.style.label:
+            size = max(self.style.label, size - 4)
+            style = replace(self.style, value_floor=size)
+            grid = tile_grid(group.figures, columns, width, False, self.hero, style)
+            if grid.value_lines == 1:
+                return [grid]
+        return []
+
+    def _tile_width(self, columns: int) -> float:
+        across = max(columns, 2)
+        return (self.area.w - GAP * (across - 1)) / across
 
     def _grid(
         self, figures: tuple[Figure, ...], columns: int, width: float, beside: bool = False
@@ -156,7 +180,7 @@ class Flow:
                 return
             self._new_page()
             self.fresh = True
-            parent = _parent(group.paragraphs, paragraphs[0]) if paragraphs else None
+            parent = parent_bullet(group.paragraphs, paragraphs[0]) if paragraphs else None
             if parent is not None:  # a sub-bullet never starts a slide without its bullet
                 paragraphs.appendleft(continued(parent, self.suffix))
             if group.heading is not None:
@@ -348,24 +372,6 @@ def trial(flow: Flow, groups: tuple[Group, ...]) -> Flow | None:
     except PageFull:
         return None
     return flow
-
-
-def _parent(paragraphs: tuple[Paragraph, ...], first: Paragraph) -> Paragraph | None:
-    """The bullet a sub-bullet (or a piece of one) belongs to, if first is one."""
-    if first.level == 0 or first.role not in (Role.BULLET, Role.CONTINUED):
-        return None
-    index = next((i for i, p in enumerate(paragraphs) if p is first), None)
-    if index is None:  # the rest of a sub-bullet cut in two: its first piece's bullet
-        index = next((i for i, p in enumerate(paragraphs) if _starts(p, first)), None)
-    if index is None:
-        return None
-    above = reversed(paragraphs[:index])
-    return next((p for p in above if p.role is Role.BULLET and p.level < first.level), None)
-
-
-def _starts(paragraph: Paragraph, piece: Paragraph) -> bool:
-    """Whether piece is the rest of paragraph, cut after some of its lines."""
-    return paragraph.level == piece.level and paragraph.text.endswith(piece.text)
 
 
 def _snapshot(page: Page) -> tuple:

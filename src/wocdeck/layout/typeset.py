@@ -55,8 +55,10 @@ def fit_deck(
     fitted, adjustments = _fit(slides, deck_path, rules)
     values = {t.size for s in fitted for t in s.tiles if t.name == "Figure"}
     tables = {b.size for s in fitted for b in s.blocks if isinstance(b, TablePlan)}
-    if len(values) > 1:
-        rules = replace(rules, tiles=replace(rules.tiles, value=min(values)))
+    if len(values) > 1:  # (a group's values may be set under the floor to stay on one line)
+        least = min(values)
+        tiles = replace(rules.tiles, value=least, value_floor=min(rules.tiles.value_floor, least))
+        rules = replace(rules, tiles=tiles)
     if len(tables) > 1:
         slides = [_tables_at_most(slide, min(tables)) for slide in slides]
     if len(values) > 1 or len(tables) > 1:
