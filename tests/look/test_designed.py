@@ -78,3 +78,21 @@ def test_a_tiles_value_never_wraps_in_a_narrow_template(tmp_path: Path, make) ->
             any(w.text == word and abs(w.y0 - top) < 1 for w in page.words) for word in rest
         ), value  # every word of the value on its first word's line
     assert len(Presentation(str(output)).slides) == 2  # the tiles stay on one slide
+
+
+def test_a_layouts_forced_capitals_and_bold_never_change_the_text_written(tmp_path: Path) -> None:
+    """PowerPoint's Section Header sets its title in bold capitals; the section's name stays
+    as written."""
+    require_renderer()
+    showcase = SEED_DECK.parent / "examples" / "showcase.yaml"
+    output = render(showcase, tmp_path / "out.pptx", template=four_three_calibri(tmp_path)).output
+    prs = Presentation(str(output))
+    number, section = next(
+        (n, s) for n, s in enumerate(prs.slides) if s.slide_layout.name == "Section Header"
+    )
+    title = section.shapes.title
+    assert title.text_frame.text == "Strategic Focus Areas"
+    runs = title._element.findall(f".//{{{A}}}rPr")
+    assert runs and all((r.get("cap"), r.get("b")) == ("none", "0") for r in runs)
+    words = [w.text for w in pdfcheck.convert([output])[output][number].words]
+    assert "Strategic" in words and "STRATEGIC" not in words

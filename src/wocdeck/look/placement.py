@@ -242,8 +242,9 @@ def _fill(
         color="",
         align=spec.align,  # written out, so a right-to-left deck can mirror it
         metrics=metrics,
-        bold=spec.bold,
-        caps=spec.caps,
+        # the text as the editor wrote it: capitals, bold or italics the placeholder's style
+        # forces on all its text are switched off (wocdeck's own bold and italics stay)
+        plain=spec.caps or spec.bold or spec.italic,
     )
 
 
@@ -253,7 +254,7 @@ def _designed(box: TextBox, spec: PlaceholderSpec | None, metrics: str) -> TextB
     if spec is None:
         return _fill(box, None, metrics)
     filled = _fill(box, spec, metrics)
-    return replace(filled, align=box.align, anchor=box.anchor, bold=False, caps=False, plain=True)
+    return replace(filled, align=box.align, anchor=box.anchor, plain=True)
 
 
 def _under_size(contract: Contract) -> float | None:

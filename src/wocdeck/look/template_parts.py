@@ -40,6 +40,7 @@ class PlaceholderSpec:
     align: str = "l"  # the first level's alignment: l, ctr, r, just
     bold: bool = False  # the first level's text is bold (measured so)
     caps: bool = False  # ... or in capitals (cap="all")
+    italic: bool = False  # ... or in italics
 
 
 def without_macros(rels_xml: bytes) -> bytes:
@@ -188,6 +189,7 @@ def placeholder_spec(
         size=int(size) / 100 if size.isdigit() else None,
         bold=run_default(chain, kind, styles, "b", RUN) in ("1", "true"),
         caps=run_default(chain, kind, styles, "cap", RUN) == "all",
+        italic=run_default(chain, kind, styles, "i", RUN) in ("1", "true"),
         align=run_default(chain, kind, styles, "algn", "") or "l",
         anchor=anchor[0] or ("b" if kind == "ctrTitle" else "t"),
     )
