@@ -2,7 +2,7 @@
 
 `app` is the typer application; each command module registers its commands on it (render;
 review: validate, preview; editing: init, schema, watch, template; yearly: next-year, import;
-access: check).
+access: check; translate: export, import, status).
 typer builds every registered command's parameters on each run, so main() imports only the
 module of the command asked for (all of them for `wocdeck --help`, or a name it does not know).
 """
@@ -36,6 +36,7 @@ COMMANDS = {
     "next-year": "yearly",
     "import": "yearly",
     "check": "access",
+    "translate": "translate",
 }
 
 
@@ -66,7 +67,7 @@ def register(args: list[str]) -> None:
 
 def _register_all() -> None:
     """Every command, registered in the order `wocdeck --help` lists them."""
-    from wocdeck.cli import render, review, editing, yearly, access  # noqa: F401, I001
+    from wocdeck.cli import render, review, editing, yearly, access, translate  # noqa: F401, I001
 
 
 def __getattr__(name: str) -> typer.Typer:

@@ -1,0 +1,75 @@
+"""A deck's texts as an XLIFF 1.2 file for a translator's CAT tool (Trados, memoQ, OmegaT).
+
+One trans-unit per text: its id the field's path, its source the deck's text with `**`
+emphasis as `<g ctype="bold">`, its target the translation given so far, a note naming the
+slide and the field, and the source's hash (a context the tools keep) so that an import can
+tell a translation of a text that has changed since.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from wocdeck.read.xliff import NAMESPACE
+from wocdeck.read.xliff_texts import text_hash
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One text to translate as it goes into the XLIFF file."""
+
+    id: str
+    source: str
+    target: str | None
+    state: str  # translated, missing or stale
+    note: str
+
+
+def xliff_bytes(
+    original: str, source_language: str, target_language: str, units: Iterable[Unit]
+) -> bytes:
+    """The XLIFF 1.2 document for units, as UTF-8 bytes."""
+    from lxml import etree
+
+    def element(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
+        return etree.SubElement(parent, f"{{{NAMESPACE}}}{tag}", attributes)
+
+    root = etree.Element(f"{{{NAMESPACE}}}xliff", {"version": "1.2"}, nsmap={None: NAMESPACE})
+    part = element(root, "file")
+    part.set("original", original)
+    part.set("source-language", source_language)
+    part.set("target-language", target_language)
+    part.set("datatype", "plaintext")
+    header = element(part, "header")
+    element(header, "tool", **{"tool-id": "wocdeck", "tool-name": "wocdeck"})
+    body = element(part, "body")
+    for unit in units:
+        item = element(body, "trans-unit", id=unit.id, resname=unit.id)
+        if unit.source != unit.source.strip() or "  " in unit.source or "\n" in unit.source:
+            item.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        _marked(element(item, "source"), unit.source, element)
+        if unit.target is not None:
+            state = "needs-review-translation" if unit.state == "stale" else "translated"
+            _marked(element(item, "target", state=state), unit.target, element)
+        group = element(item, "context-group", name="wocdeck", purpose="information")
+        context = element(group, "context", **{"context-type": "x-source-hash"})
+        context.text = text_hash(unit.source)
+        note = element(item, "note", **{"from": "wocdeck"})
+        note.text = unit.note
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _marked(
+    holder: object, text: str, element: Callable[..., object]
+) -> None:  # pragma: no branch - every text has at least one part
+    """Fill an element with text, each `**…**` span as `<g ctype="bold">`."""
+    parts = text.split("**")
+    if len(parts) % 2 == 0:  # an unpaired ** stays as written
+        parts = [text]
+    holder.text = parts[0]  # type: ignore[attr-defined]
+    last = None
+    for index in range(1, len(parts), 2):
+        last = element(holder, "g", id=str(index // 2 + 1), ctype="bold")
+        last.text = parts[index]  # type: ignore[attr-defined]
+        last.tail = parts[index + 1]  # type: ignore[attr-defined]

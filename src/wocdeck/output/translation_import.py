@@ -1,0 +1,206 @@
+"""A translator's XLIFF written into the deck file as per-language values, in place.
+
+A text written once (`name: A responsive interface`) becomes a per-language mapping with the
+deck's text kept exactly as written and the translation added under it; a text already given
+per language gets its translation added or replaced. Each translation wocdeck writes in a
+block carries the hash of the text it was made from in a comment on its line (see
+read/xliff_texts). Everything else in the file stays byte for byte (see deck_edit).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from wocdeck.errors import DeckError, Problem
+from wocdeck.output.deck_edit import DeckEdit, yaml_text
+from wocdeck.read.source import DataPath
+from wocdeck.read.xliff import XliffFile, problem
+from wocdeck.read.xliff_texts import DeckText, record, text_hash
+
+_RECORDED = re.compile(r"\s*#\s*from [a-z]{2,3}\S* [0-9a-f]{12}\s*$")
+
+
+@dataclass
+class Imported:
+    """What an import wrote, and what it passed over."""
+
+    written: list[str] = field(default_factory=list)  # ids of the translations written
+    unchanged: int = 0  # units whose translation the deck already had
+    untranslated: list[str] = field(default_factory=list)  # units with no target
+    gone: list[Problem] = field(default_factory=list)  # units whose id the deck no longer has
+
+
+def import_units(
+    edit: DeckEdit, texts: list[DeckText], xliff: XliffFile, language: str
+) -> Imported:
+    """Write the XLIFF's translations into edit (splices); stale units refuse the whole file."""
+    by_id = {text.id: text for text in texts}
+    result, stale, todo = Imported(), [], []
+    for unit in xliff.units:
+        text = by_id.get(unit.id)
+        if text is None:
+            result.gone.append(
+                problem(
+                    xliff,
+                    unit,
+                    f"'{unit.id}' is no longer in the deck; its translation was not written",
+                    severity="notice",
+                )
+            )
+            continue
+        exported = unit.hash or text_hash(unit.source)
+        if exported != text_hash(text.source):
+            stale.append(
+                problem(
+                    xliff,
+                    unit,
+                    f"'{unit.id}' was translated from a text that has changed in the deck since "
+                    f"(now: '{_short(text.source)}')",
+                    "export again and have the changed texts translated: nothing was written",
+                )
+            )
+        elif unit.target is None or (not unit.reviewed and unit.target == text.target):
+            result.untranslated.append(unit.id)
+        elif unit.target == text.target and text.state == "translated":
+            result.unchanged += 1
+        else:
+            todo.append((text, unit.target))
+    if stale:
+        raise DeckError(stale)
+    _Writer(edit, language).write(todo)
+    result.written = [text.id for text, _ in todo]
+    return result
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+@dataclass
+class _Writer:
+    edit: DeckEdit
+    language: str
+
+    @property
+    def default(self) -> str:
+        from wocdeck.read.languages import default_language
+
+        return default_language(self.edit.source)
+
+    def write(self, todo: list[tuple[DeckText, str]]) -> None:
+        """Splice every translation in; those inside a per-language list go in together."""
+        wholes: dict[DataPath, list[tuple[DeckText, str]]] = {}
+        for text, target in todo:
+            if text.target is not None:
+                self._replace(text, target)
+            elif text.whole is not None:
+                wholes.setdefault(text.whole, []).append((text, target))
+            elif text.target_path != text.path:
+                self._add(text.path[:-1], text.source, target)
+            else:
+                self._split(text, target)
+        for whole, items in wholes.items():
+            self._whole(whole, items)
+
+    def _replace(self, text: DeckText, target: str) -> None:
+        """A translation already in the deck, replaced (and its record renewed)."""
+        node = self.edit.node(text.target_path or ())
+        self.edit.set_scalar(node, yaml_text(target))
+        end = self.edit.line_end(node.end_mark.index)
+        line = self.edit.text[node.end_mark.index : end]
+        if node.start_mark.line == node.end_mark.line and (
+            not line.strip() or _RECORDED.match(line)
+        ):
+            self.edit.replace(node.end_mark.index, end, "  " + record(self.default, text.source))
+
+    def _add(self, mapping_path: DataPath, source: str, target: str) -> None:
+        """A translation added to a per-language mapping that has none in this language."""
+        mapping = self.edit.node(mapping_path)
+        *_, (last_key, last) = mapping.value
+        if mapping.flow_style:
+            at = mapping.value[-1][1].end_mark.index
+            self.edit.replace(at, at, f", {self.language}: {yaml_text(target)}")
+            return
+        end = self.edit.line_end(_body_end(self.edit, last))
+        indent = " " * last_key.start_mark.column
+        line = f"{indent}{self.language}: {yaml_text(target)}  {record(self.default, source)}"
+        self.edit.replace(end, end, "\n" + line)
+
+    def _split(self, text: DeckText, target: str) -> None:
+        """A text written once becomes `en: <as written>` and `fr: <translation>`."""
+        node = self.edit.node(text.path)
+        parent = self.edit.node(text.path[:-1])
+        start, body_end = node.start_mark.index, _body_end(self.edit, node)
+        written = self.edit.text[start:body_end]
+        if parent.flow_style:
+            new = f"{{{self.default}: {written}, {self.language}: {yaml_text(target)}}}"
+            self.edit.replace(start, body_end, new)
+            return
+        if isinstance(text.path[-1], int):  # `- text`: the mapping starts where the text did
+            indent, opening = node.start_mark.column, ""
+            start_at = start
+        else:  # `key: text`: the mapping goes under the key
+            key = next(k for k, v in parent.value if v is node)
+            indent = key.start_mark.column + 2
+            opening = "\n" + " " * indent
+            start_at = start
+            while self.edit.text[start_at - 1] == " ":
+                start_at -= 1
+        moved = re.sub(r"\n(?!\n)", "\n  ", written)  # deeper than the new keys; blank lines kept
+        self.edit.replace(start_at, body_end, f"{opening}{self.default}: {moved}")
+        end = self.edit.line_end(body_end)
+        line = f"{self.language}: {yaml_text(target)}  {record(self.default, text.source)}"
+        self.edit.replace(end, end, "\n" + " " * indent + line)
+
+    def _whole(self, whole: DataPath, items: list[tuple[DeckText, str]]) -> None:
+        """A per-language list or part with nothing in this language yet: written whole, every
+        text translated, as one value."""
+        mapping = self.edit.source.data
+        for part in whole:
+            mapping = mapping[part]
+        translated = copy.deepcopy(mapping[self.default])
+        given = {text.path[len(whole) + 1 :]: target for text, target in items}
+        missing = _fill(translated, (), given)
+        if missing:
+            path = ".".join(str(p) for p in whole)
+            raise DeckError.at(
+                self.edit.source.location(whole, key=True),
+                f"{path} is given per language; its '{self.language}' version needs every "
+                f"text in it translated ({len(missing)} not translated in this file)",
+                "translate every unit under it, then import again",
+            )
+        value = json.dumps(translated, ensure_ascii=False)
+        mapping_node = self.edit.node(whole)
+        if mapping_node.flow_style:
+            at = mapping_node.value[-1][1].end_mark.index
+            self.edit.replace(at, at, f", {self.language}: {value}")
+            return
+        key, last = mapping_node.value[-1]
+        end = self.edit.line_end(_body_end(self.edit, last))
+        self.edit.replace(
+            end, end, "\n" + " " * key.start_mark.column + f"{self.language}: {value}"
+        )
+
+
+def _fill(node: Any, at: DataPath, given: dict[DataPath, str]) -> list[DataPath]:
+    """Replace each text under node by its translation; the paths of texts with none."""
+    missing = []
+    pairs = node.items() if isinstance(node, dict) else enumerate(node)
+    for key, value in list(pairs):
+        if isinstance(value, str) and any(c.isalpha() for c in value):
+            if (*at, key) in given:
+                node[key] = given[(*at, key)]
+            else:
+                missing.append((*at, key))
+        elif isinstance(value, dict | list):
+            missing.extend(_fill(value, (*at, key), given))
+    return missing
+
+
+def _body_end(edit: DeckEdit, node: Any) -> int:
+    """Where a value's own text ends: a block scalar's node runs on past its line break."""
+    return node.start_mark.index + len(edit.written(node).rstrip("\n"))

@@ -1,0 +1,153 @@
+"""A deck's texts to translate into one language: each with its id, its text in the deck's
+language, its translation if given, and whether that translation was made from today's text.
+
+The id is the field's path as messages print it (`focus[2].achievements[0].points[1]`). A
+translation wocdeck wrote carries, in a comment on its line, a short hash of the text it was
+translated from (`fr: …  # from en 1a2b3c4d5e6f`); when the deck's text changes later, the
+translation is stale. A translation written by hand has no such record and counts as current.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from wocdeck.read.languages import default_language, is_translations
+from wocdeck.read.source import DataPath, Source
+from wocdeck.read.texts import Texts
+
+_RECORD = re.compile(r"#\s*from ([a-z]{2,3}(?:-[A-Za-z0-9]+)*) ([0-9a-f]{12})\s*$")
+_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+_MISSING = object()
+
+
+def text_hash(text: str) -> str:
+    """A short, stable fingerprint of a source text (12 hex digits of its SHA-256)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def record(language: str, text: str) -> str:
+    """The comment kept beside a translation: which language and text it was made from."""
+    return f"# from {language} {text_hash(text)}"
+
+
+def unit_id(path: DataPath) -> str:
+    """A field's path as messages print it: `focus[2].achievements[0].points[1]`."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif _KEY.match(part):
+            out += f".{part}" if out else part
+        else:
+            out += '["' + part.replace("\\", "\\\\").replace('"', '\\"') + '"]'
+    return out
+
+
+@dataclass(frozen=True)
+class DeckText:
+    """One text of the deck to translate, as it stands in the deck file."""
+
+    id: str
+    path: DataPath  # where the deck's-language text is in the file (language keys included)
+    source: str
+    target: str | None  # its translation in the language asked for, if given
+    target_path: DataPath | None  # where that translation is (or would be) in the file
+    recorded: str | None  # the hash written beside the translation, if any
+    whole: DataPath | None = None  # a per-language list or part above the text, if any
+
+    @property
+    def state(self) -> str:
+        """translated, missing, or stale (translated from a text that has changed since)."""
+        if self.target is None:
+            return "missing"
+        if self.recorded is not None and self.recorded != text_hash(self.source):
+            return "stale"
+        return "translated"
+
+
+def deck_texts(source: Source, texts: Texts, language: str) -> list[DeckText]:
+    """Every text of the deck to translate into language, in file order."""
+    walker = _Walker(source, default_language(source), language)
+    walker.walk(source.data, (), (), texts, _MISSING, None, None)
+    return walker.found
+
+
+@dataclass
+class _Walker:
+    source: Source
+    default: str
+    language: str
+
+    def __post_init__(self) -> None:
+        self.found: list[DeckText] = []
+
+    def walk(
+        self,
+        node: Any,
+        at: DataPath,
+        logical: DataPath,
+        place: Texts | None,
+        other: Any,
+        other_at: DataPath | None,
+        whole: DataPath | None,
+    ) -> None:
+        """Find the texts under node; `other` is the same value in the language asked for,
+        when a per-language mapping above gave it (else _MISSING)."""
+        if place is None:
+            return
+        if is_translations(node) and whole is None:
+            if not place.holds_text or node.get(self.default) is None:
+                return
+            mine = node[self.default]
+            outer = None if isinstance(mine, str) else at
+            there = node.get(self.language, _MISSING)
+            args = ((*at, self.default), logical, place, there, (*at, self.language), outer)
+            self.walk(mine, *args)
+            return
+        place = place.written_as(node)
+        if isinstance(node, str):
+            if place.text and any(c.isalpha() for c in node):
+                self._text(node, at, logical, other, other_at, whole)
+            return
+        if isinstance(node, dict):
+            items: list[tuple[Any, Any]] = list(node.items())
+        elif isinstance(node, list):
+            items = list(enumerate(node))
+        else:
+            return
+        for key, value in items:
+            below = place.under(key)
+            theirs = _MISSING
+            if isinstance(other, dict | list) and _has(other, key):
+                theirs = other[key]
+            there = (*other_at, key) if other_at is not None else None
+            self.walk(value, (*at, key), (*logical, key), below, theirs, there, whole)
+
+    def _text(
+        self,
+        text: str,
+        at: DataPath,
+        logical: DataPath,
+        other: Any,
+        other_at: DataPath | None,
+        whole: DataPath | None,
+    ) -> None:
+        target = other if isinstance(other, str) else None
+        recorded = None
+        if target is not None and other_at in self.source.values:
+            line = self.source.values[other_at][0]
+            found = _RECORD.search(self.source.lines[line - 1]) if line else None
+            recorded = found.group(2) if found and found.group(1) == self.default else None
+        where = other_at if other_at is not None else at
+        self.found.append(
+            DeckText(unit_id(logical), at, text, target, where, recorded, whole),
+        )
+
+
+def _has(node: dict[Any, Any] | list[Any], key: Any) -> bool:
+    if isinstance(node, dict):
+        return key in node
+    return isinstance(key, int) and 0 <= key < len(node)
