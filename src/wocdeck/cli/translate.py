@@ -95,6 +95,7 @@ def import_(
     from wocdeck.output.translation_import import import_units
     from wocdeck.read.source import parse
     from wocdeck.read.xliff import read_xliff
+    from wocdeck.read.xliff_csv import csv_texts
     from wocdeck.read.xliff_texts import deck_texts
 
     with failures():
@@ -102,7 +103,7 @@ def import_(
         edit = load_for_edit(deck)
         language = _for_deck(file, deck, _default(edit.source))
         texts = deck_texts(edit.source, translatable(), language)
-        result = import_units(edit, texts, file, language)
+        result = import_units(edit, texts + csv_texts(edit.source, language), file, language)
         for notice in result.gone:
             complain(str(notice))
         if result.written:
@@ -115,9 +116,13 @@ def import_(
                     "deck's own text; nothing was written",
                     "please report it",
                 )
-            write_atomic(deck, _as_read(deck, text))
+            for csv_file, data in result.files.items():
+                write_atomic(csv_file, data)
+            if edit.splices:
+                write_atomic(deck, _as_read(deck, text))
+        files = "".join(f" and {name}" for name in result.files)
         say(
-            f"wrote {len(result.written)} '{language}' translations into {deck}"
+            f"wrote {len(result.written)} '{language}' translations into {deck}{files}"
             + (f"; {result.unchanged} already there" if result.unchanged else "")
         )
         if result.untranslated:
@@ -183,20 +188,26 @@ def _texts(
     deck: Path, language: str, source: Source | None = None
 ) -> tuple[Source, list[DeckText]]:
     """The deck's texts to translate into language; the deck's own language is refused."""
-    from wocdeck.errors import DeckError
     from wocdeck.model.texts import translatable
     from wocdeck.read.source import read
+    from wocdeck.read.xliff_csv import csv_texts
     from wocdeck.read.xliff_texts import deck_texts
 
     source = source or read(deck, str(deck))
-    default = _default(source)
-    if language == default:
+    _refuse_own(source, language)
+    return source, deck_texts(source, translatable(), language) + csv_texts(source, language)
+
+
+def _refuse_own(source: Source, language: str) -> None:
+    """Refuse to translate a deck into the language it is written in."""
+    from wocdeck.errors import DeckError
+
+    if language == _default(source):
         raise DeckError.at(
             source.location(("language",), key=True),
             f"the deck is written in '{language}' already",
             "name the language to translate into, e.g. --lang fr",
         )
-    return source, deck_texts(source, translatable(), language)
 
 
 def _default(source: Source) -> str:

@@ -47,8 +47,15 @@ class SlideBuilder:
         return Path(self.source.path).parent if self.source else Path()
 
     def file(self, name: str, path: DataPath, noun: str) -> Path:
-        """A file the deck names at path, relative to its folder and inside its boundary."""
-        return self.boundary.located(self.folder / name, name, noun, self.location(path))
+        """A file the deck names at path, relative to its folder and inside its boundary; for a
+        CSV file, its translation into the deck's language (NAME.fr.csv) when there is one."""
+        where = self.location(path)
+        found = self.boundary.located(self.folder / name, name, noun, where)
+        if found.suffix.lower() == ".csv":
+            translated = found.with_name(f"{found.stem}.{self.deck.language}{found.suffix}")
+            if translated.is_file():
+                return self.boundary.located(translated, translated.name, noun, where)
+        return found
 
     def location(self, path: DataPath, *, key: bool = False) -> Location:
         """Where a value (or, with key=True, its key) is in the deck file."""

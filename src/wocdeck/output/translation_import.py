@@ -13,10 +13,12 @@ import copy
 import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from wocdeck.errors import DeckError, Problem
 from wocdeck.output.deck_edit import DeckEdit, yaml_text
+from wocdeck.output.translation_csv import translated_files
 from wocdeck.read.source import DataPath
 from wocdeck.read.xliff import XliffFile, problem
 from wocdeck.read.xliff_texts import DeckText, record, text_hash
@@ -32,6 +34,7 @@ class Imported:
     unchanged: int = 0  # units whose translation the deck already had
     untranslated: list[str] = field(default_factory=list)  # units with no target
     gone: list[Problem] = field(default_factory=list)  # units whose id the deck no longer has
+    files: dict[Path, bytes] = field(default_factory=dict)  # translated CSV files to write
 
 
 def import_units(
@@ -71,7 +74,8 @@ def import_units(
             todo.append((text, unit.target))
     if stale:
         raise DeckError(stale)
-    _Writer(edit, language).write(todo)
+    result.files = translated_files(edit.source, language, todo)  # first: its errors stop all
+    _Writer(edit, language).write([(text, target) for text, target in todo if not text.cell])
     result.written = [text.id for text, _ in todo]
     return result
 

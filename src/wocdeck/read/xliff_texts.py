@@ -57,13 +57,15 @@ class DeckText:
     target_path: DataPath | None  # where that translation is (or would be) in the file
     recorded: str | None  # the hash written beside the translation, if any
     whole: DataPath | None = None  # a per-language list or part above the text, if any
+    cell: tuple[str, int, int] | None = None  # a CSV file's cell (file, row, column), if one
+    outdated: bool = False  # its translated CSV file no longer has the source's numbers
 
     @property
     def state(self) -> str:
         """translated, missing, or stale (translated from a text that has changed since)."""
         if self.target is None:
             return "missing"
-        if self.recorded is not None and self.recorded != text_hash(self.source):
+        if self.outdated or (self.recorded is not None and self.recorded != text_hash(self.source)):
             return "stale"
         return "translated"
 
