@@ -1,0 +1,215 @@
+"""The translators' loop: translate export → a CAT tool's edit → translate import → render."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+
+from tests import pdfcheck
+from tests.conftest import write_deck
+from tests.ooxml import assert_opens_cleanly
+
+NS = "urn:oasis:names:tc:xliff:document:1.2"
+X = f"{{{NS}}}"
+
+
+def translate_all(xlf: Path, translate=lambda unit, text: f"Zq{unit} {text}") -> dict[str, str]:
+    """Fill every unit's target as a CAT tool does: a copy of the source, its inline markup
+    kept, its text translated; returns each unit's id and its translation's first words."""
+    tree = etree.parse(str(xlf))
+    done = {}
+    for number, unit in enumerate(tree.iter(f"{X}trans-unit")):
+        source = unit.find(f"{X}source")
+        target = unit.find(f"{X}target")
+        if target is not None:
+            unit.remove(target)
+        target = copy.deepcopy(source)
+        target.tag = f"{X}target"
+        target.set("state", "translated")
+        target.text = translate(number, target.text or "")
+        source.addnext(target)
+        done[unit.get("id")] = f"Zq{number}"
+    tree.write(str(xlf), xml_declaration=True, encoding="UTF-8")
+    return done
+
+
+def units(xlf: Path) -> dict[str, etree._Element]:
+    """The trans-units of an XLIFF file by id (parsed with lxml, namespaces checked)."""
+    root = etree.parse(str(xlf)).getroot()
+    assert root.tag == f"{X}xliff" and root.get("version") == "1.2"
+    return {unit.get("id"): unit for unit in root.iter(f"{X}trans-unit")}
+
+
+def test_seed_export_edit_import_renders_every_translation(cli, renderer, seed_copy: Path) -> None:
+    before = seed_copy.read_text(encoding="utf-8")
+    code, out, err = cli("translate", "export", seed_copy, "--lang", "fr")
+    assert code == 0, err
+    xlf = seed_copy.with_suffix(".fr.xlf")
+    assert f"wrote {xlf}: 63 texts to translate into 'fr'" in out
+    done = translate_all(xlf)
+    code, out, err = cli("translate", "import", seed_copy, xlf)
+    assert code == 0, err
+    assert f"wrote 63 'fr' translations into {seed_copy}" in out
+    code, _, err = cli("validate", seed_copy, "--strict", "--lang", "fr")
+    assert code == 0, err
+    code, _, err = cli("render", seed_copy, "--lang", "fr")
+    assert code == 0, err
+    pptx = seed_copy.with_name("deck.fr.pptx")
+    assert_opens_cleanly(pptx)
+    pages = pdfcheck.convert([pptx])[pptx]
+    drawn = " ".join(word.text for page in pages for word in page.words)
+    shown = {i: mark for i, mark in done.items() if not i.endswith("notes")}  # notes: not drawn
+    assert [i for i, mark in shown.items() if not re.search(rf"\b{mark}\b", drawn)] == []
+    notes = [s.notes_slide.notes_text_frame.text for s in Presentation(pptx).slides]
+    assert any(text.startswith(done["event.notes"]) for text in notes)
+    # emphasis survives: the French slide's "**28** seminars" has a bold 28
+    runs = [
+        run
+        for slide in Presentation(pptx).slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+        for paragraph in shape.text_frame.paragraphs
+        for run in paragraph.runs
+    ]
+    assert any(run.text == "28" and run.font.bold for run in runs)
+    assert any(run.text.startswith(" seminars") and not run.font.bold for run in runs)
+    _only_translations_added(before, seed_copy.read_text(encoding="utf-8"))
+
+
+def _only_translations_added(before: str, after: str) -> None:
+    """The deck file after an import is the one before with translations added: without its
+    `fr:` values and the `en:` keys that now hold the deck's text it reads word for word the
+    same, and its comments and blank lines are the same."""
+    kept = re.sub(r"\n *fr: .*  # from en [0-9a-f]{12}(?=\n)", "", after)  # block translations
+    kept = re.sub(r", fr: (\"(?:[^\"\\\\]|\\\\.)*\"|[^,{}]*)\}", "}", kept)  # flow ones
+    kept = re.sub(r"\{en: ([^{}]*)\}", r"\1", kept)
+    kept = re.sub(r"(?<=[:-] )en: |(?<=\n) *en: ", "", kept)
+    assert kept.split() == before.split()
+
+    def shape(text: str) -> list[str]:
+        return [line for line in text.splitlines() if not line.strip() or "#" in line]
+
+    assert [line.strip() for line in shape(before)] == [
+        line.strip() for line in shape(after) if "# from en" not in line
+    ]
+
+
+def test_export_has_one_unit_per_text_with_emphasis_notes_and_hashes(cli, seed_copy) -> None:
+    code, _, err = cli("translate", "export", seed_copy, "--lang", "fr", "-o", "out.xlf")
+    assert code == 0, err
+    found = units(Path("out.xlf"))
+    Path("out.xlf").unlink()
+    assert "focus[1].achievements[0].points[0]" in found
+    assert "event.date" not in found and "focus[0].goal" not in found  # not text
+    unit = found["focus[1].achievements[0].points[0]"]
+    source = unit.find(f"{X}source")
+    assert source.text == "Organizing "
+    [bold] = source
+    assert (bold.tag, bold.get("ctype"), bold.text, bold.tail) == (
+        f"{X}g",
+        "bold",
+        "28",
+        " seminars, training workshops and roundtables",
+    )
+    assert unit.find(f"{X}target") is None
+    note = unit.find(f"{X}note").text
+    assert note.startswith("slide 7: focus[1].achievements[0].points[0] (deck.yaml, line ")
+
+
+def test_export_default_is_missing_and_stale_all_texts_adds_the_rest(cli, tmp_path) -> None:
+    deck = write_deck(
+        tmp_path,
+        "event:\n  office: {en: WIPO Office, fr: Bureau de l'OMPI}\n  title: Side-Event\n"
+        "  date: 2018-09-27\n",
+    )
+    code, out, err = cli("translate", "export", deck, "--lang", "fr")
+    assert code == 0, err
+    assert "1 texts to translate into 'fr' (0 translated, 1 missing, 0 stale)" in out
+    assert list(units(tmp_path / "deck.fr.xlf")) == ["event.title"]
+    code, out, err = cli("translate", "export", deck, "--lang", "fr", "--all-texts")
+    assert code == 0, err
+    found = units(tmp_path / "deck.fr.xlf")
+    target = found["event.office"].find(f"{X}target")
+    assert (target.text, target.get("state")) == ("Bureau de l'OMPI", "translated")
+
+
+SMALL = """\
+# the office's deck
+event:
+  office: WIPO Office   # as on the door
+  title: {en: Side-Event}
+  date: 2018-09-27
+
+focus:
+  - name:
+      en: Outreach
+    aims: {en: [Reach the provinces, "Work with **20** cities"]}
+"""
+
+
+def test_import_writes_in_place_keeping_comments_blank_lines_and_forms(cli, tmp_path) -> None:
+    deck = write_deck(tmp_path, SMALL)
+    cli("translate", "export", deck, "--lang", "fr")
+    xlf = tmp_path / "deck.fr.xlf"
+    translate_all(xlf, lambda n, text: "Travailler avec " if text == "Work with " else "T" + text)
+    code, _, err = cli("translate", "import", deck, xlf)
+    assert code == 0, err
+    text = deck.read_text(encoding="utf-8")
+    assert text.startswith("# the office's deck\nevent:\n  office:\n    en: WIPO Office")
+    assert "# as on the door" in text
+    assert "  title: {en: Side-Event, fr: TSide-Event}\n  date: 2018-09-27\n\nfocus:\n" in text
+    assert "      en: Outreach\n      fr: TOutreach  # from en " in text
+    assert 'aims: {en: [Reach the provinces, "Work with **20** cities"], fr: ' in text
+    assert '["TReach the provinces", "Travailler avec **20** cities"]}' in text
+    code, _, err = cli("validate", deck, "--strict", "--lang", "fr")
+    assert code == 0, err
+
+
+def test_a_text_changed_since_export_refuses_the_whole_import(cli, seed_copy: Path) -> None:
+    cli("translate", "export", seed_copy, "--lang", "fr")
+    xlf = seed_copy.with_suffix(".fr.xlf")
+    translate_all(xlf)
+    changed = seed_copy.read_text(encoding="utf-8").replace("city: Geneva", "city: Genève")
+    seed_copy.write_text(changed, encoding="utf-8")
+    code, _, err = cli("translate", "import", seed_copy, xlf)
+    assert code == 1
+    line = next(n for n, t in enumerate(xlf.read_text().splitlines(), 1) if '"event.city"' in t)
+    assert err.startswith(
+        f"{xlf}:{line}: error: 'event.city' was translated from a text that has changed in the "
+        "deck since (now: 'Genève') (export again and have the changed texts translated: "
+        "nothing was written)"
+    )
+    assert seed_copy.read_text(encoding="utf-8") == changed
+
+
+def test_status_counts_translated_missing_and_stale(cli, seed_copy: Path) -> None:
+    code, out, _ = cli("translate", "status", seed_copy)
+    assert (code, out.splitlines()[0]) == (
+        0,
+        f"{seed_copy}: every text is in 'en' only; nothing is translated yet",
+    )
+    cli("translate", "export", seed_copy, "--lang", "fr")
+    done = translate_all(seed_copy.with_suffix(".fr.xlf"))
+    cli("translate", "import", seed_copy, seed_copy.with_suffix(".fr.xlf"))
+    text = seed_copy.read_text(encoding="utf-8").replace("en: Geneva", "en: Genève")
+    text = re.sub(rf"\n +fr: {done['focus[1].name']} .*", "", text)  # one translation deleted
+    seed_copy.write_text(text, encoding="utf-8")
+    code, out, err = cli("translate", "status", seed_copy)
+    assert code == 0, err
+    assert (
+        out.splitlines()[0] == f"{seed_copy} in 'fr': 61 translated, 1 missing, 1 stale of 63 texts"
+    )
+    assert "  missing: focus[1].name" in out and "  stale: event.city" in out
+    code, out, _ = cli("translate", "status", seed_copy, "--format", "json")
+    found = json.loads(out)
+    assert (found["translated"], found["missing"], found["stale"]) == (61, 1, 1)
+    assert (found["missing_fields"], found["stale_fields"]) == (["focus[1].name"], ["event.city"])
+    code, out, _ = cli("translate", "export", seed_copy, "--lang", "fr")
+    assert "2 texts to translate into 'fr' (0 translated, 1 missing, 1 stale)" in out
+    target = units(seed_copy.with_suffix(".fr.xlf"))["event.city"].find(f"{X}target")
+    assert (target.text, target.get("state")) == ("Zq3 Geneva", "needs-review-translation")
