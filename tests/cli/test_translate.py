@@ -213,3 +213,114 @@ def test_status_counts_translated_missing_and_stale(cli, seed_copy: Path) -> Non
     assert "2 texts to translate into 'fr' (0 translated, 1 missing, 1 stale)" in out
     target = units(seed_copy.with_suffix(".fr.xlf"))["event.city"].find(f"{X}target")
     assert (target.text, target.get("state")) == ("Zq3 Geneva", "needs-review-translation")
+
+
+def test_an_xliff_for_another_deck_or_language_is_refused(cli, seed_copy: Path) -> None:
+    cli("translate", "export", seed_copy, "--lang", "fr")
+    xlf = seed_copy.with_suffix(".fr.xlf")
+    text = xlf.read_text(encoding="utf-8")
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "<file " in t)
+    xlf.write_text(text.replace('original="deck.yaml"', 'original="other.yaml"'), "utf-8")
+    code, _, err = cli("translate", "import", seed_copy, xlf)
+    assert (code, err.splitlines()[0]) == (
+        1,
+        f"{xlf}:{line}: error: this XLIFF file was exported from other.yaml, not from deck.yaml "
+        f"(export it again: wocdeck translate export {seed_copy} --lang LANG)",
+    )
+    xlf.write_text(text.replace('source-language="en"', 'source-language="de"'), "utf-8")
+    code, _, err = cli("translate", "import", seed_copy, xlf)
+    assert code == 1
+    assert "error: this XLIFF file translates from 'de', but the deck is written in 'en'" in err
+    xlf.write_text(text.replace('target-language="fr"', 'target-language="fr-CA"'), "utf-8")
+    translate_all(xlf)
+    code, out, err = cli("translate", "import", seed_copy, xlf)
+    assert code == 0, err
+    assert "wrote 63 'fr' translations" in out  # a region's code is its language's
+    code, _, err = cli("translate", "export", seed_copy, "--lang", "en")
+    assert (code, err.strip()) == (
+        1,
+        f"{seed_copy}:4:1: error: the deck is written in 'en' already (name the language to "
+        "translate into, e.g. --lang fr)",
+    )
+
+
+def test_units_whose_field_is_gone_are_reported_and_the_rest_written(cli, tmp_path) -> None:
+    deck = write_deck(
+        tmp_path, "event:\n  office: Office\n  title: Side-Event\n  date: 2018-09-27\n"
+    )
+    cli("translate", "export", deck, "--lang", "fr")
+    xlf = tmp_path / "deck.fr.xlf"
+    translate_all(xlf)
+    deck.write_text("event:\n  office: Office\n  date: 2018-09-27\n", encoding="utf-8")
+    code, out, err = cli("translate", "import", deck, xlf)
+    assert code == 0, err
+    line = next(n for n, t in enumerate(xlf.read_text().splitlines(), 1) if '"event.title"' in t)
+    assert err.strip() == (
+        f"{xlf}:{line}: notice: 'event.title' is no longer in the deck; its translation was not "
+        "written"
+    )
+    assert out.startswith(f"wrote 1 'fr' translations into {deck}\n")
+    assert "office:\n    en: Office\n    fr: Zq0 Office  # from en " in deck.read_text("utf-8")
+
+
+CSV_DECK = """\
+event: {office: Office, title: Side-Event, date: 2018-09-27}
+slides:
+  - title: Seminars
+    table: {csv: figures.csv}
+  - title: Filings
+    chart: {type: column, data: trend.csv, y_title: Filings}
+"""
+
+
+def test_csv_texts_go_into_a_translated_csv_the_french_deck_draws(cli, renderer, tmp_path) -> None:
+    deck = write_deck(tmp_path, CSV_DECK)
+    (tmp_path / "figures.csv").write_text('City;Seminars\nBeijing;12\nShanghai;"1,200"\n')
+    (tmp_path / "trend.csv").write_text("Year,PCT,Madrid\n2017,31600,3000\n2018,33745,3571\n")
+    code, out, err = cli("translate", "export", deck, "--lang", "fr")
+    assert code == 0, err
+    found = units(tmp_path / "deck.fr.xlf")
+    cells = [i for i in found if ".csv!" in i]
+    assert cells == [
+        "figures.csv!A1",
+        "figures.csv!B1",
+        "figures.csv!A2",
+        "figures.csv!A3",
+        "trend.csv!A1",
+        "trend.csv!B1",
+        "trend.csv!C1",
+    ]
+    assert (
+        found["figures.csv!A2"].find(f"{X}note").text
+        == "slide 2: figures.csv!A2 (deck.yaml, line 4)"
+    )
+    names = {"City": "Ville", "Seminars": "Séminaires", "Beijing": "Pékin", "Year": "Année"}
+    translate_all(tmp_path / "deck.fr.xlf", lambda n, text: names.get(text, text.upper()))
+    code, out, err = cli("translate", "import", deck, tmp_path / "deck.fr.xlf")
+    assert code == 0, err
+    assert (tmp_path / "figures.fr.csv").read_text("utf-8") == (
+        "Ville;Séminaires\nPékin;12\nSHANGHAI;1,200\n"
+    )
+    assert (tmp_path / "trend.fr.csv").read_text("utf-8") == (
+        "Année,PCT,MADRID\n2017,31600,3000\n2018,33745,3571\n"
+    )
+    code, out, _ = cli("translate", "status", deck)
+    assert out.startswith(f"{deck} in 'fr': 12 translated, 0 missing, 0 stale of 12 texts")
+    code, _, err = cli("render", deck, "--lang", "fr")
+    assert code == 0, err
+    pptx = tmp_path / "deck.fr.pptx"
+    assert_opens_cleanly(pptx)
+    slides = Presentation(pptx).slides
+    table = next(s.table for s in slides[1].shapes if s.has_table)
+    assert [c.text for c in table.rows[0].cells] == ["Ville", "Séminaires"]
+    assert table.cell(1, 0).text == "Pékin"
+    chart = next(s.chart for s in slides[2].shapes if s.has_chart)
+    assert [s.name for s in chart.plots[0].series] == ["PCT", "MADRID"]
+    pages = pdfcheck.convert([pptx])[pptx]
+    drawn = [[w.text for w in page.words] for page in pages]
+    assert {"Ville", "Séminaires", "Pékin", "SHANGHAI"} <= set(drawn[1])
+    assert "MADRID" in drawn[2]
+    # the English numbers change: the French file is stale until translated again
+    (tmp_path / "trend.csv").write_text("Year,PCT,Madrid\n2017,31600,3000\n2018,33746,3571\n")
+    code, out, _ = cli("translate", "status", deck)
+    assert out.startswith(f"{deck} in 'fr': 9 translated, 0 missing, 3 stale of 12 texts")
