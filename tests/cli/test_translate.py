@@ -324,3 +324,36 @@ def test_csv_texts_go_into_a_translated_csv_the_french_deck_draws(cli, renderer,
     (tmp_path / "trend.csv").write_text("Year,PCT,Madrid\n2017,31600,3000\n2018,33746,3571\n")
     code, out, _ = cli("translate", "status", deck)
     assert out.startswith(f"{deck} in 'fr': 9 translated, 0 missing, 3 stale of 12 texts")
+
+
+def test_a_translation_tools_xliff_library_reads_and_writes_the_export(cli, seed_copy) -> None:
+    """translate-toolkit (the XLIFF storage of Weblate and Pootle) reads every unit with its
+    bold markup and note, and the file it saves imports."""
+    from translate.storage.xliff import xlifffile
+
+    cli("translate", "export", seed_copy, "--lang", "fr")
+    xlf = seed_copy.with_suffix(".fr.xlf")
+    store = xlifffile.parsefile(str(xlf))
+    assert (store.getsourcelanguage(), store.gettargetlanguage()) == ("en", "fr")
+    assert len(store.units) == 63
+    unit = next(u for u in store.units if u.getid().endswith("focus[1].achievements[0].points[0]"))
+    assert [type(part).__name__ for part in unit.rich_source[0].sub] == [
+        "StringElem",
+        "G",
+        "StringElem",
+    ]
+    assert unit.getnotes().startswith("slide 7: focus[1].achievements[0].points[0]")
+    unit.rich_target = unit.rich_source
+    city = next(u for u in store.units if u.getid().endswith("event.city"))
+    city.target = "Genève"
+    store.savefile(str(xlf))
+    code, out, err = cli("translate", "import", seed_copy, xlf)
+    assert code == 0, err
+    assert out.splitlines()[:2] == [
+        f"wrote 2 'fr' translations into {seed_copy}",
+        f"61 texts in {xlf} have no translation yet:",
+    ]
+    assert f"  ... and 51 more (wocdeck translate status {seed_copy} lists them all)" in out
+    text = seed_copy.read_text(encoding="utf-8")
+    assert '"Organizing **28** seminars, training workshops and roundtables"  # from en' in text
+    assert "city:\n    en: Geneva\n    fr: Genève  # from en " in text

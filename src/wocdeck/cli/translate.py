@@ -127,8 +127,11 @@ def import_(
         )
         if result.untranslated:
             say(f"{len(result.untranslated)} texts in {xliff} have no translation yet:")
-            for unit in result.untranslated:
+            for unit in result.untranslated[:_LISTED]:
                 say(f"  {unit}")
+            if len(result.untranslated) > _LISTED:
+                rest = len(result.untranslated) - _LISTED
+                say(f"  ... and {rest} more (wocdeck translate status {deck} lists them all)")
         say(f"then: wocdeck render {deck} --lang {language}")
 
 
@@ -178,6 +181,7 @@ def _status(deck: Path, language: str, texts: list[DeckText], as_json: bool) -> 
 
 
 _STATES = ("translated", "missing", "stale")
+_LISTED = 10  # untranslated units an import names
 
 
 def _counts(texts: list[DeckText]) -> str:
