@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from tests.conftest import write_deck
+from wocdeck.errors import DeckError
 from wocdeck.model.texts import translatable
 from wocdeck.output.deck_edit import load_for_edit
 from wocdeck.output.translation_export import Unit, xliff_bytes
@@ -134,3 +136,31 @@ def test_a_translation_imported_again_is_replaced_and_its_record_renewed(tmp_pat
     assert '    en: WIPO Office\n    fr: "Bureau de l\'OMPI"  # from en ' in second
     assert second.count("# from en") == 1
     assert second.replace('"Bureau de l\'OMPI"', "Bureau") == first
+
+
+def test_a_translation_for_a_list_shorter_in_french_is_refused_at_it(tmp_path: Path) -> None:
+    deck = write_deck(
+        tmp_path,
+        "event: {office: Office, title: T, date: 2018-09-27}\n"
+        "year_ahead:\n  en: [One, Two]\n  fr: [Un]\n",
+    )
+    edit = load_for_edit(deck)
+    texts = deck_texts(edit.source, translatable(), "fr")
+    two = next(t for t in texts if t.id == "year_ahead[1]")
+    unit = XliffUnit(two.id, "Two", "Deux", text_hash("Two"), 9)
+    with pytest.raises(DeckError) as caught:
+        import_units(edit, texts, XliffFile("x.xlf", "deck.yaml", "en", "fr", (unit,), 1), "fr")
+    assert str(caught.value) == (
+        f"{deck}:4:3: error: year_ahead has fewer items in 'fr' than in 'en', so where each "
+        "translation goes is not known; nothing was written (give year_ahead the same items in "
+        "every language, then import again)"
+    )
+
+
+def test_a_translation_written_as_a_block_is_replaced_up_to_its_end(tmp_path: Path) -> None:
+    text = DECK.replace(
+        "  city: {en: Geneva, fr: Genf}\n", "  city:\n    en: Geneva\n    fr: >\n      Genf\n"
+    )
+    assert "    fr: Genève\n  date: 2018-09-27\n" in _imported(
+        tmp_path, text, {"event.city": "Genève"}
+    )

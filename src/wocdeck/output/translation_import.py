@@ -113,7 +113,7 @@ class _Writer:
     def _replace(self, text: DeckText, target: str) -> None:
         """A translation already in the deck, replaced (and its record renewed)."""
         node = self.edit.node(text.target_path or ())
-        self.edit.set_scalar(node, yaml_text(target))
+        self.edit.replace(node.start_mark.index, _body_end(self.edit, node), yaml_text(target))
         end = self.edit.line_end(node.end_mark.index)
         line = self.edit.text[node.end_mark.index : end]
         if node.start_mark.line == node.end_mark.line and (
@@ -166,6 +166,14 @@ class _Writer:
         mapping = self.edit.source.data
         for part in whole:
             mapping = mapping[part]
+        if self.language in mapping:  # given, but without this text: the lists differ
+            path = ".".join(str(p) for p in whole)
+            raise DeckError.at(
+                self.edit.source.location((*whole, self.language), key=True),
+                f"{path} has fewer items in '{self.language}' than in '{self.default}', so "
+                "where each translation goes is not known; nothing was written",
+                f"give {path} the same items in every language, then import again",
+            )
         translated = copy.deepcopy(mapping[self.default])
         given = {text.path[len(whole) + 1 :]: target for text, target in items}
         missing = _fill(translated, (), given)
