@@ -357,3 +357,17 @@ def test_a_translation_tools_xliff_library_reads_and_writes_the_export(cli, seed
     text = seed_copy.read_text(encoding="utf-8")
     assert '"Organizing **28** seminars, training workshops and roundtables"  # from en' in text
     assert "city:\n    en: Geneva\n    fr: Genève  # from en " in text
+
+
+def test_a_tables_total_yes_is_not_sent_but_its_label_is(cli, tmp_path) -> None:
+    deck = write_deck(
+        tmp_path,
+        "event: {office: Office, title: T, date: 2018-09-27}\n"
+        "slides:\n"
+        "  - table: {columns: [City, Seminars], rows: [[Beijing, 12]], total: yes}\n"
+        "  - table: {columns: [City, Seminars], rows: [[Beijing, 12]], total: All cities}\n",
+    )
+    cli("translate", "export", deck, "--lang", "fr")
+    found = units(tmp_path / "deck.fr.xlf")
+    assert "slides[0].table.total" not in found
+    assert found["slides[1].table.total"].find(f"{X}source").text == "All cities"

@@ -21,6 +21,7 @@ from wocdeck.read.texts import Texts
 _RECORD = re.compile(r"#\s*from ([a-z]{2,3}(?:-[A-Za-z0-9]+)*) ([0-9a-f]{12})\s*$")
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _MISSING = object()
+_SWITCHES = {"yes", "true", "on"}  # `total: yes` asks for the derived word, not a label
 
 
 def text_hash(text: str) -> str:
@@ -111,7 +112,8 @@ class _Walker:
             return
         place = place.written_as(node)
         if isinstance(node, str):
-            if place.text and any(c.isalpha() for c in node):
+            switch = logical[-1:] == ("total",) and node.strip().lower() in _SWITCHES
+            if place.text and any(c.isalpha() for c in node) and not switch:
                 self._text(node, at, logical, other, other_at, whole)
             return
         if isinstance(node, dict):
