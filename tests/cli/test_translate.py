@@ -364,8 +364,10 @@ def test_a_tables_total_yes_is_not_sent_but_its_label_is(cli, tmp_path) -> None:
         tmp_path,
         "event: {office: Office, title: T, date: 2018-09-27}\n"
         "slides:\n"
-        "  - table: {columns: [City, Seminars], rows: [[Beijing, 12]], total: yes}\n"
-        "  - table: {columns: [City, Seminars], rows: [[Beijing, 12]], total: All cities}\n",
+        "  - title: Seminars\n"
+        "    table: {columns: [City, Seminars], rows: [[Beijing, 12]], total: yes}\n"
+        "  - title: Cities\n"
+        "    table: {columns: [City, Seminars], rows: [[Beijing, 12]], total: All cities}\n",
     )
     cli("translate", "export", deck, "--lang", "fr")
     found = units(tmp_path / "deck.fr.xlf")
