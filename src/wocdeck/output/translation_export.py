@@ -8,8 +8,9 @@ tell a translation of a text that has changed since.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from wocdeck.read.xliff import NAMESPACE
 from wocdeck.read.xliff_texts import text_hash
@@ -32,44 +33,44 @@ def xliff_bytes(
     """The XLIFF 1.2 document for units, as UTF-8 bytes."""
     from lxml import etree
 
-    def element(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
-        return etree.SubElement(parent, f"{{{NAMESPACE}}}{tag}", attributes)
-
-    root = etree.Element(f"{{{NAMESPACE}}}xliff", {"version": "1.2"}, nsmap={None: NAMESPACE})
-    part = element(root, "file")
-    part.set("original", original)
+    root = etree.Element(_tag("xliff"), {"version": "1.2"}, nsmap={None: NAMESPACE})
+    part = _element(root, "file", original=original, datatype="plaintext")
     part.set("source-language", source_language)
     part.set("target-language", target_language)
-    part.set("datatype", "plaintext")
-    header = element(part, "header")
-    element(header, "tool", **{"tool-id": "wocdeck", "tool-name": "wocdeck"})
-    body = element(part, "body")
+    _element(_element(part, "header"), "tool", **{"tool-id": "wocdeck", "tool-name": "wocdeck"})
+    body = _element(part, "body")
     for unit in units:
-        item = element(body, "trans-unit", id=unit.id, resname=unit.id)
+        item = _element(body, "trans-unit", id=unit.id, resname=unit.id)
         if unit.source != unit.source.strip() or "  " in unit.source or "\n" in unit.source:
             item.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        _marked(element(item, "source"), unit.source, element)
+        _marked(_element(item, "source"), unit.source)
         if unit.target is not None:
             state = "needs-review-translation" if unit.state == "stale" else "translated"
-            _marked(element(item, "target", state=state), unit.target, element)
-        group = element(item, "context-group", name="wocdeck", purpose="information")
-        context = element(group, "context", **{"context-type": "x-source-hash"})
-        context.text = text_hash(unit.source)
-        note = element(item, "note", **{"from": "wocdeck"})
-        note.text = unit.note
+            _marked(_element(item, "target", state=state), unit.target)
+        group = _element(item, "context-group", name="wocdeck", purpose="information")
+        _element(group, "context", **{"context-type": "x-source-hash"}).text = text_hash(
+            unit.source
+        )
+        _element(item, "note", **{"from": "wocdeck"}).text = unit.note
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def _marked(
-    holder: object, text: str, element: Callable[..., object]
-) -> None:  # pragma: no branch - every text has at least one part
+def _tag(name: str) -> str:
+    return f"{{{NAMESPACE}}}{name}"
+
+
+def _element(parent: Any, name: str, /, **attributes: str) -> Any:
+    from lxml import etree
+
+    return etree.SubElement(parent, _tag(name), attributes)
+
+
+def _marked(holder: Any, text: str) -> None:
     """Fill an element with text, each `**…**` span as `<g ctype="bold">`."""
     parts = text.split("**")
     if len(parts) % 2 == 0:  # an unpaired ** stays as written
         parts = [text]
-    holder.text = parts[0]  # type: ignore[attr-defined]
-    last = None
+    holder.text = parts[0]
     for index in range(1, len(parts), 2):
-        last = element(holder, "g", id=str(index // 2 + 1), ctype="bold")
-        last.text = parts[index]  # type: ignore[attr-defined]
-        last.tail = parts[index + 1]  # type: ignore[attr-defined]
+        bold = _element(holder, "g", id=str(index // 2 + 1), ctype="bold")
+        bold.text, bold.tail = parts[index], parts[index + 1]
