@@ -164,3 +164,12 @@ def test_a_translation_written_as_a_block_is_replaced_up_to_its_end(tmp_path: Pa
     assert "    fr: Genève\n  date: 2018-09-27\n" in _imported(
         tmp_path, text, {"event.city": "Genève"}
     )
+
+
+def test_a_text_on_the_line_under_its_key_keeps_the_comment_after_the_key(tmp_path: Path) -> None:
+    text = DECK.replace(
+        "  office: WIPO Office\n", "  office:   # the door's sign\n    WIPO Office\n"
+    )
+    assert _imported(tmp_path, text, {"event.office": "Bureau"}).startswith(
+        "event:\n  office:   # the door's sign\n    en: WIPO Office\n    fr: Bureau  # from en "
+    )

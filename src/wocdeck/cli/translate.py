@@ -93,7 +93,6 @@ def import_(
     from wocdeck.output.deck_edit import load_for_edit
     from wocdeck.output.files import write_atomic
     from wocdeck.output.translation_import import import_units
-    from wocdeck.read.source import parse
     from wocdeck.read.xliff import read_xliff
     from wocdeck.read.xliff_csv import csv_texts
     from wocdeck.read.xliff_texts import deck_texts
@@ -108,8 +107,7 @@ def import_(
             complain(str(notice))
         if result.written:
             text = edit.result()
-            check = deck_texts(parse(text.encode("utf-8"), str(deck)), translatable(), language)
-            if [t.source for t in check] != [t.source for t in texts]:  # pragma: no cover
+            if not _same_sources(text, deck, texts, language):  # pragma: no cover
                 raise DeckError.at(
                     Location(str(deck)),
                     "the translations could not be written without changing the "
@@ -218,6 +216,20 @@ def _default(source: Source) -> str:
     from wocdeck.read.languages import default_language
 
     return default_language(source)
+
+
+def _same_sources(text: str, deck: Path, texts: list[DeckText], language: str) -> bool:
+    """Whether the edited deck still reads, with every text of the deck's language as it was."""
+    from wocdeck.errors import DeckError
+    from wocdeck.model.texts import translatable
+    from wocdeck.read.source import parse
+    from wocdeck.read.xliff_texts import deck_texts
+
+    try:
+        found = deck_texts(parse(text.encode("utf-8"), str(deck)), translatable(), language)
+    except DeckError:
+        return False
+    return [t.source for t in found] == [t.source for t in texts]
 
 
 def _slides(deck: Path) -> list[int]:

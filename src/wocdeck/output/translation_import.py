@@ -152,7 +152,7 @@ class _Writer:
             indent = key.start_mark.column + 2
             opening = "\n" + " " * indent
             start_at = start
-            while self.edit.text[start_at - 1] == " ":
+            while self.edit.text[start_at - 1] in " \n":  # from the key's colon (or comment)
                 start_at -= 1
         moved = re.sub(r"\n(?!\n)", "\n  ", written)  # deeper than the new keys; blank lines kept
         self.edit.replace(start_at, body_end, f"{opening}{self.default}: {moved}")
