@@ -165,7 +165,7 @@ def test_import_writes_in_place_keeping_comments_blank_lines_and_forms(cli, tmp_
     assert "  title: {en: Side-Event, fr: TSide-Event}\n  date: 2018-09-27\n\nfocus:\n" in text
     assert "      en: Outreach\n      fr: TOutreach  # from en " in text
     assert 'aims: {en: [Reach the provinces, "Work with **20** cities"], fr: ' in text
-    assert '["TReach the provinces", "Travailler avec **20** cities"]}' in text
+    assert '[TReach the provinces, "Travailler avec **20** cities"]}' in text
     code, _, err = cli("validate", deck, "--strict", "--lang", "fr")
     assert code == 0, err
 

@@ -173,3 +173,46 @@ def test_a_text_on_the_line_under_its_key_keeps_the_comment_after_the_key(tmp_pa
     assert _imported(tmp_path, text, {"event.office": "Bureau"}).startswith(
         "event:\n  office:   # the door's sign\n    en: WIPO Office\n    fr: Bureau  # from en "
     )
+
+
+CHARTS = """\
+event: {office: Office, title: T, date: 2018-09-27}
+slides:
+  - title: Filings
+    chart:
+      type: column
+      categories: [PCT, Madrid]
+      series:
+        Applications 2018: [53345, 6900]
+        Applications 2017: [48882, 4810]
+  - title: Pie
+    chart:
+      type: pie
+      categories: [PCT, Madrid]
+      series: {Applications 2018: [53345, 6900]}   # one series
+"""
+
+
+def test_series_names_are_units_and_go_in_with_the_values_copied(tmp_path: Path) -> None:
+    names = {
+        'slides[0].chart.series["Applications 2018"]': "Demandes 2018",
+        'slides[0].chart.series["Applications 2017"]': "Demandes 2017",
+        'slides[1].chart.series["Applications 2018"]': "Demandes 2018",
+    }
+    text = _imported(tmp_path, CHARTS, names)
+    assert text.endswith(
+        "      series:\n"
+        "        en:\n"
+        "          Applications 2018: [53345, 6900]\n"
+        "          Applications 2017: [48882, 4810]\n"
+        "        fr: {Demandes 2018: [53345, 6900], Demandes 2017: [48882, 4810]}\n"
+        "  - title: Pie\n"
+        "    chart:\n"
+        "      type: pie\n"
+        "      categories: [PCT, Madrid]\n"
+        "      series:\n"
+        "        en: {Applications 2018: [53345, 6900]}   # one series\n"
+        "        fr: {Demandes 2018: [53345, 6900]}\n"
+    )
+    renamed = _imported(tmp_path, text, {'slides[1].chart.series["Applications 2018"]': "D"})
+    assert renamed == text.replace("fr: {Demandes 2018: [53345, 6900]}", "fr: {D: [53345, 6900]}")

@@ -9,8 +9,6 @@ read/xliff_texts). Everything else in the file stays byte for byte (see deck_edi
 
 from __future__ import annotations
 
-import copy
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,17 +96,32 @@ class _Writer:
     def write(self, todo: list[tuple[DeckText, str]]) -> None:
         """Splice every translation in; those inside a per-language list go in together."""
         wholes: dict[DataPath, list[tuple[DeckText, str]]] = {}
+        renamed: dict[DataPath, list[tuple[DeckText, str]]] = {}
         for text, target in todo:
-            if text.target is not None:
+            if text.key and text.target is not None:
+                self._rename(text, target)
+            elif text.key and text.whole is None:
+                renamed.setdefault(text.path[:-1], []).append((text, target))
+            elif text.target is not None:
                 self._replace(text, target)
             elif text.whole is not None:
                 wholes.setdefault(text.whole, []).append((text, target))
             elif text.target_path != text.path:
                 self._add(text.path[:-1], text.source, target)
             else:
-                self._split(text, target)
+                self._split(text.path, yaml_text(target), record(self.default, text.source))
         for whole, items in wholes.items():
             self._whole(whole, items)
+        for at, items in renamed.items():
+            value = self._translated(at, at, items)
+            self._split(at, _flow(value), "")
+
+    def _rename(self, text: DeckText, target: str) -> None:
+        """A translated key (a series name) already in the deck, replaced."""
+        path = text.target_path or ()
+        mapping = self.edit.node(path[:-1])
+        key = next(k for k, _ in mapping.value if k.value == path[-1])
+        self.edit.set_scalar(key, yaml_text(target))
 
     def _replace(self, text: DeckText, target: str) -> None:
         """A translation already in the deck, replaced (and its record renewed)."""
@@ -134,17 +147,20 @@ class _Writer:
         line = f"{indent}{self.language}: {yaml_text(target)}  {record(self.default, source)}"
         self.edit.replace(end, end, "\n" + line)
 
-    def _split(self, text: DeckText, target: str) -> None:
-        """A text written once becomes `en: <as written>` and `fr: <translation>`."""
-        node = self.edit.node(text.path)
-        parent = self.edit.node(text.path[:-1])
+    def _split(self, path: DataPath, target: str, note: str) -> None:
+        """A value written once becomes `en: <as written>` and `fr: <target>` (YAML text),
+        with the note (a record) after the translation."""
+        node = self.edit.node(path)
+        parent = self.edit.node(path[:-1])
         start, body_end = node.start_mark.index, _body_end(self.edit, node)
+        if type(node).__name__ != "ScalarNode" and not node.flow_style:  # a block: whole lines
+            start = self.edit.text.rfind("\n", 0, start) + 1
         written = self.edit.text[start:body_end]
         if parent.flow_style:
-            new = f"{{{self.default}: {written}, {self.language}: {yaml_text(target)}}}"
+            new = f"{{{self.default}: {written}, {self.language}: {target}}}"
             self.edit.replace(start, body_end, new)
             return
-        if isinstance(text.path[-1], int):  # `- text`: the mapping starts where the text did
+        if isinstance(path[-1], int):  # `- text`: the mapping starts where the text did
             indent, opening = node.start_mark.column, ""
             start_at = start
         else:  # `key: text`: the mapping goes under the key
@@ -155,9 +171,10 @@ class _Writer:
             while self.edit.text[start_at - 1] in " \n":  # from the key's colon (or comment)
                 start_at -= 1
         moved = re.sub(r"\n(?!\n)", "\n  ", written)  # deeper than the new keys; blank lines kept
-        self.edit.replace(start_at, body_end, f"{opening}{self.default}: {moved}")
+        moved = ("\n  " if written.startswith(" ") else " ") + moved  # a block: under the key
+        self.edit.replace(start_at, body_end, f"{opening}{self.default}:{moved}")
         end = self.edit.line_end(body_end)
-        line = f"{self.language}: {yaml_text(target)}  {record(self.default, text.source)}"
+        line = f"{self.language}: {target}" + (f"  {note}" if note else "")
         self.edit.replace(end, end, "\n" + " " * indent + line)
 
     def _whole(self, whole: DataPath, items: list[tuple[DeckText, str]]) -> None:
@@ -174,18 +191,8 @@ class _Writer:
                 "where each translation goes is not known; nothing was written",
                 f"give {path} the same items in every language, then import again",
             )
-        translated = copy.deepcopy(mapping[self.default])
-        given = {text.path[len(whole) + 1 :]: target for text, target in items}
-        missing = _fill(translated, (), given)
-        if missing:
-            path = ".".join(str(p) for p in whole)
-            raise DeckError.at(
-                self.edit.source.location(whole, key=True),
-                f"{path} is given per language; its '{self.language}' version needs every "
-                f"text in it translated ({len(missing)} not translated in this file)",
-                "translate every unit under it, then import again",
-            )
-        value = json.dumps(translated, ensure_ascii=False)
+        translated = self._translated((*whole, self.default), whole, items)
+        value = _flow(translated)
         mapping_node = self.edit.node(whole)
         if mapping_node.flow_style:
             at = mapping_node.value[-1][1].end_mark.index
@@ -197,22 +204,64 @@ class _Writer:
             end, end, "\n" + " " * key.start_mark.column + f"{self.language}: {value}"
         )
 
+    def _translated(
+        self, data_path: DataPath, named: DataPath, items: list[tuple[DeckText, str]]
+    ) -> Any:
+        """A copy of the value at data_path with each text and text key translated; a located
+        error at `named` when one of them has no translation here."""
+        value = self.edit.source.data
+        for part in data_path:
+            value = value[part]
+        base = len(data_path)
+        given = {text.path[base:]: target for text, target in items if not text.key}
+        keys = {text.path[base:]: target for text, target in items if text.key}
+        translated, missing = _filled(value, (), given, keys)
+        if missing:
+            path = ".".join(str(p) for p in named)
+            raise DeckError.at(
+                self.edit.source.location(named, key=True),
+                f"{path} is written whole in each language; its '{self.language}' version "
+                f"needs every text in it translated ({len(missing)} not translated in this "
+                "file)",
+                "translate every unit under it, then import again",
+            )
+        return translated
 
-def _fill(node: Any, at: DataPath, given: dict[DataPath, str]) -> list[DataPath]:
-    """Replace each text under node by its translation; the paths of texts with none."""
-    missing = []
-    pairs = node.items() if isinstance(node, dict) else enumerate(node)
-    for key, value in list(pairs):
-        if isinstance(value, str) and any(c.isalpha() for c in value):
-            if (*at, key) in given:
-                node[key] = given[(*at, key)]
-            else:
-                missing.append((*at, key))
-        elif isinstance(value, dict | list):
-            missing.extend(_fill(value, (*at, key), given))
-    return missing
+
+def _flow(value: Any) -> str:
+    """A value as YAML on one line, each text as the deck reader reads it back."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_flow(k)}: {_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(item) for item in value) + "]"
+    return "null" if value is None else yaml_text(str(value))
+
+
+def _filled(
+    node: Any, at: DataPath, given: dict[DataPath, str], keys: dict[DataPath, str]
+) -> tuple[Any, list[DataPath]]:
+    """node with each text under it translated (and the keys in `keys` renamed); the paths
+    of texts with no translation."""
+    if isinstance(node, str):
+        if not any(c.isalpha() for c in node):
+            return node, []
+        return (given[at], []) if at in given else (node, [at])
+    if isinstance(node, list):
+        done = [_filled(item, (*at, i), given, keys) for i, item in enumerate(node)]
+        return [item for item, _ in done], [p for _, lost in done for p in lost]
+    if not isinstance(node, dict):
+        return node, []
+    named = any((*at, key) in keys for key in node)
+    out, missing = {}, []
+    for key, value in node.items():
+        item, lost = _filled(value, (*at, key), given, keys)
+        missing.extend(lost)
+        if named and (*at, key) not in keys and any(c.isalpha() for c in str(key)):
+            missing.append((*at, key))
+        out[keys.get((*at, key), key)] = item
+    return out, missing
 
 
 def _body_end(edit: DeckEdit, node: Any) -> int:
-    """Where a value's own text ends: a block scalar's node runs on past its line break."""
-    return node.start_mark.index + len(edit.written(node).rstrip("\n"))
+    """Where a value's own text ends: a block's node runs on past its line break."""
+    return node.start_mark.index + len(edit.written(node).rstrip())

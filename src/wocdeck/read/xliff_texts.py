@@ -60,6 +60,7 @@ class DeckText:
     whole: DataPath | None = None  # a per-language list or part above the text, if any
     cell: tuple[str, int, int] | None = None  # a CSV file's cell (file, row, column), if one
     outdated: bool = False  # its translated CSV file no longer has the source's numbers
+    key: bool = False  # the text is the key of a mapping (a chart's series name)
 
     @property
     def state(self) -> str:
@@ -122,6 +123,8 @@ class _Walker:
             items = list(enumerate(node))
         else:
             return
+        if place.named and isinstance(node, dict):
+            self._keys(node, at, logical, other, other_at, whole)
         for key, value in items:
             below = place.under(key)
             theirs = _MISSING
@@ -129,6 +132,36 @@ class _Walker:
                 theirs = other[key]
             there = (*other_at, key) if other_at is not None else None
             self.walk(value, (*at, key), (*logical, key), below, theirs, there, whole)
+
+    def _keys(
+        self,
+        node: dict[str, Any],
+        at: DataPath,
+        logical: DataPath,
+        other: Any,
+        other_at: DataPath | None,
+        whole: DataPath | None,
+    ) -> None:
+        """The keys of a mapping whose keys are text (a chart's series names); a translation
+        is the key in the same place of the same mapping in the language asked for."""
+        theirs = list(other) if isinstance(other, dict) else []
+        for index, key in enumerate(node):
+            if not any(c.isalpha() for c in str(key)):
+                continue
+            target = theirs[index] if index < len(theirs) else None
+            there = (*other_at, target) if other_at is not None and target else None
+            self.found.append(
+                DeckText(
+                    unit_id((*logical, str(key))),
+                    (*at, key),
+                    str(key),
+                    target,
+                    there,
+                    None,
+                    whole,
+                    key=True,
+                )
+            )
 
     def _text(
         self,
