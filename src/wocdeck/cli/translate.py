@@ -156,6 +156,8 @@ def status(
         source = read(deck, str(deck))
         default = _default(source)
         languages = [lang] if lang else [code for code in present(source) if code != default]
+        if not languages and format_ is OutputFormat.json:
+            return  # one object per language: none
         if not languages:
             say(f"{deck}: every text is in '{default}' only; nothing is translated yet")
             say(f"  (wocdeck translate export {deck} --lang fr starts a French translation)")
