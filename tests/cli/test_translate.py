@@ -373,3 +373,17 @@ def test_a_tables_total_yes_is_not_sent_but_its_label_is(cli, tmp_path) -> None:
     found = units(tmp_path / "deck.fr.xlf")
     assert "slides[0].table.total" not in found
     assert found["slides[1].table.total"].find(f"{X}source").text == "All cities"
+
+
+def test_a_deck_that_does_not_render_yet_is_exported_without_slide_numbers(cli, tmp_path) -> None:
+    deck = write_deck(
+        tmp_path, "event: {office: Office, title: T, date: 2018-09-27}\nslides:\n  - points: [A]\n"
+    )
+    code, _, err = cli("translate", "export", deck, "--lang", "fr")
+    assert code == 0, err
+    assert err.strip() == (
+        f"{deck}: notice: the deck does not render yet (1 problem: wocdeck validate {deck} "
+        "lists them), so the notes name no slide"
+    )
+    note = units(tmp_path / "deck.fr.xlf")["slides[0].points[0]"].find(f"{X}note").text
+    assert note == "slides[0].points[0] (deck.yaml, line 3)"

@@ -235,10 +235,20 @@ def _same_sources(text: str, deck: Path, texts: list[DeckText], language: str) -
 
 
 def _slides(deck: Path) -> list[int]:
-    """The deck file line each slide comes from, in slide order."""
+    """The deck file line each slide comes from, in slide order; none for a deck that does not
+    render yet (its texts can be translated all the same), said in a notice."""
+    from wocdeck.errors import DeckError
     from wocdeck.pipeline import validate
 
-    return [slide.line for slide in validate(deck)]
+    try:
+        return [slide.line for slide in validate(deck)]
+    except DeckError as exc:
+        count = len(exc.problems) + exc.more
+        complain(
+            f"{deck}: notice: the deck does not render yet ({count} problem{'s' * (count != 1)}"
+            f": wocdeck validate {deck} lists them), so the notes name no slide"
+        )
+        return []
 
 
 def _note(text: DeckText, source: Source, slides: list[int]) -> str:
