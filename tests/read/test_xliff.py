@@ -127,3 +127,17 @@ def test_a_file_over_the_limit_is_refused_unread(tmp_path: Path, monkeypatch) ->
     monkeypatch.setattr(xliff, "MAX_XLIFF_BYTES", 1000)
     path = _file(tmp_path, '<trans-unit id="a"><source>Intern</source></trans-unit>' * 40)
     assert _refused(path).startswith(f"{path}: error: the file is larger than ")
+
+
+def test_a_folder_or_a_device_is_not_read(tmp_path: Path) -> None:
+    assert (
+        _refused(tmp_path)
+        == f"{tmp_path}: error: this is not a file (give the translated .xlf file)"
+    )
+    assert _refused(Path("/dev/zero")) == (
+        "/dev/zero: error: this is not a file (give the translated .xlf file)"
+    )
+    missing = tmp_path / "missing.xlf"
+    assert (
+        _refused(missing) == f"{missing}: error: cannot read this file: No such file or directory"
+    )

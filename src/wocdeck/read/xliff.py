@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from wocdeck.errors import DeckError, Location, Problem
-from wocdeck.read.files import read_limited
+from wocdeck.read.files import NotARegularFile, read_limited
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 MAX_XLIFF_BYTES = 16 * 1024 * 1024
@@ -52,6 +52,10 @@ def read_xliff(file: Path) -> XliffFile:
     name = str(file)
     try:
         raw = read_limited(file, MAX_XLIFF_BYTES)
+    except (IsADirectoryError, NotARegularFile):
+        raise DeckError.at(
+            Location(name), "this is not a file", "give the translated .xlf file"
+        ) from None
     except OSError as exc:
         raise DeckError.at(Location(name), f"cannot read this file: {exc.strerror}") from None
     if len(raw) > MAX_XLIFF_BYTES:
