@@ -75,8 +75,28 @@ class DeckText:
 def deck_texts(source: Source, texts: Texts, language: str) -> list[DeckText]:
     """Every text of the deck to translate into language, in file order."""
     walker = _Walker(source, default_language(source), language)
-    walker.walk(source.data, (), (), texts, _MISSING, None, None)
+    walker.walk(source.data, _Here((), (), _MISSING, None, None), texts)
     return walker.found
+
+
+@dataclass(frozen=True)
+class _Here:
+    """Where the walk is: in the file, as messages name it, and the same place's value in the
+    language asked for when a per-language mapping above gave it (else _MISSING)."""
+
+    at: DataPath
+    logical: DataPath
+    other: Any
+    other_at: DataPath | None
+    whole: DataPath | None  # the per-language list or part above, if any
+
+    def under(self, key: Any) -> _Here:
+        """The place one key or item further down."""
+        theirs = _MISSING
+        if isinstance(self.other, dict | list) and _has(self.other, key):
+            theirs = self.other[key]
+        there = (*self.other_at, key) if self.other_at is not None else None
+        return _Here((*self.at, key), (*self.logical, key), theirs, there, self.whole)
 
 
 @dataclass
@@ -88,34 +108,24 @@ class _Walker:
     def __post_init__(self) -> None:
         self.found: list[DeckText] = []
 
-    def walk(
-        self,
-        node: Any,
-        at: DataPath,
-        logical: DataPath,
-        place: Texts | None,
-        other: Any,
-        other_at: DataPath | None,
-        whole: DataPath | None,
-    ) -> None:
-        """Find the texts under node; `other` is the same value in the language asked for,
-        when a per-language mapping above gave it (else _MISSING)."""
+    def walk(self, node: Any, here: _Here, place: Texts | None) -> None:
+        """Find the texts under node."""
         if place is None:
             return
-        if is_translations(node) and whole is None:
+        if is_translations(node) and here.whole is None:
             if not place.holds_text or node.get(self.default) is None:
                 return
             mine = node[self.default]
-            outer = None if isinstance(mine, str) else at
             there = node.get(self.language, _MISSING)
-            args = ((*at, self.default), logical, place, there, (*at, self.language), outer)
-            self.walk(mine, *args)
+            outer = None if isinstance(mine, str) else here.at
+            at, logical = (*here.at, self.default), here.logical
+            self.walk(mine, _Here(at, logical, there, (*here.at, self.language), outer), place)
             return
         place = place.written_as(node)
         if isinstance(node, str):
-            switch = logical[-1:] == ("total",) and node.strip().lower() in _SWITCHES
+            switch = here.logical[-1:] == ("total",) and node.strip().lower() in _SWITCHES
             if place.text and any(c.isalpha() for c in node) and not switch:
-                self._text(node, at, logical, other, other_at, whole)
+                self._text(node, here)
             return
         if isinstance(node, dict):
             items: list[tuple[Any, Any]] = list(node.items())
@@ -124,63 +134,34 @@ class _Walker:
         else:
             return
         if place.named and isinstance(node, dict):
-            self._keys(node, at, logical, other, other_at, whole)
+            self._keys(node, here)
         for key, value in items:
-            below = place.under(key)
-            theirs = _MISSING
-            if isinstance(other, dict | list) and _has(other, key):
-                theirs = other[key]
-            there = (*other_at, key) if other_at is not None else None
-            self.walk(value, (*at, key), (*logical, key), below, theirs, there, whole)
+            self.walk(value, here.under(key), place.under(key))
 
-    def _keys(
-        self,
-        node: dict[str, Any],
-        at: DataPath,
-        logical: DataPath,
-        other: Any,
-        other_at: DataPath | None,
-        whole: DataPath | None,
-    ) -> None:
+    def _keys(self, node: dict[str, Any], here: _Here) -> None:
         """The keys of a mapping whose keys are text (a chart's series names); a translation
         is the key in the same place of the same mapping in the language asked for."""
-        theirs = list(other) if isinstance(other, dict) else []
+        theirs = list(here.other) if isinstance(here.other, dict) else []
         for index, key in enumerate(node):
             if not any(c.isalpha() for c in str(key)):
                 continue
             target = theirs[index] if index < len(theirs) else None
-            there = (*other_at, target) if other_at is not None and target else None
+            there = (*here.other_at, target) if here.other_at is not None and target else None
+            logical, path = unit_id((*here.logical, str(key))), (*here.at, key)
             self.found.append(
-                DeckText(
-                    unit_id((*logical, str(key))),
-                    (*at, key),
-                    str(key),
-                    target,
-                    there,
-                    None,
-                    whole,
-                    key=True,
-                )
+                DeckText(logical, path, str(key), target, there, None, here.whole, key=True)
             )
 
-    def _text(
-        self,
-        text: str,
-        at: DataPath,
-        logical: DataPath,
-        other: Any,
-        other_at: DataPath | None,
-        whole: DataPath | None,
-    ) -> None:
-        target = other if isinstance(other, str) else None
+    def _text(self, text: str, here: _Here) -> None:
+        target = here.other if isinstance(here.other, str) else None
         recorded = None
-        if target is not None and other_at in self.source.values:
-            line = self.source.values[other_at][0]
+        if target is not None and here.other_at in self.source.values:
+            line = self.source.values[here.other_at][0]
             found = _RECORD.search(self.source.lines[line - 1]) if line else None
             recorded = found.group(2) if found and found.group(1) == self.default else None
-        where = other_at if other_at is not None else at
+        where = here.other_at if here.other_at is not None else here.at
         self.found.append(
-            DeckText(unit_id(logical), at, text, target, where, recorded, whole),
+            DeckText(unit_id(here.logical), here.at, text, target, where, recorded, here.whole)
         )
 
 
