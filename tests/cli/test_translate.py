@@ -387,3 +387,16 @@ def test_a_deck_that_does_not_render_yet_is_exported_without_slide_numbers(cli, 
     )
     note = units(tmp_path / "deck.fr.xlf")["slides[0].points[0]"].find(f"{X}note").text
     assert note == "slides[0].points[0] (deck.yaml, line 3)"
+
+
+def test_importing_what_the_deck_has_changes_no_byte(cli, tmp_path: Path) -> None:
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    deck = tmp_path / "translated.yaml"
+    deck.write_bytes((examples / "translated.yaml").read_bytes())
+    code, out, err = cli("translate", "status", deck, "--lang", "fr")
+    assert out.splitlines()[0] == f"{deck} in 'fr': 16 translated, 5 missing, 0 stale of 21 texts"
+    cli("translate", "export", deck, "--lang", "fr", "--all-texts")
+    code, out, err = cli("translate", "import", deck, tmp_path / "translated.fr.xlf")
+    assert code == 0, err
+    assert out.startswith(f"wrote 0 'fr' translations into {deck}; 16 already there\n")
+    assert deck.read_bytes() == (examples / "translated.yaml").read_bytes()
