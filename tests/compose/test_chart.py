@@ -120,7 +120,7 @@ def test_a_chart_is_described_for_screen_readers(tmp_path: Path) -> None:
     pptx = _render(tmp_path, HEAD + CHARTS)
     frame = next(s for s in Presentation(str(pptx)).slides[1].shapes if s.has_chart)
     descr = frame._element.xpath("./p:nvGraphicFramePr/p:cNvPr/@descr")[0]
-    assert descr == "Column chart. PCT: 2016 43,168, 2017 48,882, 2018 53,345"
+    assert descr == "Column chart, Applications, 2016–2018: PCT from 43,168 to 53,345"
 
 
 def test_chart_decks_open_cleanly(tmp_path: Path) -> None:
@@ -169,7 +169,7 @@ def test_a_metric_history_is_charted_beside_its_tile(tmp_path: Path) -> None:
     assert chart.has_title and chart.chart_title.text_frame.text == "Hague"  # the tile's label
     assert not chart.value_axis.visible  # its labels say the values
     descr = frame._element.xpath("./p:nvGraphicFramePr/p:cNvPr/@descr")[0]
-    assert descr == "Column chart. Hague: 2015 12, 2016 41, 2017 47, 2018 87"
+    assert descr == "Column chart, Hague, 2015–2018: Hague from 12 to 87"
     assert_opens_cleanly(pptx)
 
 

@@ -46,6 +46,12 @@ class SlideBuilder:
         """The deck file's folder: pictures, charts' and tables' CSV files are found there."""
         return Path(self.source.path).parent if self.source else Path()
 
+    @property
+    def translated(self) -> bool:
+        """Whether the deck is shown in another language than its own (`language:`)."""
+        written = self.source.written_in if self.source else ""
+        return bool(written) and written != self.deck.language
+
     def file(self, name: str, path: DataPath, noun: str) -> Path:
         """A file the deck names at path, relative to its folder and inside its boundary; for a
         CSV file, its translation into the deck's language (NAME.fr.csv) when there is one."""

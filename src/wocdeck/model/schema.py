@@ -222,6 +222,15 @@ FIELD_DOCS: dict[str, tuple[str, Any]] = {
     ),
     "Chart.x_title": ("The category axis' title (default: the CSV's first heading).", "Year"),
     "Chart.y_title": ("The value axis' title: say the unit here.", "Applications"),
+    "Chart.names": (
+        "The CSV file's headings in a translation, per language: the category axis' title "
+        "and the series' names.",
+        {"fr": {"Year": "Année", "Hague": "La Haye"}},
+    ),
+    "Chart.alt": (
+        "The chart's alt text [default: a summary of its data in the deck's language].",
+        "PCT filings rose every year, from 25,539 in 2014 to 53,345 in 2018",
+    ),
     "Metric.previous": (
         "The previous value: the change is computed from it (instead of change:).",
         31600,

@@ -22,6 +22,7 @@ from wocdeck.model.values import (
     ChartValues,
     Lines,
     Name,
+    Renamed,
     Text,
     as_dict_list,
     as_list,
@@ -62,6 +63,8 @@ class Chart(Part):
     series: dict[Text, ChartValues] = {}
     x_title: Text | None = None
     y_title: Text | None = None
+    names: Renamed | None = None  # the CSV's headings in the deck's language: {fr: {Year: Année}}
+    alt: Text | None = None  # alt text; default: a summary of the data in the deck's language
 
     @model_validator(mode="after")
     def _one_source(self) -> Self:

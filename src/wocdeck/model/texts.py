@@ -8,7 +8,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from wocdeck.model.values import TRANSLATED
+from wocdeck.model.values import OWN_WORDS, TRANSLATED
 from wocdeck.read.texts import Texts, merged
 
 
@@ -44,6 +44,9 @@ def _field(info: FieldInfo) -> Texts:
 
 
 def _marked(place: Texts, marks: typing.Iterable[Any]) -> Texts:
+    marks = list(marks)
+    if any(mark is OWN_WORDS for mark in marks):
+        place = merged(place, Texts(optional=True))
     if any(mark is TRANSLATED for mark in marks):
         return merged(place, Texts(text=True))
     return place

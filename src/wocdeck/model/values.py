@@ -135,11 +135,15 @@ class _Translated:
 
 
 TRANSLATED = _Translated()
+# The mark of a translation of words the data already has in the deck's language (a chart's
+# CSV headings): a language it leaves out keeps those words, without a notice.
+OWN_WORDS = _Translated()
 _FIGURE_SCHEMA = WithJsonSchema({"type": ["string", "number"]})
 # Words a reader sees, translated per language; `Name` is text that reads the same in every
 # language (a file, a kind, a slide's place, a year): never asked for a translation.
 Name = Annotated[str, AfterValidator(_check_text)]
 Text = Annotated[Name, TRANSLATED]
+Renamed = Annotated[dict[Name, Name], TRANSLATED, OWN_WORDS]  # a CSV heading → its words
 FigureValue = Annotated[Figure, PlainValidator(_figure), _FIGURE_SCHEMA]
 Change = Annotated[str, PlainValidator(_change), _FIGURE_SCHEMA]
 Lines = Annotated[list[Text], BeforeValidator(as_list), Field(max_length=MAX_POINTS)]

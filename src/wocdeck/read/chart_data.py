@@ -43,16 +43,6 @@ class ChartData:
         ]
         return min(max(places, default=0), 6)
 
-    def description(self, number: object = str) -> str:
-        """Alt text: the chart's type and every value, for people who cannot see it."""
-        write = number if callable(number) else str
-        parts = [
-            f"{name}: "
-            + ", ".join(f"{c} {write(v)}" for c, v in zip(self.categories, values, strict=True))
-            for name, values in self.series
-        ]
-        return f"{self.kind.capitalize()} chart. " + "; ".join(parts)
-
 
 def series_problem(kind: str, series: dict[str, list[Decimal]]) -> tuple[str, str] | None:
     """What a kind of chart cannot show, as (message, hint): a pie shows one series, none

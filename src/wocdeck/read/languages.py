@@ -118,6 +118,7 @@ def select(source: Source, language: str | None = None, *, texts: Texts) -> Sele
         raise DeckError([*errors, *walker.problems])
     if isinstance(data, dict):
         data["language"] = chosen
+        walker.out.written_in = default
         root = source.location(())
         walker.out.values.setdefault(("language",), (root.line, root.column))
     walker.out.data = data
@@ -270,6 +271,8 @@ class _Walker:
                     node[self.language], node[self.default], at, (self.language, self.default)
                 )
             return self.pick(node[self.language], (*at, self.language), to, place, chosen=True)
+        if place is not None and place.optional:  # the data's own words stand
+            return None
         fallback = self.default if self.default in given else (given[0] if given else None)
         if fallback is None:
             self.problems.append(

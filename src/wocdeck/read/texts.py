@@ -20,6 +20,7 @@ class Texts:
     entries: Texts | None = None  # the values of a mapping whose keys are free (rows, series)
     named: bool = False  # those free keys are text too (a chart's series names)
     bare: str | None = None  # the field a part's short form is (`year_ahead: [..]` → points)
+    optional: bool = False  # given per language for some: the others keep the data's own words
 
     def under(self, key: str | int) -> Texts | None:
         """The place under key: a list's item is where the list is; None for an unknown key."""
@@ -55,5 +56,10 @@ def merged(one: Texts, other: Texts) -> Texts:
         else one.entries or other.entries
     )
     return Texts(
-        one.text or other.text, fields, entries, one.named or other.named, one.bare or other.bare
+        one.text or other.text,
+        fields,
+        entries,
+        one.named or other.named,
+        one.bare or other.bare,
+        one.optional or other.optional,
     )

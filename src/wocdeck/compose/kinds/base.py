@@ -33,6 +33,10 @@ class Context(Protocol):
         """The deck file's folder (pictures and CSV files are found there)."""
 
     @property
+    def translated(self) -> bool:
+        """Whether the deck is shown in another language than its own (`language:`)."""
+
+    @property
     def footer(self) -> TextBox:
         """The deck's footer box."""
 

@@ -1,7 +1,8 @@
 """Native charts: column, bar, line and pie, their data inline or from a CSV file.
 
 The chart fills its frame; the writer (writer/graphics.py) writes it as a PowerPoint chart
-with its data in an embedded workbook. Its alt text lists every value.
+with its data in an embedded workbook. Its alt text summarises the data in the deck's language
+(or is the editor's `alt:`); a CSV file's headings are shown through `names:` in a translation.
 """
 
 from __future__ import annotations
@@ -51,8 +52,34 @@ class ChartPlan(Sized):
 def block(composer: Context, spec: Chart, box: Box, name: str, path: DataPath) -> Content:
     """The chart filling the box."""
     del name
-    data = chart_data(composer, spec, path)
-    return Content(blocks=(plan(composer, data, box),))
+    data, untranslated = _renamed(composer, chart_data(composer, spec, path), spec)
+    chart = plan(composer, data, box, subject=data.y_title, alt=spec.alt or "")
+    if untranslated:
+        names = ", ".join(f"'{n}'" for n in untranslated)
+        language = composer.words.language
+        note = (
+            f"the headings {names} of {spec.data} have no '{language}' words, the file's are "
+            f"shown: add `names: {{{language}: {{{untranslated[0]}: …}}}}` to the chart"
+        )
+        chart = replace(chart, note="; ".join(n for n in (chart.note, note) if n))
+    return Content(blocks=(chart,))
+
+
+def _renamed(composer: Context, data: ChartData, spec: Chart) -> tuple[ChartData, list[str]]:
+    """The data with its CSV headings (the category axis' title, the series' names) in the
+    words of `names:`, and the headings with words left as the file has them when the deck
+    is shown in another language than its own."""
+    if spec.data is None:
+        return data, []
+    names = spec.names or {}
+    headings = [*([data.x_title] if not spec.x_title else []), *(n for n, _ in data.series)]
+    left = [h for h in headings if h not in names and any(c.isalpha() for c in h)]
+    data = replace(
+        data,
+        x_title=spec.x_title or names.get(data.x_title, data.x_title),
+        series=tuple((names.get(n, n), values) for n, values in data.series),
+    )
+    return data, left if composer.translated else []
 
 
 def plan(
@@ -63,12 +90,17 @@ def plan(
     *,
     axes: bool = True,
     title: str = "",
+    subject: str = "",
+    alt: str = "",
 ) -> ChartPlan:
     """A chart of data in box, its text at size points (never below the body floor),
-    described for screen readers in the deck's language; a pie with a sliver is drawn as
-    bars, and a series too small to see on the value axis is reported."""
+    described for screen readers in the deck's language (alt: the editor's own words); a pie
+    with a sliver is drawn as bars, and a series too small to see on the value axis is
+    reported."""
+    from wocdeck.compose.wording.charts import chart_summary
+
     size = max(composer.theme.sizes.body_floor, size)
-    description = data.description(composer.words.number)
+    description = alt or chart_summary(composer.words, data, title or subject)
     data, note = readable_data(data)
     labels = not axes or labels_fit(data, box, size, composer.words.number)
     return ChartPlan(
