@@ -36,10 +36,10 @@ slides:
     picture: {file: photo.png, alt: {en: The office building, fr: Le bâtiment du bureau}}
   - title: {en: Figures, fr: Chiffres}
     before: closing
-    table: {csv: figures.csv}
+    table: {csv: figures.csv, total: yes}
   - title: {en: Trend, fr: Tendance}
     after: year_ahead
-    chart: {type: line, data: trend.csv}
+    chart: {type: line, data: trend.csv, names: {fr: {Year: Année, Filings: Dépôts}}}
   - title: {en: Cities, fr: Villes}
     after: year_ahead
     table:
@@ -70,6 +70,18 @@ def test_values_that_are_not_text_are_never_asked_for_a_translation(cli, tmp_pat
     assert "notice" not in err, err
     code, out, err = cli("validate", deck, "--lang", "fr", "--strict")
     assert code == 0, err
+
+
+def test_a_total_label_is_translated_but_its_switch_is_not(cli, tmp_path: Path) -> None:
+    text = DECK.replace("total: yes", "total: Five years")
+    deck, line = _deck(tmp_path, text), _line(text, "total: Five years")
+    column = text.splitlines()[line - 1].index("total") + 1
+    _only_notice_then_error(
+        cli,
+        f"{deck}:{line}:{column}",
+        "slides.table.total has no 'fr' text; the 'en' text is used",
+        "add fr: … to translate it",
+    )
 
 
 def test_untranslated_text_still_gets_its_notice(cli, tmp_path: Path) -> None:

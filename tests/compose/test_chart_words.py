@@ -103,7 +103,7 @@ def test_csv_headings_are_shown_through_names_and_the_rest_named_in_a_notice(
     assert alt == "Le PCT domine les dépôts"  # the editor's own alt text wins
     notes = [a.message for a in french.adjustments if "headings" in a.message]
     assert notes == [
-        "the headings 'PCT' of filings.csv have no 'fr' words, the file's are shown: "
+        "chart headings 'PCT' of filings.csv have no 'fr' words, the file's are shown: "
         "add `names: {fr: {PCT: …}}` to the chart"
     ]
     english = render(deck, tmp_path / "en.pptx")

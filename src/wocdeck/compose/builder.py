@@ -197,7 +197,7 @@ class SlideBuilder:
     def figure(self, metric: Metric) -> Figure:
         words = self.words
         caption = words.caption(metric.period, metric.change, metric.versus)
-        value = metric.value.shown(words.number)
+        value = words.figure(metric.value)
         return self.tile_figure(metric.label, value, caption, self.history(metric))
 
     def history(self, metric: Metric) -> Block | None:

@@ -30,7 +30,7 @@ from wocdeck.layout.fit import (
 )
 from wocdeck.layout.flow import Flow, trial
 from wocdeck.layout.footer import footer_hint, one_line_footer
-from wocdeck.layout.unique import unique_titles
+from wocdeck.layout.unique import CONTINUED, unique_titles
 from wocdeck.look.lines import paragraph_lines, tallest_line
 from wocdeck.look.typescale import TypeRules, steps_between
 from wocdeck.plan import Adjustment, Layout, Slide, TextBox
@@ -63,7 +63,8 @@ def fit_deck(
         slides = [_tables_at_most(slide, min(tables)) for slide in slides]
     if len(values) > 1 or len(tables) > 1:
         fitted, adjustments = _fit(slides, deck_path, rules)
-    return unique_titles(fitted, deck_path), adjustments
+    fitted, numbered = unique_titles(fitted, deck_path)
+    return fitted, adjustments + numbered
 
 
 def _columns_at_most(slide: Slide, sizes: tuple[float, ...]) -> Slide:
@@ -117,11 +118,13 @@ def _fit(
         number = len(fitted) + 1
         if message:
             hint = TABLE if message.startswith("table ") else SHORTEN
+            if message.startswith(("chart ", "pie chart ")):
+                hint = CHART
             if title_note:
                 hint = "shorten the title" + ("" if message == title_note else f"; {hint}")
             adjustments.append(Adjustment(slide.line, number, slide.title.text, message, hint))
         fitted.append(pages[0])
-        fitted.extend(replace(page, notes=f"Continued from slide {number}.") for page in pages[1:])
+        fitted.extend(replace(page, notes=f"{CONTINUED} {number}.") for page in pages[1:])
     if footer_note and footer is not None:  # once, at the field the footer comes from
         hint = footer_hint(footer.origin)
         adjustments.insert(0, Adjustment(footer.line, 0, "", footer_note, hint))
@@ -129,6 +132,7 @@ def _fit(
 
 
 SHORTEN = "shorten the text or split the section"
+CHART = "change the chart as the message says, or render without --strict"
 TABLE = (
     "let the table continue (render without --strict), or split it into tables of fewer rows, "
     "each on a slide of its own"

@@ -20,6 +20,7 @@ from wocdeck.model.values import (
     MAX_POINTS,
     Cell,
     ChartValues,
+    Label,
     Lines,
     Name,
     Renamed,
@@ -119,7 +120,7 @@ class Table(Part):
         list[list[Cell] | dict[str, Cell]], Field(max_length=MAX_POINTS)
     ] = []  # rows as lists of cells, or as `column: cell` groups
     csv: Name | None = None  # a .csv file, relative to the deck file; its first row is the header
-    total: Text | None = None  # `yes`: a total row of the number columns; or the row's label
+    total: Label | None = None  # `yes`: a total row of the number columns; or the row's label
 
     @model_validator(mode="after")
     def _has_data(self) -> Self:

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from wocdeck.model.values import OWN_WORDS, TRANSLATED
+from wocdeck.model.values import OWN_WORDS, SWITCH, TRANSLATED
 from wocdeck.read.texts import Texts, merged
 
 
@@ -47,6 +47,8 @@ def _marked(place: Texts, marks: typing.Iterable[Any]) -> Texts:
     marks = list(marks)
     if any(mark is OWN_WORDS for mark in marks):
         place = merged(place, Texts(optional=True))
+    if any(mark is SWITCH for mark in marks):
+        place = merged(place, Texts(switch=True))
     if any(mark is TRANSLATED for mark in marks):
         return merged(place, Texts(text=True))
     return place

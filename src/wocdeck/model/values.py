@@ -144,6 +144,9 @@ _FIGURE_SCHEMA = WithJsonSchema({"type": ["string", "number"]})
 Name = Annotated[str, AfterValidator(_check_text)]
 Text = Annotated[Name, TRANSLATED]
 Renamed = Annotated[dict[Name, Name], TRANSLATED, OWN_WORDS]  # a CSV heading → its words
+# The mark of text that may instead be a switch (`total: yes`): the switch is not translated.
+SWITCH = _Translated()
+Label = Annotated[Name, TRANSLATED, SWITCH]  # `yes`, or words shown in its place
 FigureValue = Annotated[Figure, PlainValidator(_figure), _FIGURE_SCHEMA]
 Change = Annotated[str, PlainValidator(_change), _FIGURE_SCHEMA]
 Lines = Annotated[list[Text], BeforeValidator(as_list), Field(max_length=MAX_POINTS)]

@@ -59,6 +59,7 @@ NAMES = {
 }
 RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur"})
 DEFAULT = "en"
+SWITCHES = frozenset({"yes", "no", "true", "false", "on", "off"})  # a switch, not words
 _CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 
@@ -208,6 +209,8 @@ class _Walker:
             return False
         if isinstance(node, list):
             return any(_words(item) for item in node)
+        if place.switch and isinstance(node, str) and node.strip().casefold() in SWITCHES:
+            return False
         return _words(node) and not isinstance(at[-1], int)
 
     def _same_everywhere(self, at: DataPath) -> None:

@@ -21,6 +21,7 @@ class Texts:
     named: bool = False  # those free keys are text too (a chart's series names)
     bare: str | None = None  # the field a part's short form is (`year_ahead: [..]` → points)
     optional: bool = False  # given per language for some: the others keep the data's own words
+    switch: bool = False  # `yes`/`no` here is a switch, not words (`total: yes`)
 
     def under(self, key: str | int) -> Texts | None:
         """The place under key: a list's item is where the list is; None for an unknown key."""
@@ -62,4 +63,5 @@ def merged(one: Texts, other: Texts) -> Texts:
         one.named or other.named,
         one.bare or other.bare,
         one.optional or other.optional,
+        one.switch or other.switch,
     )

@@ -58,7 +58,7 @@ def block(composer: Context, spec: Chart, box: Box, name: str, path: DataPath) -
         names = ", ".join(f"'{n}'" for n in untranslated)
         language = composer.words.language
         note = (
-            f"the headings {names} of {spec.data} have no '{language}' words, the file's are "
+            f"chart headings {names} of {spec.data} have no '{language}' words, the file's are "
             f"shown: add `names: {{{language}: {{{untranslated[0]}: …}}}}` to the chart"
         )
         chart = replace(chart, note="; ".join(n for n in (chart.note, note) if n))

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 _NUMBER = re.compile(r"^[+\-\u2212]?\d[\d.,\u00a0\u202f\u2009 '\u2019]*%?$")
 _YES = {"yes", "true", "on"}
+_NO = {"no", "false", "off"}  # `total: no`: no total row
 _YEAR = re.compile(r"^(19|20)\d\d$")  # a column of years is written as typed: 2018, not 2,018
 
 
@@ -37,7 +38,8 @@ def block(composer: Context, spec: Table, box: Box, name: str, path: DataPath) -
         tuple(_cell(composer, text, j in numbers, (*path, "rows", i)) for j, text in enumerate(row))
         for i, row in enumerate(rows)
     )
-    total = _total(composer, spec, rows, cells, numbers, path) if spec.total else None
+    wanted = spec.total and spec.total.lower() not in _NO
+    total = _total(composer, spec, rows, cells, numbers, path) if wanted else None
     sizes = composer.theme.sizes
     steps = steps_between(sizes.body_scale, sizes.body, sizes.body_floor)
     plan = TablePlan(
@@ -78,7 +80,7 @@ def _figure(composer: Context, text: str, path: DataPath) -> Figure:
 def _cell(composer: Context, text: str, number: bool, path: DataPath) -> Cell:
     if not number or not text:
         return Cell(text, number)
-    return Cell(_figure(composer, text, path).shown(composer.words.number), True)
+    return Cell(composer.words.figure(_figure(composer, text, path)), True)
 
 
 def _total(

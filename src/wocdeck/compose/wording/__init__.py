@@ -24,6 +24,7 @@ from wocdeck.read.languages import SUPPORTED
 if TYPE_CHECKING:
     from wocdeck.compose.wording.cldr import Cldr
     from wocdeck.compose.wording.english import English
+    from wocdeck.read.figures import Figure
 
     Formats = English | Cldr  # a language's dates, numbers, amounts and percentages
 
@@ -45,6 +46,8 @@ _ROMAN = (
     (1, "I"),
 )
 _CHINESE_DIGITS = "〇一二三四五六七八九"
+# Scale words editors type after a number ("2.1 million"), written in the deck's language.
+_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9}
 
 
 def roman(number: int) -> str:
@@ -121,6 +124,18 @@ class Wording:
     def number(self, value: Decimal) -> str:
         """A figure with the language's separators: '33,745', '33 745', '33.745'."""
         return self.formats.number(value)
+
+    def figure(self, value: Figure) -> str:
+        """A figure as the editor typed it, its number in the language's separators and a
+        scale word (thousand, million, billion) in the language, agreeing with the number:
+        '2.1 million' is '2,1 millions' in French, '210万' in Chinese."""
+        scale = _SCALES.get(value.unit.strip().casefold()) if value.unit[:1] == " " else None
+        if scale is None or self.language == "en":
+            return value.shown(self.number)
+        sign = "+" if value.plus else "-" if value.number < 0 else ""
+        exponent = value.number.normalize().as_tuple().exponent
+        digits = max(0, -exponent if isinstance(exponent, int) else 0) + 4  # never rounded
+        return value.prefix + sign + self.formats.scaled(abs(value.number) * scale, digits)
 
     def money(self, amount: Decimal, currency: str) -> str:
         """'CHF 108,348', '108 348 CHF'; cents only where the amount has them."""
