@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+from lxml import etree
 from PIL import Image
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
 from tests.conftest import ROOT, SEED_DECK, Cli
@@ -92,9 +95,62 @@ def _bad_deck(folder: Path) -> Path:
     note.name = "Footnote"
     note.text_frame.paragraphs[0].add_run().text = "Source: WIPO"
     note.text_frame.paragraphs[0].runs[0].font.size = Pt(8)
+    _inherited_faults(prs, image)
+    _tag_languages(prs, untagged="Untagged")
     path = folder / "bad.pptx"
     prs.save(path)
     return path
+
+
+def _inherited_faults(prs: Any, image: Path) -> None:
+    """Slides 5 and 6: faults a run does not carry itself."""
+    cover = prs.slide_layouts[0]  # its title placeholder's list style: pale grey titles
+    title = next(s for s in cover.placeholders if s.placeholder_format.type == 3)  # CENTER_TITLE
+    body = title.text_frame._txBody
+    body.replace(body.find(qn("a:lstStyle")), etree.fromstring(PALE))
+    pale = prs.slides.add_slide(cover)  # slide 5: an inherited pale title; a group's picture
+    pale.shapes.title.text = "Pale title"
+    group = pale.shapes.add_group_shape()
+    group.name = "Logos"
+    group._element.nvGrpSpPr.cNvPr.set("descr", "The partners' logos")
+    group.shapes.add_picture(str(image), Inches(1), Inches(4)).name = "Logo"
+    shaded = prs.slides.add_slide(prs.slide_layouts[5])  # slide 6: gradient, picture, no lang
+    shaded.shapes.title.text = "Shaded"
+    box = shaded.shapes.add_textbox(Inches(1), Inches(2), Inches(4), Inches(1))
+    box.name = "Gradient box"
+    box.fill.gradient()
+    box.fill.gradient_stops[0].color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    box.fill.gradient_stops[1].color.rgb = RGBColor(0x33, 0x33, 0x33)
+    run = box.text_frame.paragraphs[0].add_run()
+    run.text, run.font.size = "Fades away", Pt(20)
+    run.font.color.rgb = RGBColor(0x00, 0x00, 0x00)
+    photo = shaded.shapes.add_picture(str(image), Inches(5), Inches(3), Inches(3), Inches(2))
+    photo._element.nvPicPr.cNvPr.set("descr", "A navy square")
+    over = shaded.shapes.add_textbox(Inches(5.5), Inches(3.5), Inches(2), Inches(1))
+    over.name = "Caption"
+    caption = over.text_frame.paragraphs[0].add_run()
+    caption.text, caption.font.size = "On the photo", Pt(20)
+    caption.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    other = shaded.shapes.add_textbox(Inches(1), Inches(6), Inches(4), Inches(1))
+    other.name = "Untagged"
+    other.text_frame.paragraphs[0].add_run().text = "No language"
+
+
+PALE = (
+    '<a:lstStyle xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:lvl1pPr>'
+    '<a:defRPr><a:solidFill><a:srgbClr val="EEEEEE"/></a:solidFill></a:defRPr>'
+    "</a:lvl1pPr></a:lstStyle>"
+)
+
+
+def _tag_languages(prs: Any, untagged: str) -> None:
+    """Every run tagged English, as PowerPoint tags them, but in the shape named untagged."""
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame and shape.name != untagged:
+                for paragraph in shape.text_frame.paragraphs:
+                    for run in paragraph.runs:
+                        run._r.get_or_add_rPr().set("lang", "en-US")
 
 
 def test_each_fault_is_found_on_its_slide(tmp_path: Path, cli: Cli):
@@ -111,10 +167,18 @@ def test_each_fault_is_found_on_its_slide(tmp_path: Path, cli: Cli):
         f'{deck}: slide 3, "Figures": error: the table does not mark its first row as a header row',
         f'{deck}: slide 3: error: another slide has the same title "Results"',
         f'{deck}: slide 4, "Footnote": warning: text "Source: WIPO" is 8 pt, under 10 pt',
+        f'{deck}: slide 5, "Logo": error: the picture in the group "Logos" has no alternative text',
+        f'{deck}: slide 5, "Title 1": error: text "Pale title" (#EEEEEE on #FFFFFF) has '
+        "contrast 1.16:1, under 3:1",
+        f'{deck}: slide 6, "Gradient box": error: text "Fades away" (#000000 on #333333) has '
+        "contrast 1.66:1, under 3:1",
+        f'{deck}: slide 6, "Caption": warning: text "On the photo" stands on a picture: its '
+        "contrast cannot be measured",
+        f'{deck}: slide 6, "Untagged": warning: text "No language" has no language tag',
     ]
     for line, start in zip(lines, expected, strict=False):
         assert line.startswith(start + " ("), (line, start)
-    assert lines[len(expected) :] == [f"{deck}: 5 error(s), 1 warning(s)"]
+    assert lines[len(expected) :] == [f"{deck}: 8 error(s), 3 warning(s)"]
 
 
 def test_json_output_is_one_object_per_finding(tmp_path: Path, cli: Cli):
@@ -129,6 +193,11 @@ def test_json_output_is_one_object_per_finding(tmp_path: Path, cli: Cli):
         (3, "table-header"),
         (3, "duplicate-title"),
         (4, "small-text"),
+        (5, "missing-alt-text"),
+        (5, "contrast"),
+        (6, "contrast"),
+        (6, "contrast-by-eye"),
+        (6, "language"),
     ]
     assert found[2]["shape"] == "Photo" and found[2]["fix"].startswith("right-click it")
 

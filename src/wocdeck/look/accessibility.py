@@ -1,5 +1,7 @@
-"""PowerPoint's accessibility rules, checked on any .pptx: titles, alternative text, table
-headers, text contrast (WCAG 2.1 AA), text size and reading order."""
+"""PowerPoint's accessibility rules, checked on any .pptx: titles, alternative text (of
+shapes in groups too), table headers, text contrast (WCAG 2.1 AA, on inherited colours and
+gradients; text on a picture is to be checked by eye), text size, each run's language and
+reading order."""
 
 from __future__ import annotations
 
@@ -9,10 +11,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from wocdeck.look.contrast import contrast_ratio, required
-from wocdeck.read.pptx.access import TRANSPARENT, Run, Shape, Slide, read_slides
+from wocdeck.read.pptx.access import TRANSPARENT, Fill, Run, Shape, Slide, read_slides
 
 MIN_SIZE = 10.0  # points
 _NEEDS_ALT = {"picture", "chart", "table", "graphic", "group"}
+PICTURE = "picture"  # what lies behind text on a picture: its contrast is checked by eye
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,8 @@ def check(path: Path) -> list[Finding]:
     slides = read_slides(path)
     findings: list[Finding] = []
     for slide in slides:
-        findings += _title(slide) + _alt(slide) + _tables(slide) + _text(slide)
+        findings += _title(slide) + _alt(slide.number, slide.shapes) + _tables(slide)
+        findings += _text(slide) + _languages(slide)
     findings += _unique(slides)
     return sorted(findings, key=lambda f: f.slide)
 
@@ -95,19 +99,45 @@ def _unique(slides: list[Slide]) -> list[Finding]:
     return findings
 
 
-def _alt(slide: Slide) -> list[Finding]:
-    return [
-        Finding(
-            slide.number,
-            shape.name,
-            "missing-alt-text",
-            "error",
-            f"the {shape.kind} has no alternative text",
-            "right-click it, View Alt Text, and describe it, or tick Mark as decorative",
-        )
-        for shape in slide.shapes
-        if shape.kind in _NEEDS_ALT and not shape.alt
-    ]
+def _alt(number: int, shapes: list[Shape], group: str = "") -> list[Finding]:
+    """Shapes without alternative text, and those inside groups (a screen reader reaches a
+    group's pictures and charts one by one)."""
+    findings = []
+    for shape in shapes:
+        if shape.kind in _NEEDS_ALT and not shape.alt:
+            where = f' in the group "{group}"' if group else ""
+            findings.append(
+                Finding(
+                    number,
+                    shape.name,
+                    "missing-alt-text",
+                    "error",
+                    f"the {shape.kind}{where} has no alternative text",
+                    "right-click it, View Alt Text, and describe it, or tick Mark as decorative",
+                )
+            )
+        findings += _alt(number, shape.inside, shape.name)
+    return findings
+
+
+def _languages(slide: Slide) -> list[Finding]:
+    """A finding per shape with text whose language is not tagged (a screen reader then
+    reads it with the reader's own language's voice)."""
+    findings = []
+    for shape in slide.shapes:
+        untagged = next((r for r in shape.runs if not r.language), None)
+        if untagged is not None:
+            findings.append(
+                Finding(
+                    slide.number,
+                    shape.name,
+                    "language",
+                    "warning",
+                    f'text "{_quote(untagged.text)}" has no language tag',
+                    "select the text and choose its language in Review > Language",
+                )
+            )
+    return findings
 
 
 def _tables(slide: Slide) -> list[Finding]:
@@ -142,21 +172,37 @@ def _text(slide: Slide) -> list[Finding]:
                     f"make it at least {MIN_SIZE:g} pt",
                 )
             )
-        for run in shape.runs:
-            fill = behind if run.fill == TRANSPARENT else run.fill
-            if run.colour is None or fill is None:
-                continue
-            ratio = contrast_ratio(run.colour, fill)
-            need = required(run.size, run.bold) if run.size is not None else 3.0
-            if ratio < need - 1e-9:
-                findings.append(_contrast(slide, shape, run, fill, ratio, need))
-                break
+        finding = _contrast(slide, shape, behind)
+        if finding is not None:
+            findings.append(finding)
     return findings
 
 
-def _contrast(
-    slide: Slide, shape: Shape, run: Run, fill: str, ratio: float, need: float
-) -> Finding:
+def _contrast(slide: Slide, shape: Shape, behind: Fill) -> Finding | None:
+    """The first run of a shape below AA contrast against what is behind it (against every
+    stop of a gradient); a warning for text standing on a picture."""
+    for run in shape.runs:
+        fill = behind if run.fill == TRANSPARENT else run.fill
+        if fill == PICTURE and run.colour is not None:
+            return Finding(
+                slide.number,
+                shape.name,
+                "contrast-by-eye",
+                "warning",
+                f'text "{_quote(run.text)}" stands on a picture: its contrast cannot be measured',
+                "check it by eye, or give the text a solid fill behind it",
+            )
+        if run.colour is None or fill is None or fill == PICTURE:
+            continue
+        stops = (fill,) if isinstance(fill, str) else fill
+        ratio, worst = min((contrast_ratio(run.colour, s), s) for s in stops)
+        need = required(run.size, run.bold) if run.size is not None else 3.0
+        if ratio < need - 1e-9:
+            return _low(slide, shape, run, worst, ratio, need)
+    return None
+
+
+def _low(slide: Slide, shape: Shape, run: Run, fill: str, ratio: float, need: float) -> Finding:
     return Finding(
         slide.number,
         shape.name,
@@ -168,17 +214,18 @@ def _contrast(
     )
 
 
-def _behind(slide: Slide, index: int) -> str | None:
+def _behind(slide: Slide, index: int) -> Fill:
     """What lies behind a shape with no fill: the slide's background, when no shape before it
-    in the tree covers any of it (or None: not known)."""
+    in the tree covers any of it; PICTURE when the nearest that does is a picture; else None
+    (not known)."""
     box = slide.shapes[index].box
-    for shape in slide.shapes[:index]:
+    for shape in reversed(slide.shapes[:index]):
         if shape.kind != "picture" and shape.fill == TRANSPARENT:
             continue
         if shape.kind == "line":
             continue
         if box is None or shape.box is None or _overlap(box, shape.box):
-            return None
+            return PICTURE if shape.kind == "picture" and box is not None else None
     return slide.background
 
 
