@@ -110,7 +110,7 @@ def _plan(
     """Source → language → model → compose → fit; heavy modules are imported here."""
     from wocdeck.compose.composer import compose
     from wocdeck.layout.balance import typeset_lines
-    from wocdeck.layout.readable import readable
+    from wocdeck.layout.readable import readable, unreachable
     from wocdeck.layout.sparse import composed
     from wocdeck.layout.typeset import fit_deck
     from wocdeck.look.load import load_look
@@ -145,12 +145,13 @@ def _plan(
 
         slides = template_tiles(slides, look.palette(theme))
     slides = readable(slides, look.palette(theme))
+    pale = unreachable(slides, look.palette(theme))  # once per render, not per slide
     if is_right_to_left(deck.language):
         from wocdeck.layout.mirror import right_to_left
 
         slides = right_to_left(slides, look.frames.width)
     notices = selection.notices + tuple(template_fallbacks(deck_file, look, slides))
-    remarks = tuple(Problem(Location(name), n, severity="notice") for n in look.notices)
+    remarks = tuple(Problem(Location(name), n, severity="notice") for n in (*look.notices, *pale))
     return _Planned(slides, adjustments, deck, theme, look, notices, remarks)
 
 
