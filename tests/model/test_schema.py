@@ -118,6 +118,16 @@ REJECTED = {
     "unknown theme": ("theme: wipoo\n" + MINIMAL, "theme:"),
     "unknown language": ("language: xx\n" + MINIMAL, "language: 'xx' is not one of"),
     "empty text": (MINIMAL + "closing: ''\n", "closing:"),
+    "a file per language": (
+        MINIMAL
+        + "slides:\n  - title: Photo\n    picture:\n"
+        + "      file: {en: a.png, fr: b.png}\n      alt: A photo\n",
+        "slides.0.picture.file:",
+    ),
+    "a place per language": (
+        MINIMAL + "slides:\n  - title: T\n    after: {en: about}\n    points: [a]\n",
+        "slides.0.after:",
+    ),
 }
 
 
@@ -140,6 +150,10 @@ ACCEPTED = {
         "  office: WIPO Office in China", "  office: {en: WIPO Office, zh: 中国办事处}"
     )
     + "year_ahead: {en: [One], fr: [Un]}\n",
+    "per-language chart names and alt text": MINIMAL
+    + "slides:\n  - title: Chart\n    chart:\n      categories: [a, b]\n"
+    + "      series: {PCT: [1, 2]}\n      alt: {en: Rising, fr: En hausse}\n"
+    + "      names: {fr: {PCT: PCT}}\n",
     "a theme folder": f"theme: {ROOT / 'themes' / 'wipo'}\n" + MINIMAL,
 }
 

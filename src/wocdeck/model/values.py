@@ -133,7 +133,15 @@ class _Translated:
     def __repr__(self) -> str:
         return "TRANSLATED"
 
+    def __get_pydantic_json_schema__(self, core: Any, handler: Any) -> Any:
+        """The JSON Schema marks text to translate: only there may a value be per language."""
+        schema = handler(core)
+        if self is TRANSLATED:
+            schema = {**handler.resolve_ref_schema(schema), SCHEMA_MARK: True}
+        return schema
 
+
+SCHEMA_MARK = "x-translated"  # removed from the shipped schema by model/schema.py
 TRANSLATED = _Translated()
 # The mark of a translation of words the data already has in the deck's language (a chart's
 # CSV headings): a language it leaves out keeps those words, without a notice.
