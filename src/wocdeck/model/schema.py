@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from wocdeck.model import Deck
-from wocdeck.model.values import SCHEMA_MARK
+from wocdeck.model.schema_nodes import (
+    accept_text_as_written,
+    allow_short_forms,
+    drop_catch_alls,
+    marked,
+    per_language,
+    per_language_mappings,
+    unmark,
+)
 from wocdeck.read.languages import SUPPORTED
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -279,21 +287,21 @@ def deck_schema(themes: Sequence[str], roles: Sequence[str]) -> dict[str, Any]:
     for name, model in models.items():
         for key, field in model.get("properties", {}).items():
             field.pop("title", None)
-            translated = _marked(field)
-            _accept_text_as_written(field)
-            _drop_catch_alls(field)
+            translated = marked(field)
+            accept_text_as_written(field)
+            drop_catch_alls(field)
             if field.get("type") == "array" and translated:  # a list of text, per language
                 shape = {k: field.pop(k) for k in list(field) if k not in ("default",)}
-                field["anyOf"] = [shape, _per_language(shape, languages)]
-            _per_language_mappings(field, languages)
+                field["anyOf"] = [shape, per_language(shape, languages)]
+            per_language_mappings(field, languages)
             field["description"], example = field_doc(name, key)
             field["examples"] = [example]
-    definitions["Text"] = {"anyOf": [_SCALAR, _per_language(_SCALAR, languages)]}
+    definitions["Text"] = {"anyOf": [_SCALAR, per_language(_SCALAR, languages)]}
     definitions["Name"] = {**_SCALAR, "description": "The same in every language."}
     points = definitions["Section"]["properties"]["points"]["anyOf"][0]
     bullets = {"type": "array", "items": points["items"]}  # as Section.points
-    forms = {**_SHORT_FORMS, "Section": {"anyOf": [bullets, _per_language(bullets, languages)]}}
-    _allow_short_forms(schema, forms)
+    forms = {**_SHORT_FORMS, "Section": {"anyOf": [bullets, per_language(bullets, languages)]}}
+    allow_short_forms(schema, forms)
     schema["properties"]["theme"] = {
         **schema["properties"]["theme"],
         "anyOf": [
@@ -304,22 +312,12 @@ def deck_schema(themes: Sequence[str], roles: Sequence[str]) -> dict[str, Any]:
     schema["properties"]["theme"].pop("$ref", None)
     if "layouts" in schema["properties"]:
         schema["properties"]["layouts"]["propertyNames"] = {"enum": list(roles)}
-    _unmark(schema)
+    unmark(schema)
     return {
         "$schema": DIALECT,
         "title": "wocdeck deck file",
         "description": "One WIPO external office's report, rendered by `wocdeck render`.",
         **{k: v for k, v in schema.items() if k not in ("title", "description")},
-    }
-
-
-def _per_language(value: dict[str, Any], languages: list[str]) -> dict[str, Any]:
-    """The same value given per language: {en: …, zh: …}."""
-    return {
-        "type": "object",
-        "propertyNames": {"enum": languages},
-        "additionalProperties": value,
-        "minProperties": 1,
     }
 
 
@@ -348,88 +346,3 @@ def missing_docs() -> list[str]:
 def to_text(schema: dict[str, Any]) -> str:
     """The schema as the JSON text that is shipped and printed (stable key order)."""
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-
-
-def _accept_text_as_written(node: Any, translated: bool = False) -> None:
-    """Replace plain string types (no format or pattern) with a reference to Text where the
-    model marks text to translate (a value per language allowed), else to Name (not)."""
-    if isinstance(node, list):
-        for item in node:
-            _accept_text_as_written(item, translated)
-    elif isinstance(node, dict):
-        translated = translated or bool(node.get(SCHEMA_MARK))
-        if node.get("type") == "string" and not {"format", "pattern", "enum"} & node.keys():
-            del node["type"]
-            node["$ref"] = "#/$defs/Text" if translated else "#/$defs/Name"
-            return
-        for key, value in node.items():
-            if key != "propertyNames":  # a mapping's keys are never given per language
-                _accept_text_as_written(value, translated)
-
-
-def _marked(node: Any) -> bool:
-    """Whether text to translate is at or under a node of the model's schema."""
-    if isinstance(node, dict):
-        return bool(node.get(SCHEMA_MARK)) or any(_marked(v) for v in node.values())
-    if isinstance(node, list):
-        return any(_marked(v) for v in node)
-    return False
-
-
-def _per_language_mappings(node: Any, languages: list[str]) -> None:
-    """A mapping of text marked as a whole (a chart's `names:`) may be given per language."""
-    if isinstance(node, list):
-        for item in node:
-            _per_language_mappings(item, languages)
-    elif isinstance(node, dict):
-        if node.get(SCHEMA_MARK) and node.get("type") == "object":
-            shape = {k: node.pop(k) for k in list(node)}
-            node["anyOf"] = [shape, _per_language(shape, languages)]
-            return
-        for value in node.values():
-            _per_language_mappings(value, languages)
-
-
-def _unmark(node: Any) -> None:
-    """The marks of text to translate removed: they are the model's, not the editor's."""
-    if isinstance(node, list):
-        for item in node:
-            _unmark(item)
-    elif isinstance(node, dict):
-        node.pop(SCHEMA_MARK, None)
-        for value in node.values():
-            _unmark(value)
-
-
-def _drop_catch_alls(node: Any) -> None:
-    """Unions as `anyOf` without the empty schema of values the model only accepts in order
-    to explain them (a bullet YAML misread as `key: value`), which would match anything."""
-    if isinstance(node, list):
-        for item in node:
-            _drop_catch_alls(item)
-        return
-    if not isinstance(node, dict):
-        return
-    if "oneOf" in node:
-        node["anyOf"] = node.pop("oneOf")
-    if "anyOf" in node:
-        node["anyOf"] = [option for option in node["anyOf"] if option != {}]
-    for value in node.values():
-        _drop_catch_alls(value)
-
-
-def _allow_short_forms(node: Any, forms: dict[str, dict[str, Any]]) -> None:
-    """Wherever a model with a short form is referenced, accept the short form too."""
-    if isinstance(node, list):
-        for item in node:
-            _allow_short_forms(item, forms)
-        return
-    if not isinstance(node, dict):
-        return
-    for value in node.values():
-        _allow_short_forms(value, forms)
-    ref = node.get("$ref", "")
-    name = ref.rsplit("/", 1)[-1]
-    if ref.startswith("#/$defs/") and name in forms:
-        del node["$ref"]
-        node["anyOf"] = [{"$ref": ref}, forms[name]]
