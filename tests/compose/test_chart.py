@@ -169,7 +169,7 @@ def test_a_metric_history_is_charted_beside_its_tile(tmp_path: Path) -> None:
     assert chart.has_title and chart.chart_title.text_frame.text == "Hague"  # the tile's label
     assert not chart.value_axis.visible  # its labels say the values
     descr = frame._element.xpath("./p:nvGraphicFramePr/p:cNvPr/@descr")[0]
-    assert descr == "Column chart, Hague, 2015–2018: Hague from 12 to 87"
+    assert descr == "Column chart, 2015–2018: Hague from 12 to 87"
     assert_opens_cleanly(pptx)
 
 

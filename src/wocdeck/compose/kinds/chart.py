@@ -100,7 +100,7 @@ def plan(
     from wocdeck.compose.wording.charts import chart_summary
 
     size = max(composer.theme.sizes.body_floor, size)
-    description = alt or chart_summary(composer.words, data, title or subject)
+    description = alt or chart_summary(composer.words, data, subject)
     data, note = readable_data(data)
     labels = not axes or labels_fit(data, box, size, composer.words.number)
     return ChartPlan(
