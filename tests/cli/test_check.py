@@ -136,6 +136,7 @@ def _inherited_faults(prs: Any, image: Path) -> None:
     other.text_frame.paragraphs[0].add_run().text = "No language"
 
 
+DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/main"
 PALE = (
     '<a:lstStyle xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:lvl1pPr>'
     '<a:defRPr><a:solidFill><a:srgbClr val="EEEEEE"/></a:solidFill></a:defRPr>'
@@ -232,3 +233,22 @@ def test_render_check_fails_listing_what_the_output_breaks(
     assert checked and {f["rule"] for f in checked} == {"contrast"}
     assert all(f["file"] == str(seed_copy.with_suffix(".pptx")) for f in checked)
     assert {f["slide"] for f in checked} >= {2, 3}
+
+
+def test_a_title_coloured_by_the_master_text_styles_is_measured(tmp_path: Path, cli: Cli):
+    prs = Presentation()
+    master = prs.slide_master._element
+    fill = master.find(f"{qn('p:txStyles')}/{qn('p:titleStyle')}/{qn('a:lvl1pPr')}")
+    colour = fill.find(f"{qn('a:defRPr')}/{qn('a:solidFill')}")
+    colour.clear()
+    colour.append(etree.fromstring(f'<a:schemeClr xmlns:a="{DRAWING}" val="bg2"/>'))
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    slide.shapes.title.text = "Light on light"
+    _tag_languages(prs, untagged="")
+    deck = tmp_path / "master.pptx"
+    prs.save(deck)
+    code, out, _ = cli("check", deck, "--format", "json")
+    (found,) = [json.loads(line) for line in out.splitlines()]
+    assert code == 1
+    assert (found["slide"], found["rule"]) == (1, "contrast")
+    assert found["message"].startswith('text "Light on light" (#EEECE1 on #FFFFFF)')
