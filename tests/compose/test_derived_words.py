@@ -115,3 +115,25 @@ def test_a_numbered_title_keeps_full_width_brackets_without_spaces() -> None:
     assert numbered("Events (cont.)", 2) == "Events (cont. 2)"
     assert numbered("Événements (suite)", 3) == "Événements (suite 3)"
     assert numbered("Key Achievements", 2) == "Key Achievements (2)"
+
+
+@pytest.mark.parametrize("language", ["zh", "ja"])
+def test_no_space_stands_against_a_full_width_bracket_in_chinese_and_japanese(
+    tmp_path: Path, language: str
+) -> None:
+    from wocdeck.pipeline import render
+
+    words = {**CHINESE, "language": language, "office": "知识产权组织 （ 中国 ） 办事处"}
+    words["repeated"] = "与 「 WIPO 」 **（ 合作 ）** 项目"
+    deck = write_deck(tmp_path, HEAD.format(**words))
+    texts = _texts(render(deck, tmp_path / "deck.pptx").output)
+    assert "知识产权组织（中国）办事处（WOC）" in texts
+    assert "与「WIPO」（合作）项目" in texts
+
+
+def test_a_space_by_a_bracket_stays_in_other_languages(tmp_path: Path) -> None:
+    from wocdeck.pipeline import render
+
+    words = {**FRENCH, "repeated": "Coopération （ OMPI ）"}
+    deck = write_deck(tmp_path, HEAD.format(**words))
+    assert "Coopération （ OMPI ）" in _texts(render(deck, tmp_path / "deck.pptx").output)

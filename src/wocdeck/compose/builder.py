@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 
-from wocdeck.compose.text import SLOT, emphasis, fact_label, plain
+from wocdeck.compose.text import EAST_ASIAN, SLOT, emphasis, fact_label, plain, tight_brackets
 from wocdeck.compose.wording import wording
 from wocdeck.errors import Location
 from wocdeck.look.geometry import Frames
@@ -72,7 +72,10 @@ class SlideBuilder:
         return self.source.location(path, key=True).line if self.source else 0
 
     def runs(self, text: str, *, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
-        """Runs of a paragraph: `**` emphasis, split by script, East Asian text tagged."""
+        """Runs of a paragraph: `**` emphasis, split by script, East Asian text tagged; in
+        Chinese and Japanese without spaces against full-width brackets."""
+        if self.words.language in EAST_ASIAN:
+            text = tight_brackets(text)
         if "**" in text:
             runs = emphasis(text, bold=bold, italic=italic)
         else:

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from wocdeck.plan import Run
 
 SLOT = "\x00"  # stands for a phrase's value while it is split into label and value
+# Spaces written against a full-width bracket: the bracket's glyph carries its own space.
+_OPENING, _CLOSING = "（【〔「『〈《", "）】〕」』〉》"
+_LOOSE = re.compile(
+    f"[ \u00a0]+(?=(?:\\*\\*)?[{_OPENING}{_CLOSING}])"
+    f"|(?<=[{_OPENING}{_CLOSING}])[ \u00a0]+|(?<=[{_OPENING}{_CLOSING}]\\*\\*)[ \u00a0]+"
+)
+EAST_ASIAN = frozenset({"zh", "ja"})  # languages set without spaces by full-width brackets
 
 
 def emphasis(text: str, *, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
@@ -13,6 +22,12 @@ def emphasis(text: str, *, bold: bool = False, italic: bool = False) -> tuple[Ru
     return tuple(
         Run(part, bold=bold or i % 2 == 1, italic=italic) for i, part in enumerate(parts) if part
     )
+
+
+def tight_brackets(text: str) -> str:
+    """Chinese and Japanese typography: no space against a full-width bracket, so Latin inside
+    reads "（WOC）", not " （ WOC ） "."""
+    return _LOOSE.sub("", text)
 
 
 def plain(text: str) -> str:
