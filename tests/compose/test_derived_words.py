@@ -137,3 +137,18 @@ def test_a_space_by_a_bracket_stays_in_other_languages(tmp_path: Path) -> None:
     words = {**FRENCH, "repeated": "Coopération （ OMPI ）"}
     deck = write_deck(tmp_path, HEAD.format(**words))
     assert "Coopération （ OMPI ）" in _texts(render(deck, tmp_path / "deck.pptx").output)
+
+
+@pytest.mark.parametrize(
+    ("written", "set"),
+    [
+        ("办事处 （ WOC ） 的报告", "办事处（WOC）的报告"),
+        ("办事处 **（ WOC ）** 的", "办事处**（WOC）**的"),  # emphasis markers kept
+        ("**办事** （a）", "**办事**（a）"),
+        ("办事处（WOC） · 会外活动", "办事处（WOC） · 会外活动"),  # a separator keeps its spaces
+    ],
+)
+def test_spaces_against_full_width_brackets(written: str, set: str) -> None:
+    from wocdeck.compose.text import tight_brackets
+
+    assert tight_brackets(written) == set

@@ -9,9 +9,16 @@ from wocdeck.plan import Run
 SLOT = "\x00"  # stands for a phrase's value while it is split into label and value
 # Spaces written against a full-width bracket: the bracket's glyph carries its own space.
 _OPENING, _CLOSING = "（【〔「『〈《", "）】〕」』〉》"
+_OPEN, _CLOSE, _SPACE, _MARK = f"[{_OPENING}]", f"[{_CLOSING}]", "[ \u00a0]+", "(?:\\*\\*)?"
 _LOOSE = re.compile(
-    f"[ \u00a0]+(?=(?:\\*\\*)?[{_OPENING}{_CLOSING}])"
-    f"|(?<=[{_OPENING}{_CLOSING}])[ \u00a0]+|(?<=[{_OPENING}{_CLOSING}]\\*\\*)[ \u00a0]+"
+    "|".join(
+        (
+            f"(?<=\\w){_SPACE}(?={_MARK}{_OPEN})|(?<=\\w\\*\\*){_SPACE}(?={_OPEN})",  # word, (
+            f"(?<={_OPEN}){_SPACE}|(?<={_OPEN}\\*\\*){_SPACE}",  # inside, after the bracket
+            f"{_SPACE}(?={_MARK}{_CLOSE})",  # inside, before the closing bracket
+            f"(?<={_CLOSE}){_SPACE}(?={_MARK}\\w)|(?<={_CLOSE}\\*\\*){_SPACE}(?=\\w)",
+        )
+    )
 )
 EAST_ASIAN = frozenset({"zh", "ja"})  # languages set without spaces by full-width brackets
 
