@@ -16,7 +16,8 @@ _LOOSE = re.compile(
             f"(?<=\\w){_SPACE}(?={_MARK}{_OPEN})|(?<=\\w\\*\\*){_SPACE}(?={_OPEN})",  # word, (
             f"(?<={_OPEN}){_SPACE}|(?<={_OPEN}\\*\\*){_SPACE}",  # inside, after the bracket
             f"{_SPACE}(?={_MARK}{_CLOSE})",  # inside, before the closing bracket
-            f"(?<={_CLOSE}){_SPACE}(?={_MARK}\\w)|(?<={_CLOSE}\\*\\*){_SPACE}(?=\\w)",
+            f"(?<={_CLOSE}){_SPACE}(?={_MARK}[\\w{_OPENING}])",  # after it: a word or (
+            f"(?<={_CLOSE}\\*\\*){_SPACE}(?=[\\w{_OPENING}])",
         )
     )
 )
