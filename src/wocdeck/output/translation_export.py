@@ -47,7 +47,7 @@ def xliff_bytes(
         if unit.target is not None:
             state = "needs-review-translation" if unit.state == "stale" else "translated"
             _marked(_element(item, "target", state=state), unit.target)
-        group = _element(item, "context-group", name="wocdeck", purpose="information")
+        group = _element(item, "context-group", purpose="information")  # no name: unique per file
         _element(group, "context", **{"context-type": "x-source-hash"}).text = text_hash(
             unit.source
         )
