@@ -126,7 +126,6 @@ class TextBox:
     rtl: bool = False  # right-to-left paragraphs (Arabic): bullets and first words on the right
     metrics: str = "liberation-sans"  # which font's widths measure the text (see fonts/)
     bold: bool = False  # the placeholder sets all its text bold
-    caps: bool = False  # the placeholder shows its text in capitals
     plain: bool = False  # its placeholder's forced capitals, italics and bold are overridden
     origin: str = ""  # the deck field the text comes from, when not the slide's own section
     line: int = 0  # that field's line in the deck file

@@ -9,16 +9,8 @@ WIDTH_SAFETY = 0.97  # renderers differ by a hair in where they wrap; keep a mar
 
 
 def measured_spans(paragraph: Paragraph, box: TextBox) -> list[Span]:
-    """A paragraph's runs as the renderer sets them: in the box's font, bold and capitals."""
-    return [
-        Span(_capitals(run.text) if box.caps else run.text, run.bold or box.bold, box.metrics)
-        for run in paragraph.runs
-    ]
-
-
-def _capitals(text: str) -> str:
-    """Upper case, one character for one (so offsets into the text still hold)."""
-    return "".join(c.upper() if len(c.upper()) == 1 else c for c in text)
+    """A paragraph's runs as the renderer sets them: in the box's font and weight."""
+    return [Span(run.text, run.bold or box.bold, box.metrics) for run in paragraph.runs]
 
 
 def line_width(paragraph: Paragraph, box: TextBox) -> float:
