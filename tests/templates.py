@@ -167,6 +167,14 @@ def no_section(folder: Path) -> Path:
     return _save(prs, folder / "no-section.pptx")
 
 
+def blank_only(folder: Path) -> Path:
+    """PowerPoint's layouts without the section header and Title Only: Blank is the only plain
+    layout, with no title placeholder."""
+    prs = Presentation()
+    _keep(prs, [n for n in PANDOC_NAMES if n not in ("Section Header", "Title Only")])
+    return _save(prs, folder / "blank-only.pptx")
+
+
 def names_only(folder: Path) -> Path:
     """pandoc's reference layouts: the standard names, but no layout types to go by."""
     prs = Presentation()

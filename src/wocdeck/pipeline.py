@@ -192,7 +192,7 @@ def template_fallbacks(deck_file: Path, look: Look, slides: list[Slide]) -> list
     """One note per fallback the deck's slides use: what the template could not give them."""
     from wocdeck.look.placement import role_of
 
-    used = tuple(dict.fromkeys(role_of(s) for s in slides))
+    used = tuple(dict.fromkeys(role_of(s, look.contract) for s in slides))
     name = look.contract.template.path.name
     return [
         Problem(

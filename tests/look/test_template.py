@@ -14,7 +14,7 @@ from tests.conftest import ROOT, SEED_DECK, require_renderer
 from tests.ooxml import assert_opens_cleanly
 from tests.templates import OTHER_COLOURS, PANDOC_NAMES, RENAMED, TEMPLATES, A, _keep, _save
 from wocdeck.errors import DeckError, Location
-from wocdeck.look.contract import SlideRole, make_contract
+from wocdeck.look.contract import Contract, SlideRole, make_contract
 from wocdeck.look.template import read_template
 from wocdeck.pipeline import render
 
@@ -44,7 +44,8 @@ def drawn(rendered) -> dict[str, list[pdfcheck.Page]]:
     return {name: pages[output] for name, (_, output) in rendered.items()}
 
 
-def _expected_roles(prs) -> list[SlideRole]:
+def _expected_roles(prs, contract: Contract) -> list[SlideRole]:
+    """Figures are slides with tiles; where wocdeck composes them, only tiles without text."""
     roles = []
     for number, slide in enumerate(prs.slides):
         if number == 0:
@@ -52,10 +53,18 @@ def _expected_roles(prs) -> list[SlideRole]:
         elif number == len(prs.slides) - 1:
             roles.append(SlideRole.CLOSING)
         elif any(shape.name == "Figure" for shape in slide.shapes):
-            roles.append(SlideRole.FIGURES)
+            text = any(_body_text(shape) for shape in slide.shapes)
+            composed = contract.composed(SlideRole.FIGURES)
+            roles.append(SlideRole.CONTENT if text and composed else SlideRole.FIGURES)
         else:
             roles.append(SlideRole.CONTENT)
     return roles
+
+
+def _body_text(shape) -> bool:
+    if shape.is_placeholder:
+        return shape.placeholder_format.type in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
+    return shape.name != "Figure" and shape.has_text_frame and bool(shape.text_frame.text)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -84,7 +93,7 @@ def test_every_slide_uses_the_mapped_layout(rendered, name: str) -> None:
     contract = make_contract(read_template(template_file, Location("t")), {})
     prs = Presentation(str(output))
     used = [slide.slide_layout.name for slide in prs.slides]
-    assert used == [contract.layout(role).name for role in _expected_roles(prs)]
+    assert used == [contract.layout(role).name for role in _expected_roles(prs, contract)]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -289,7 +298,7 @@ def test_pandoc_names_without_layout_types_are_matched_by_name(tmp_path: Path) -
     assert {role.value: contract.layout(role).name for role in SlideRole} == {
         "cover": "Title Slide",
         "content": "Title and Content",
-        "figures": "Title and Content",
+        "figures": "Title Only",
         "two_columns": "Two Content",
         "section": "Section Header",
         "statement": "Title Only",

@@ -3,8 +3,8 @@
 A role is served by, in order: an explicit mapping (`layouts: {cover: "Title Slide"}` in the
 deck or its theme), PowerPoint's layout type (title, obj, secHead, twoObj, titleOnly), the
 placeholders a layout has (a centred title and subtitle, a title and a body, two bodies), or
-the layout's name nearest to the role's usual names. A closing, statement, section or
-two-column slide no layout serves is composed by wocdeck on the template's Title Only (else
+the layout's name nearest to the role's usual names. A figures, closing, statement, section
+or two-column slide no layout serves is composed by wocdeck on the template's Title Only (else
 Blank) layout, in its own arrangement, never on a layout made for another kind. Only a role
 that cannot be composed either borrows another role's layout: that is a fallback, reported by
 `template check` and `render`, and an error with --strict.
@@ -183,13 +183,12 @@ def make_contract(template: TemplateFile, explicit: Mapping[str, tuple[str, Loca
             "the first layout with a title",
             "no layout has a title and a body placeholder; the first layout with a title is used",
         )
-    if SlideRole.FIGURES not in chosen:
-        content = chosen[SlideRole.CONTENT].layout
-        chosen[SlideRole.FIGURES] = Choice(
-            SlideRole.FIGURES, content, "as content; tiles are drawn in its body frame"
-        )
-    own = set(chosen)  # roles served by a layout of their own; only they lend
     plain = _plain(template.layouts)
+    if SlideRole.FIGURES not in chosen:
+        taken = {choice.layout.partname for choice in chosen.values()}
+        free = plain if plain is not None and plain.partname not in taken else None
+        chosen[SlideRole.FIGURES] = _figures(chosen[SlideRole.CONTENT].layout, free)
+    own = set(chosen)  # roles served by a layout of their own; only they lend
     for role in COMPOSED_ROLES:
         if role not in chosen and plain is not None:
             chosen[role] = Choice(
@@ -209,6 +208,16 @@ def make_contract(template: TemplateFile, explicit: Mapping[str, tuple[str, Loca
                 f"no layout for {_WHAT[role]}; uses '{layout.name}', the {lender.value} layout",
             )
     return Contract(template, {role: chosen[role] for role in SlideRole})
+
+
+def _figures(content: LayoutSpec, plain: LayoutSpec | None) -> Choice:
+    """Figure tiles, with no layout of their own, on Title Only (else Blank) where no other
+    kind has it: in the content layout's body frame, with no empty body placeholder; else on
+    the content layout."""
+    if plain is None:
+        return Choice(SlideRole.FIGURES, content, "as content; tiles are drawn in its body frame")
+    reason = f"composed by wocdeck on '{plain.name}': tiles in the content layout's body frame"
+    return Choice(SlideRole.FIGURES, plain, reason, composed=True)
 
 
 def _plain(layouts: tuple[LayoutSpec, ...]) -> LayoutSpec | None:

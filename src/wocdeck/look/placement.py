@@ -23,14 +23,26 @@ _MIN_HEIGHT = 40.0
 _DESIGNED = (SlideRole.SECTION, SlideRole.STATEMENT, SlideRole.CLOSING)
 
 
-def role_of(slide: Slide) -> SlideRole:
-    """The role a planned slide plays in the layout contract."""
+def role_of(slide: Slide, contract: Contract | None = None) -> SlideRole:
+    """The role a planned slide plays in the layout contract: figures composed on a plain
+    layout take only slides of tiles alone (text with tiles stays in the content layout's
+    body placeholder, tiles under it)."""
     try:  # a plan's layout is named as its role (cover, content, section, ...)
         role = SlideRole(slide.layout.value)
     except ValueError:
         role = SlideRole.CONTENT
     figures = slide.tiles or any(group.figures for group in slide.groups)
-    return SlideRole.FIGURES if role is SlideRole.CONTENT and figures else role
+    if role is not SlideRole.CONTENT or not figures:
+        return role
+    if contract is not None and contract.composed(SlideRole.FIGURES) and _has_text(slide):
+        return role
+    return SlideRole.FIGURES
+
+
+def _has_text(slide: Slide) -> bool:
+    """Whether a slide has body text (before fitting: in its groups; after: in its body)."""
+    groups = any(group.paragraphs for group in slide.groups)
+    return groups or (slide.body is not None and any(p.runs for p in slide.body.paragraphs))
 
 
 @dataclass(frozen=True)
@@ -159,15 +171,16 @@ def adapt(slides: list[Slide], frames: TemplateFrames, fonts: Fonts) -> list[Sli
     body = metrics_for(fonts.body).metrics
     out = []
     for planned in slides:
-        role = role_of(planned)
+        role = role_of(planned, contract)
         layout = contract.layout(role)
         found = slots(role, layout)
         slide = _moved(planned, frames, found) if role is SlideRole.FIGURES else planned
-        title = _fill(slide.title, found.get("Title"), heading)
-        content = _fill(slide.body, found.get("Content"), body) if slide.body else None
+        heading_spec, body_spec = _measured_as(contract, role, found)
+        title = _fill(slide.title, heading_spec, heading)
+        content = _fill(slide.body, body_spec, body) if slide.body else None
         extras = [_fill(box, found.get(box.name), body) for box in slide.extras]
         if contract.composed(role) and role in _DESIGNED:
-            title = _designed(slide.title, found.get("Title"), heading)
+            title = _designed(slide.title, heading_spec, heading)
             extras = [_sized(box, _under_size(contract)) for box in extras]
         if role is SlideRole.COVER and found.get("Date") is None:
             extras = _join_date(extras)
@@ -188,6 +201,19 @@ def adapt(slides: list[Slide], frames: TemplateFrames, fonts: Fonts) -> list[Sli
             )
         )
     return out
+
+
+def _measured_as(
+    contract: Contract, role: SlideRole, found: dict[str, PlaceholderSpec | None]
+) -> tuple[PlaceholderSpec | None, PlaceholderSpec | None]:
+    """The placeholders a slide's title and body are set as: their own; on a plain layout, a
+    title as the content layout's (Blank has none) and tiles in its body's frame and sizes."""
+    title, content = found.get("Title"), found.get("Content")
+    if contract.composed(role):
+        like = contract.slots(SlideRole.CONTENT)
+        title = title or like.get("Title")
+        content = like.get("Content") if role is SlideRole.FIGURES else content
+    return title, content
 
 
 def _moved(slide: Slide, frames: TemplateFrames, found: dict[str, PlaceholderSpec | None]) -> Slide:

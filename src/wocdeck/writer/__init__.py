@@ -32,6 +32,9 @@ from wocdeck.writer.slides import SlideAdder
 from wocdeck.writer.themepart import restyle
 
 _SECTIONS = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"  # the p14:sectionLst extension
+# A title placeholder for a slide on a layout that has none: screen readers and `check` read
+# it as the slide's title, and it takes the master's title style.
+_TITLE = markup.Placeholder("title", ' type="title"', "Title")
 
 
 @dataclass(frozen=True)
@@ -71,11 +74,11 @@ def build(
     if is_right_to_left(properties.language):
         from wocdeck.writer.direction import mirror_layouts
 
-        used = {contract.layout(role_of(plan)).partname for plan in slides}
+        used = {contract.layout(role_of(plan, contract)).partname for plan in slides}
         mirror_layouts(prs, [by_part[name] for name in sorted(used)])
     adder = SlideAdder(prs)
     for number, plan in enumerate(slides, start=1):
-        spec = contract.layout(role_of(plan))
+        spec = contract.layout(role_of(plan, contract))
         part = adder.add_slide(by_part[spec.partname])
         part.blob = markup.slide(_shapes(adder, part, theme, properties.when, spec, plan, number))
         if plan.notes:
@@ -123,10 +126,12 @@ def _shapes(
     shapes, free = [], []
     for name, box in boxes:
         spec = found.get(name)
-        if spec is None:
-            free.append(markup.text_box(next(ids), box, theme))
-        else:
+        if spec is not None:
             shapes.append(markup.placeholder(next(ids), _placeholder(spec), box, theme))
+        elif name == "Title":  # a layout without one (Blank): still the slide's title
+            shapes.append(markup.placeholder(next(ids), _TITLE, box, theme))
+        else:
+            free.append(markup.text_box(next(ids), box, theme))
     shapes += free
     shapes += [markup.tile(next(ids), box, theme) for box in plan.tiles]
     if plan.blocks:  # tables, pictures, charts: their modules only for a deck that has them
