@@ -9,9 +9,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from wocdeck.cli import app
+
+# The same examples on every run, so that a run (CI's too) passes or fails on the code alone;
+# HYPOTHESIS_PROFILE=explore searches new examples, as a fuzzing session does.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_DECK = ROOT / "deck.yaml"

@@ -75,13 +75,15 @@ def language_of_runs(deck: Path) -> dict[str, tuple[str, str]]:
 
 
 def groups_of(data: dict) -> dict[str, list[str]]:
-    """A deck's achievement groups with figures, from its YAML data: heading → tile labels."""
-    return {
-        _plain(item["heading"]): [_plain(m["label"]) for m in item.get("metrics", [])]
-        for focus in data.get("focus", [])
-        for item in focus.get("achievements", [])
-        if isinstance(item, dict) and item.get("metrics")
-    }
+    """A deck's achievement groups with figures, from its YAML data: heading → tile labels
+    (the labels of every group under one heading, when two groups share it)."""
+    groups: dict[str, list[str]] = {}
+    for focus in data.get("focus", []):
+        for item in focus.get("achievements", []):
+            if isinstance(item, dict) and item.get("metrics"):
+                labels = groups.setdefault(_plain(item["heading"]), [])
+                labels.extend(_plain(m["label"]) for m in item["metrics"])
+    return groups
 
 
 def _plain(text: str) -> str:
