@@ -191,3 +191,63 @@ def content_extent(pdf: Path, top: float = 100.0, share: float = 0.9) -> dict[in
             if bottoms:
                 out[number] = max(bottoms)
     return out
+
+
+@dataclass(frozen=True)
+class Tile:
+    """A filled box in the body and the extent of the text drawn inside it."""
+
+    page: int
+    top: float
+    bottom: float
+    text_top: float
+    text_bottom: float
+    alone: bool  # no text on its slide's body outside the slide's tiles
+
+
+def text_tiles(
+    pdf: Path, top: float = 100.0, share: float = 0.9, least: float = 60.0
+) -> list[Tile]:
+    """Every filled box at least `least` tall between the title band and the footer band
+    that holds text (figure tiles; not table cells)."""
+    import pdfplumber
+
+    out = []
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages, start=1):
+            width, limit = float(page.width), share * float(page.height)
+            chars = [
+                c
+                for c in page.chars
+                if c["text"].strip() and c["top"] >= top and c["bottom"] <= limit
+            ]
+            boxes = [
+                o
+                for o in page.rects + page.curves
+                if o.get("fill")
+                and o["top"] >= top
+                and o["bottom"] <= limit
+                and o["x1"] - o["x0"] < 0.9 * width
+                and o["bottom"] - o["top"] >= least  # a table's cells are shorter
+            ]
+            inside = {id(b): [c for c in chars if _within(c, b)] for b in boxes}
+            loose = [c for c in chars if not any(_within(c, b) for b in boxes)]
+            for box in boxes:
+                held = inside[id(box)]
+                if held:
+                    out.append(
+                        Tile(
+                            number,
+                            float(box["top"]),
+                            float(box["bottom"]),
+                            min(float(c["top"]) for c in held),
+                            max(float(c["bottom"]) for c in held),
+                            not loose,
+                        )
+                    )
+    return out
+
+
+def _within(char: dict, box: dict) -> bool:
+    x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return box["x0"] <= x <= box["x1"] and box["top"] <= y <= box["bottom"]

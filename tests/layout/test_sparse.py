@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import MINIMAL
+from tests.conftest import MINIMAL, SEED_DECK
 from tests.layout.test_fit import _fit
 from wocdeck.layout.sparse import composed
 from wocdeck.plan import Role
@@ -23,3 +23,13 @@ def test_one_short_bullet_is_set_as_a_statement() -> None:
     assert (body.anchor, body.align) == ("ctr", "ctr")
     assert [p.role for p in body.paragraphs] == [Role.PLAIN]
     assert body.text == "Continue outreach activities in China"
+
+
+def test_tiles_without_text_stand_in_the_middle_of_the_body() -> None:
+    slides, _ = _fit(SEED_DECK.read_text(encoding="utf-8"))
+    about = composed(slides)[1]
+    assert slides[1].tiles[0].box.y == 124.0  # fitted at the body's top
+    floor = about.footer.box.y - 14.0
+    for tile in about.tiles:
+        above, below = tile.box.y - 124.0, floor - tile.box.bottom
+        assert above > 100 and abs(above - below) <= 1, (above, below)

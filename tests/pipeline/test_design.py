@@ -23,6 +23,7 @@ from tests.pdfstyle import (
     drawn_lines,
     footer_runs,
     styled_runs,
+    text_tiles,
     widows,
 )
 from tests.templates import light_accents
@@ -211,3 +212,19 @@ def test_the_slide_number_stands_on_the_outer_margin_in_both_directions(rendered
                 assert number["x0"] <= 48 + 7.2 + 1, (name, page, number["x0"])
             else:
                 assert number["x1"] >= 960 - 48 - 7.2 - 1, (name, page, number["x1"])
+
+
+@pytest.mark.parametrize("name", ["seed", "showcase", "untuned", "zh", "ar"])
+def test_tiles_without_text_are_as_tall_as_their_figures_and_centred(rendered, name) -> None:
+    pdf = rendered[name].with_suffix(".pdf")
+    pages: dict[int, list] = {}
+    for tile in text_tiles(pdf):
+        if tile.alone:  # About's facts, a slide of tiles only
+            pages.setdefault(tile.page, []).append(tile)
+    assert pages, "no slide of tiles without text"
+    body_top, floor = 124.0, 500.0 - 14.0  # the body's top, the footer's top less a gap
+    for page, tiles in pages.items():
+        top, bottom = min(t.top for t in tiles), max(t.bottom for t in tiles)
+        text = max(t.text_bottom - t.text_top for t in tiles)
+        assert text >= 0.6 * (bottom - top), (page, round(text), round(bottom - top))
+        assert abs((top - body_top) - (floor - bottom)) <= 4, (page, round(top), round(bottom))

@@ -78,7 +78,6 @@ class Flow:
         self.cap = cap  # (from slide n on, fill the body only this far down)
         self.area = self._area_for(1)
         self.pages: list[Page] = [Page(bottom=self.area.y)]
-        self.hero = False
         self.overflow = False  # something taller than a whole slide's body was placed anyway
         self.fresh = False  # a group continues on this new slide: it must place something
 
@@ -89,7 +88,6 @@ class Flow:
 
     def place(self, groups: tuple[Group, ...]) -> list[Page]:
         """Lay out every group; returns the pages (PageFull in a trial that needs two)."""
-        self.hero = not any(p for g in groups for p in g.paragraphs)
         for group in groups:
             self._group(group, self.grid(group))
         return self.pages
@@ -142,7 +140,7 @@ class Flow:
     def _grid(
         self, figures: tuple[Figure, ...], columns: int, width: float, beside: bool = False
     ) -> Grid:
-        return tile_grid(figures, columns, width, beside, self.hero, self.style)
+        return tile_grid(figures, columns, width, beside, self.style)
 
     def _height(self, group: Group, grid: Grid) -> float:
         """How tall a group stands on a slide with its tiles placed by a grid."""

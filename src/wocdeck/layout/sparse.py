@@ -2,7 +2,8 @@
 
 A content slide whose text fills less than about half its body is centred in the body area;
 a slide of one short bullet is set as a statement (centred, without a bullet mark); a lone
-figure tile beside a list stands as tall as the list, its figure centred.
+figure tile beside a list stands as tall as the list, its figure centred; tiles without text
+(About's facts), as tall as their figures need, stand in the middle of the body.
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ def _table(slide: Slide) -> Slide:
 
 def _composed(slide: Slide) -> Slide:
     body = slide.body
-    if slide.layout is Layout.TWO_COLUMNS and body is None and slide.footer is not None:
+    bodiless = slide.layout in (Layout.TWO_COLUMNS, Layout.CONTENT) and body is None
+    if bodiless and slide.footer is not None:  # two columns, or tiles without text
         return _columns(slide, slide.footer.box.y - GAP)
     if slide.layout is not Layout.CONTENT or body is None:
         return slide
@@ -98,8 +100,8 @@ def _centred(slide: Slide, body: TextBox) -> Slide:
 
 
 def _columns(slide: Slide, floor: float) -> Slide:
-    """Two columns moved down together to the middle of the area above the footer when what
-    they hold takes less than about half of it."""
+    """Two columns, or a slide's tiles, moved down together to the middle of the area above
+    the footer when what they hold takes less than about half of it."""
     items = [*slide.extras, *slide.tiles, *slide.blocks]
     if not items:
         return slide

@@ -15,7 +15,6 @@ from wocdeck.plan import Box, Figure, Paragraph, Run, TextBox
 TILE_INSET_X = 14.0
 TILE_INSET_Y = 10.0
 TILE_MIN_HEIGHT = 96.0
-HERO_TILE_HEIGHT = 240.0  # tiles on a slide with no text (About's facts) stand tall
 TILE_SPACING = 1.1
 
 
@@ -42,7 +41,6 @@ class Grid:
     value_size: float
     label_lines: int  # the most lines any label of the group takes: values share a baseline
     value_lines: int
-    anchor: str = "t"  # tall tiles on a slide without text centre their figure
 
     @property
     def block_width(self) -> float:
@@ -61,11 +59,11 @@ def tile_grid(
     columns: int,
     width: float,
     beside: bool,
-    hero: bool,
     style: TileStyle,
 ) -> Grid:
     """Tiles of one size for a group's figures: as tall as the tallest label, value and
-    caption need (or taller on a slide with no text), measured once per group and width."""
+    caption need, measured once per group and width (on a slide without text too: fitting's
+    composition then centres the group in the body)."""
     inner = width - 2 * TILE_INSET_X
     value_size = _value_size(figures, inner, style)
     label_lines = max(_lines(f.label, style.label, inner, style) for f in figures)
@@ -75,9 +73,8 @@ def tile_grid(
         label_lines * style.label + value_lines * value_size + caption_lines * style.caption
     )
     height += 0.25 * (value_size + (value_size if caption_lines else 0))  # space before
-    height = max(math.ceil(height + 4), HERO_TILE_HEIGHT if hero else TILE_MIN_HEIGHT)
-    anchor = "ctr" if hero else "t"
-    return Grid(columns, width, height, beside, value_size, label_lines, value_lines, anchor)
+    height = max(math.ceil(height + 4), TILE_MIN_HEIGHT)
+    return Grid(columns, width, height, beside, value_size, label_lines, value_lines)
 
 
 def tile(figure: Figure, grid: Grid, box: Box, style: TileStyle) -> TextBox:
@@ -107,7 +104,6 @@ def tile(figure: Figure, grid: Grid, box: Box, style: TileStyle) -> TextBox:
         size,
         line_spacing=style.spacing,
         metrics=style.metrics,
-        anchor=grid.anchor,
         fill="light2",
         description=figure.description,
         inset_x=TILE_INSET_X,

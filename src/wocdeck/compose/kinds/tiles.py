@@ -43,7 +43,7 @@ def block(
         )
     style = rules_for(composer.theme).tiles
     figures = tuple(composer.figure(metric) for metric in metrics)
-    grid = tile_grid(figures, 1, box.w, False, False, style)
+    grid = tile_grid(figures, 1, box.w, False, style)
     count = slots(figures)  # a figure's history chart stands under its tile
     if count * grid.height + (count - 1) * GAP > box.h:
         raise DeckError.at(
