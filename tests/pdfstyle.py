@@ -251,3 +251,51 @@ def text_tiles(
 def _within(char: dict, box: dict) -> bool:
     x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
     return box["x0"] <= x <= box["x1"] and box["top"] <= y <= box["bottom"]
+
+
+@dataclass(frozen=True)
+class DrawnTable:
+    """A table as drawn: its header's text, its columns' edges, its extent and text sizes."""
+
+    page: int
+    header: str
+    columns: tuple[tuple[float, float], ...]
+    top: float
+    bottom: float
+    sizes: frozenset[float]
+
+
+def drawn_tables(pdf: Path, header_fill: str = "0059C6", top: float = 100.0) -> list[DrawnTable]:
+    """Every table drawn below the title band: found by its header row's filled cells."""
+    import pdfplumber
+
+    out = []
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages, start=1):
+            fills = [o for o in page.rects + page.curves if o.get("fill") and o["top"] >= top]
+            heads = [
+                o
+                for o in fills
+                if _hex(o["non_stroking_color"]) == header_fill and o["bottom"] - o["top"] < 60
+            ]
+            if not heads:
+                continue
+            left, right = min(h["x0"] for h in heads), max(h["x1"] for h in heads)
+            head_top = min(h["top"] for h in heads)
+            rows = [o for o in fills if o["x0"] >= left - 1 and o["x1"] <= right + 1]
+            bottom = max(o["bottom"] for o in rows if o["top"] >= head_top - 1)
+            chars = [
+                c
+                for c in page.chars
+                if c["text"].strip()
+                and left <= (c["x0"] + c["x1"]) / 2 <= right
+                and head_top <= (c["top"] + c["bottom"]) / 2 <= bottom
+            ]
+            head_bottom = max(h["bottom"] for h in heads)
+            text = "".join(c["text"] for c in chars if c["bottom"] <= head_bottom + 1)
+            columns = tuple(sorted({(round(h["x0"], 1), round(h["x1"], 1)) for h in heads}))
+            sizes = frozenset(round(c["size"], 1) for c in chars)
+            joined = all(abs(a[1] - b[0]) <= 1 for a, b in pairwise(columns))
+            if len(columns) > 1 and joined:  # a chart's bars stand apart
+                out.append(DrawnTable(number, text, columns, head_top, bottom, sizes))
+    return out

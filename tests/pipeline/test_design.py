@@ -21,6 +21,7 @@ from tests.pdfstyle import (
     content_extent,
     contrast_failures,
     drawn_lines,
+    drawn_tables,
     footer_runs,
     styled_runs,
     text_tiles,
@@ -65,6 +66,38 @@ year_ahead:
 closing: Thank you.
 """
 
+STATES = ["Algeria", "Egypt", "Morocco", "Tunisia", "Jordan", "Oman", "Qatar", "Bahrain"]
+EVENTS = ["Roundtable on geographical indications", "PCT seminar", "Madrid workshop"]
+ROWS = "".join(
+    f"        - [{STATES[i % 8]}, {EVENTS[i % 3]}, {1 + i % 12}, {40 + 7 * i}]\n" for i in range(30)
+)
+TABLES = (
+    """\
+theme: wipo
+event:
+  office: WIPO External Office in Algeria for the African Region and the Arab States
+  acronym: WAO
+  title: Report to the Side-Event of the Sixty-Sixth Series of Meetings of the Assemblies
+  city: Geneva
+  date: 2025-07-08
+slides:
+  - title: Partners of the Year
+    table:
+      columns: [Partner institution, Visits, Events]
+      rows:
+        - [National Institute of Industrial Property, 4, 2]
+        - [Ministry of Higher Education and Scientific Research, 2, 1]
+        - [Chamber of Commerce and Industry, 1, 1]
+      total: yes
+  - title: Events by State
+    table:
+      columns: [State, Event, Month, Participants]
+      rows:
+"""
+    + ROWS
+    + "closing: Thank you.\n"
+)
+
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
@@ -74,11 +107,14 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     shutil.copytree(ROOT / "examples", folder / "examples")
     untuned = folder / "untuned.yaml"
     untuned.write_text(UNTUNED, encoding="utf-8")
+    tables = folder / "tables.yaml"
+    tables.write_text(TABLES, encoding="utf-8")
     template = light_accents(folder)
     decks = {
         "seed": render(SEED_DECK, folder / "seed.pptx").output,
         "showcase": render(folder / "examples" / "showcase.yaml", folder / "showcase.pptx").output,
         "untuned": render(untuned, folder / "untuned.pptx").output,
+        "tables": render(tables, folder / "tables.pptx").output,
         "light": render(
             folder / "examples" / "showcase.yaml", folder / "light.pptx", template=template
         ).output,
@@ -91,14 +127,14 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return decks
 
 
-DECKS = ["seed", "showcase", "untuned", "light", "en", "fr", "zh", "ar"]
+DECKS = ["seed", "showcase", "untuned", "tables", "light", "en", "fr", "zh", "ar"]
 
 
 @pytest.mark.parametrize("name", DECKS)
 def test_every_run_of_text_reads_against_what_is_behind_it(rendered, name: str) -> None:
     deck = rendered[name]
     assert contrast_failures(deck.with_suffix(".pdf")) == []
-    if name in ("untuned", "light"):
+    if name in ("untuned", "tables", "light"):
         assert_opens_cleanly(deck)
 
 
@@ -228,3 +264,25 @@ def test_tiles_without_text_are_as_tall_as_their_figures_and_centred(rendered, n
         text = max(t.text_bottom - t.text_top for t in tiles)
         assert text >= 0.6 * (bottom - top), (page, round(text), round(bottom - top))
         assert abs((top - body_top) - (floor - bottom)) <= 4, (page, round(top), round(bottom))
+
+
+@pytest.mark.parametrize("name", ["showcase", "tables"])
+def test_small_tables_are_set_at_the_body_size_and_continued_tables_keep_their_columns(
+    rendered, name: str
+) -> None:
+    tables: dict[str, list] = {}
+    for table in drawn_tables(rendered[name].with_suffix(".pdf")):
+        tables.setdefault(table.header, []).append(table)
+    alone = [pages[0] for pages in tables.values() if len(pages) == 1]
+    continued = [pages for pages in tables.values() if len(pages) > 1]
+    assert alone and continued, sorted(tables)
+    body = 22.0  # the WIPO theme's body size: a small table is not set smaller for a long one
+    assert {size for t in alone for size in t.sizes} == {body}
+    for table in alone:
+        middle = (table.columns[0][0] + table.columns[-1][1]) / 2
+        beside = table.columns[0][0] <= 49  # in a column, beside text
+        assert beside or abs(middle - 480) <= 1, (table.page, table.columns)  # centred
+    for pages in continued:  # one width, the same columns, one size on every slide
+        assert {p.columns for p in pages} == {pages[0].columns}, [p.page for p in pages]
+        assert len({size for p in pages for size in p.sizes}) == 1
+        assert max(pages[0].sizes) <= body

@@ -48,20 +48,22 @@ def fit_deck(
     """Fit every slide at the deck's body sizes; returns the final slides and what changed.
 
     Figure values, and tables' text, share one size across the deck: the largest every
-    group's values (every table) fit at (a deck whose groups or tables need different sizes
-    is fitted again at the smallest).
+    group's values (every table that fits one slide) fit at (a deck whose groups or tables
+    need different sizes is fitted again at the smallest). A table continued over slides
+    takes that size or, to take fewer slides, a smaller one: a long listing does not set
+    every small table in the deck small.
     """
     rules = rules or TypeRules()
     fitted, adjustments = _fit(slides, deck_path, rules)
     values = {t.size for s in fitted for t in s.tiles if t.name == "Figure"}
-    tables = {b.size for s in fitted for b in s.blocks if isinstance(b, TablePlan)}
+    tables = _table_sizes(fitted)
     if len(values) > 1:  # (a group's values may be set under the floor to stay on one line)
         least = min(values)
         tiles = replace(rules.tiles, value=least, value_floor=min(rules.tiles.value_floor, least))
         rules = replace(rules, tiles=tiles)
-    if len(tables) > 1:
+    if tables:
         slides = [_tables_at_most(slide, min(tables)) for slide in slides]
-    if len(values) > 1 or len(tables) > 1:
+    if len(values) > 1 or tables:
         fitted, adjustments = _fit(slides, deck_path, rules)
     fitted, numbered = unique_titles(fitted, deck_path)
     return fitted, adjustments + numbered
@@ -76,6 +78,23 @@ def _columns_at_most(slide: Slide, sizes: tuple[float, ...]) -> Slide:
         size = max((s for s in sizes if s <= box.size), default=box.size)
         capped.append(replace(box, size=size, floor=min(box.floor, size)))
     return replace(slide, extras=tuple(capped))
+
+
+def _table_sizes(fitted: list[Slide]) -> set[float]:
+    """The sizes of the tables that fit one slide, when they differ or a continued table is
+    set larger than the smallest of them (then every table is fitted again at most at it);
+    else nothing (no refit)."""
+    sizes: dict[bool, set[float]] = {True: set(), False: set()}
+    for index, slide in enumerate(fitted):
+        after = fitted[index + 1] if index + 1 < len(fitted) else None
+        continues = bool(slide.continued) or (after is not None and after.continued > 0)
+        for block in slide.blocks:
+            if isinstance(block, TablePlan):
+                sizes[continues].add(block.size)
+    alone = sizes[False] or sizes[True]
+    if len(alone) > 1 or any(size > min(alone) for size in sizes[True]):
+        return alone
+    return set()
 
 
 def _tables_at_most(slide: Slide, size: float) -> Slide:
