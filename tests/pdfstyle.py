@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import combinations, pairwise
 from pathlib import Path
 
 from wocdeck.look.contrast import contrast_ratio, required
@@ -299,3 +300,49 @@ def drawn_tables(pdf: Path, header_fill: str = "0059C6", top: float = 100.0) -> 
             if len(columns) > 1 and joined:  # a chart's bars stand apart
                 out.append(DrawnTable(number, text, columns, head_top, bottom, sizes))
     return out
+
+
+def chart_overlaps(pdf: Path, charts: dict[int, list[tuple[float, float, float, float]]]) -> list:
+    """In each chart's frame (page: [(x0, top, x1, bottom)]), numbers drawn over a bar and
+    words drawn over each other."""
+    import pdfplumber
+
+    found = []
+    with pdfplumber.open(pdf) as document:
+        for number, frames in charts.items():
+            page = document.pages[number - 1]
+            for x0, top, x1, bottom in frames:
+
+                def inside(o, x0=x0, top=top, x1=x1, bottom=bottom) -> bool:
+                    return x0 - 1 <= o["x0"] and o["x1"] <= x1 + 1 and top - 1 <= o["top"] <= bottom
+
+                bars = [
+                    o
+                    for o in page.rects + page.curves
+                    if o.get("fill")
+                    and inside(o)
+                    and _hex(o["non_stroking_color"]) != "FFFFFF"
+                    and o["x1"] - o["x0"] < 0.9 * (x1 - x0)
+                ]
+                level = page.filter(  # not an axis' numbers turned 45 degrees
+                    lambda o: o.get("object_type") != "char" or abs(o["matrix"][1]) < 0.01
+                )
+                words = [w for w in level.extract_words(x_tolerance=1) if inside(w)]
+                for word in words:
+                    if re.fullmatch(r"[\d,.\s]+", word["text"]):
+                        found += [
+                            (number, word["text"], "bar") for bar in bars if _overlap(word, bar) > 1
+                        ]
+                found += [
+                    (number, a["text"], b["text"])
+                    for a, b in combinations(words, 2)
+                    if _overlap(a, b) > 1
+                ]
+    return found
+
+
+def _overlap(a: dict, b: dict) -> float:
+    """How far two boxes overlap, in points (the lesser of their overlaps across and down)."""
+    across = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
+    down = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+    return min(across, down)

@@ -18,6 +18,7 @@ from tests.conftest import ROOT, SEED_DECK, require_renderer
 from tests.ooxml import assert_opens_cleanly
 from tests.pdfstyle import (
     Line,
+    chart_overlaps,
     content_extent,
     contrast_failures,
     drawn_lines,
@@ -98,6 +99,59 @@ slides:
     + "closing: Thank you.\n"
 )
 
+CHARTS = """\
+theme: wipo
+event:
+  office: WIPO Office in the Russian Federation
+  acronym: WRO
+  title: Report to the Side-Event of the Assemblies
+  city: Geneva
+  date: 2024-07-09
+focus:
+  - name: Services
+    goal: 2
+    aims: [Growing the use of the Global IP Services in the region]
+    achievements:
+      - heading: Outcome
+        metrics:
+          - label: PCT applications
+            value: 1512
+            history:
+              {2017: 1240, 2018: 1305, 2019: 1388, 2020: 1420, 2021: 1466, 2022: 1490, 2023: 1501}
+slides:
+  - title: Madrid and Hague Filings
+    chart:
+      categories: [2018, 2019, 2020, 2021, 2022, 2023]
+      series:
+        Madrid: [5210, 5342, 5290, 5410, 5388, 5501]
+        Hague: [5105, 5288, 5330, 5392, 5420, 5470]
+  - title: Filings at a Glance
+    columns:
+      - points: [Filings grew every year, Madrid overtook Hague in 2022]
+      - chart:
+          categories: [2020, 2021, 2022, 2023]
+          series: {PCT applications: [1420, 1466, 1490, 1501]}
+  - title: Offices Compared
+    columns:
+      - chart:
+          type: bar
+          categories: [Moscow, Kazan, Novosibirsk]
+          series: {PCT: [1420, 1366, 1290], Madrid: [1390, 1401, 1300], Hague: [1380, 1330, 1310]}
+          y_title: Applications
+      - points: [Three offices, three services]
+  - title: Madrid in the Region
+    columns:
+      - points: [Madrid filings grew for the seventh year running]
+      - tiles:
+          - label: Madrid applications
+            value: 1512
+            period: Jan-Dec
+            change: "+0.7%"
+            history:
+              {2017: 1240, 2018: 1305, 2019: 1388, 2020: 1420, 2021: 1466, 2022: 1490, 2023: 1501}
+closing: Thank you.
+"""
+
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
@@ -109,12 +163,15 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     untuned.write_text(UNTUNED, encoding="utf-8")
     tables = folder / "tables.yaml"
     tables.write_text(TABLES, encoding="utf-8")
+    charts = folder / "charts.yaml"
+    charts.write_text(CHARTS, encoding="utf-8")
     template = light_accents(folder)
     decks = {
         "seed": render(SEED_DECK, folder / "seed.pptx").output,
         "showcase": render(folder / "examples" / "showcase.yaml", folder / "showcase.pptx").output,
         "untuned": render(untuned, folder / "untuned.pptx").output,
         "tables": render(tables, folder / "tables.pptx").output,
+        "charts": render(charts, folder / "charts.pptx").output,
         "light": render(
             folder / "examples" / "showcase.yaml", folder / "light.pptx", template=template
         ).output,
@@ -286,3 +343,41 @@ def test_small_tables_are_set_at_the_body_size_and_continued_tables_keep_their_c
         assert {p.columns for p in pages} == {pages[0].columns}, [p.page for p in pages]
         assert len({size for p in pages for size in p.sizes}) == 1
         assert max(pages[0].sizes) <= body
+
+
+def _chart_frames(deck: Path) -> dict[int, list[tuple[float, float, float, float]]]:
+    """Every chart's frame, page by page, in points."""
+    from pptx import Presentation
+    from pptx.util import Emu
+
+    out: dict[int, list[tuple[float, float, float, float]]] = {}
+    for number, slide in enumerate(Presentation(str(deck)).slides, start=1):
+        for shape in slide.shapes:
+            if getattr(shape, "has_chart", False) and shape.has_chart:
+                x, y = Emu(shape.left).pt, Emu(shape.top).pt
+                box = (x, y, x + Emu(shape.width).pt, y + Emu(shape.height).pt)
+                out.setdefault(number, []).append(box)
+    return out
+
+
+@pytest.mark.parametrize("name", ["showcase", "charts"])
+def test_chart_labels_stand_clear_of_bars_titles_and_each_other(rendered, name: str) -> None:
+    deck = rendered[name]
+    charts = _chart_frames(deck)
+    assert len(charts) >= 3
+    assert chart_overlaps(deck.with_suffix(".pdf"), charts) == []
+
+
+def test_a_chart_of_one_series_in_a_column_is_titled_with_its_name(rendered) -> None:
+    deck = rendered["charts"]
+    assert_opens_cleanly(deck)
+    frames = _chart_frames(deck)
+    lines = drawn_lines(deck.with_suffix(".pdf"))
+    for page, title in ((5, "PCT applications"), (7, "Madrid applications")):
+        (x0, top, x1, _), *_ = frames[page]
+        drawn = [
+            line
+            for line in lines
+            if line.page == page and x0 <= line.x0 and line.x1 <= x1 and top <= line.top < top + 40
+        ]
+        assert [line.text for line in drawn] == [title], (page, drawn)

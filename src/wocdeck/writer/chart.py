@@ -121,7 +121,7 @@ def style(chart: Chart, plan: ChartPlan, number_format: str) -> None:
     data, size = plan.data, plan.size
     chart.font.size = Pt(size)
     chart.has_title = bool(plan.title)
-    if plan.title:  # a tile's history carries the tile's label
+    if plan.title:  # a tile's history: the tile's label; a chart in a column: its own
         chart.chart_title.text_frame.text = plan.title
         chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(size)
     many = len(data.series) > 1
@@ -148,8 +148,9 @@ def style(chart: Chart, plan: ChartPlan, number_format: str) -> None:
             plot.gap_width = 60
             plot.overlap = 0
         _axes(chart, plan, number_format)
-    plot.has_data_labels = plan.labels
-    if not plan.labels:  # the value axis says the values
+    shown = plan.labels  # measured in the chart's box: labels that would collide are left off
+    plot.has_data_labels = shown
+    if not shown:  # the value axis (or, on a tile's history, the tile) says the values
         return
     labels = plot.data_labels
     labels.number_format = number_format

@@ -11,7 +11,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from wocdeck.compose.kinds.base import Content, Context, Kind, Sized, whole_slide
+from wocdeck.compose.kinds.chart_labels import labels_fit
 from wocdeck.errors import DeckError, Location
+from wocdeck.look.measure import DEFAULT_METRICS
 from wocdeck.plan import Box
 from wocdeck.read.chart_data import ChartData, read_csv, series_problem
 from wocdeck.read.source import DataPath
@@ -21,8 +23,6 @@ if TYPE_CHECKING:
 
 PIE_SLIVER = 0.05  # a pie slice smaller than this share of the whole cannot be read
 SMALL_SERIES = 0.02  # a series whose values stay under this share of the axis is invisible
-PLOT_SHARE = 0.8  # of a chart's frame, its plot area (axes, titles and legend take the rest)
-GAP_SHARE = 0.6  # the gap between categories, in bar widths (the writer's gap width 60%)
 CHART_TEXT = 14.0  # points: labels, axes and legend, above the body floor of 12
 HISTORY_TEXT = 12.0  # points: a metric's history charted beside its tile
 
@@ -39,8 +39,14 @@ class ChartPlan(Sized):
     axes: bool = True  # False: a small chart without a value axis, its labels giving values
     language: str = "en"  # the deck's: its numbers' separators
     title: str = ""  # drawn above the plot (a tile's history: the tile's label)
-    labels: bool = True  # data labels on bars and points (off where they would collide)
     note: str = ""  # what the reader should know about how the chart was drawn
+    metrics: str = DEFAULT_METRICS  # the chart text's font widths
+
+    @property
+    def labels(self) -> bool:
+        """Whether the chart carries data labels: measured in its box as it is placed (a
+        tile's history gets its box when its tile is laid out), where they do not collide."""
+        return labels_fit(self.data, self.box, self.size, self.axes, bool(self.title), self.metrics)
 
     def fit(self, where: Location) -> tuple[list[ChartPlan], str]:
         """A chart always fits its frame; its note (a pie drawn as bars, a series too small
@@ -50,10 +56,11 @@ class ChartPlan(Sized):
 
 
 def block(composer: Context, spec: Chart, box: Box, name: str, path: DataPath) -> Content:
-    """The chart filling the box."""
-    del name
+    """The chart filling the box; in a column, a chart of one series is titled with its
+    name (its slide's title names a chart alone on it; a legend names several series)."""
     data, untranslated = _renamed(composer, chart_data(composer, spec, path), spec)
-    chart = plan(composer, data, box, subject=data.y_title, alt=spec.alt or "")
+    title = data.series[0][0] if name and len(data.series) == 1 else ""
+    chart = plan(composer, data, box, title=title, subject=data.y_title, alt=spec.alt or "")
     if untranslated:
         names = ", ".join(f"'{n}'" for n in untranslated)
         language = composer.words.language
@@ -102,35 +109,9 @@ def plan(
     size = max(composer.theme.sizes.body_floor, size)
     description = alt or chart_summary(composer.words, data, subject)
     data, note = readable_data(data)
-    labels = not axes or labels_fit(data, box, size, composer.words.number)
     return ChartPlan(
-        "Chart",
-        box,
-        data,
-        description,
-        size,
-        axes,
-        composer.words.language,
-        title,
-        labels,
-        note,
+        "Chart", box, data, description, size, axes, composer.words.language, title, note
     )
-
-
-def labels_fit(data: ChartData, box: Box, size: float, number: object = str) -> bool:
-    """Whether every bar's data label fits the bar's own slot (its width in a column chart,
-    its thickness in a bar chart), so that no label runs into its neighbour's; a chart whose
-    labels would collide shows its value axis alone."""
-    if data.kind not in ("column", "bar") or not data.categories:
-        return True
-    from wocdeck.look.measure import text_width
-
-    write = number if callable(number) else str
-    slots = len(data.categories) * (len(data.series) + GAP_SHARE)
-    if data.kind == "column":
-        widest = max(text_width(write(v), size) for _, s in data.series for v in s)
-        return widest <= PLOT_SHARE * box.w / slots
-    return size * 1.2 <= PLOT_SHARE * box.h / slots
 
 
 def readable_data(data: ChartData) -> tuple[ChartData, str]:
