@@ -134,3 +134,22 @@ def test_a_font_not_installed_is_measured_at_least_as_wide_as_dejavu_sans(bold: 
     assert text_width(SENTENCE, 20, metrics=serif) >= 1.1 * text_width(
         SENTENCE, 20, metrics="liberation-serif"
     )
+
+
+def _pieces(text: str) -> list[str]:
+    ends = [0, *measure.break_positions([Span(text)]), len(text)]
+    return [text[a:b] for a, b in pairwise(ends)]
+
+
+def test_lines_break_at_the_unicode_line_breaking_algorithms_opportunities() -> None:
+    # UAX #14: before and after an em dash; not inside a number, a date or "e.g."; after a
+    # hyphen, but not before a digit; a closing bracket or "!" stays on its word's line
+    assert _pieces("courts—the first") == ["courts", "—", "the ", "first"]
+    assert _pieces("CHF 108,348 e.g. Jan-Aug -5 (EU) !") == [
+        "CHF ", "108,348 ", "e.g. ", "Jan-", "Aug ", "-5 ", "(EU) !",
+    ]  # fmt: skip
+    # LibreOffice keeps an address and "a/b" whole, and breaks beside spaced guillemets
+    assert _pieces("www.wipo.int/pct and/or « Madrid »") == [
+        "www.wipo.int/pct ", "and/or ", "« ", "Madrid ", "»",
+    ]  # fmt: skip
+    assert _pieces("マドリッド改善した") == ["マ", "ド", "リッ", "ド", "改", "善", "し", "た"]

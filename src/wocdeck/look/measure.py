@@ -14,16 +14,15 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from heapq import merge
 from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
 from wocdeck.look.fonts import file_widths, is_font_file
-from wocdeck.look.scripts import has_arabic, has_east_asian, is_wide
+from wocdeck.look.scripts import has_arabic
 
 _TABLES = Path(__file__).resolve().parent / "fonts"
 DEFAULT_METRICS = "liberation-sans"
@@ -33,10 +32,8 @@ NO_LINE_START = frozenset(
     "，。、．：；！？）］｝〕〉》」』】〙〗〟’”…‥ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ・,.:;!?)]}%"
 )
 NO_LINE_END = frozenset("（［｛〔〈《「『【〘〖〝‘“([{$")
-_BREAK_AFTER = frozenset(" -\u2010\u2013\u2014\u200b")  # not "/": LibreOffice keeps URLs whole
+_HYPHEN_CHARS = frozenset("-\u2010\u2013\u2014")  # a line may end after them, not before a digit
 NO_BREAK_SPACES = "\u00a0\u202f\u2007\u2060"  # no-break, narrow no-break, figure space, joiner
-_HYPHENS = re.compile("[\\-\u2010\u2013\u2014]")
-_AFTER_SPACE = re.compile("(?<=[ \u200b])[^ " + re.escape("".join(sorted(NO_LINE_START))) + "]")
 UNKNOWN_WIDTH = 0.65
 EMOJI_WIDTH = 1.3
 ENCLOSING_WIDTH = 1.0  # an enclosing mark (U+20DD ⃝) draws a circle or box about 1 em wide
@@ -130,18 +127,15 @@ def text_width(
 
 
 def _can_break_before(text: str, i: int) -> bool:
-    """Whether a line may start at character i (i > 0)."""
+    """Whether the house rules let a line start at character i (i > 0), where UAX #14 does."""
     prev, char = text[i - 1], text[i]
     if char in NO_LINE_START or prev in NO_LINE_END or char == " ":
         return False
     if prev in NO_BREAK_SPACES or char in NO_BREAK_SPACES:
         return False  # "(SG 2)", "45 %": glued on purpose, also beside East Asian text
-    if prev == " " or prev == "\u200b":
-        return True
-    if prev in _BREAK_AFTER:
+    if prev in _HYPHEN_CHARS:
         return not char.isdigit() and (i < 2 or text[i - 2] != " ")
-    ord_prev, ord_char = ord(prev), ord(char)
-    return (ord_prev >= 0x1100 and is_wide(prev)) or (ord_char >= 0x1100 and is_wide(char))
+    return True
 
 
 @dataclass(frozen=True)
@@ -157,13 +151,62 @@ class _Measured:
 def _measured(spans: tuple[Span, ...]) -> _Measured:
     text = "".join(s.text for s in spans)
     prefix = array("d", accumulate(char_widths(list(spans)), initial=0.0))
-    if has_east_asian(text):
-        found: Iterable[int] = (i for i in range(1, len(text)) if _can_break_before(text, i))
-    else:  # breaks after spaces found by a pattern, after hyphens one by one (rarer, subtler)
-        after_space = (m.start() for m in _AFTER_SPACE.finditer(text, 1))
-        hyphens = (m.end() for m in _HYPHENS.finditer(text, 0, len(text) - 1))
-        found = merge(after_space, (i for i in hyphens if _can_break_before(text, i)))
-    return _Measured(text, prefix, array("q", found))
+    return _Measured(text, prefix, array("q", _breaks(text)))
+
+
+def _breaks(text: str) -> list[int]:
+    """Where a line of text may start: the Unicode line breaking algorithm's opportunities
+    (UAX #14, as LibreOffice's and PowerPoint's breakers find them), less the house rules:
+    kinsoku, no-break spaces, no break after a slash (LibreOffice keeps "a/b" and addresses
+    whole), after a hyphen before a digit or after a spaced hyphen, or after a newline.
+
+    The breaker runs on each word (the text between spaces) and on each run of spaces with
+    the characters either side, each once per deck: a paragraph's words repeat."""
+    found: list[int] = []
+    for word in _WORD.finditer(text):
+        start = word.start()
+        if start and text[start - 1] == " ":
+            before = len(text[:start].rstrip(" ")) - 1
+            if before < 0 or _after_spaces(text[before : start + 1]):
+                found.append(start)
+        found.extend(start + i for i in _inside(word.group()))
+    return [i for i in found if text[i - 1] not in "/\n" and _can_break_before(text, i)]
+
+
+_WORD = re.compile("[^ ]+")
+
+
+_ASCII_SPECIAL = frozenset("/!?|}\t\\")  # ASCII characters UAX #14 may break around ("-" aside)
+_CLOSE_OPEN = re.compile(r"[)\]][(\[]")  # ")(" and "](" may break between
+
+
+@lru_cache(maxsize=4096)
+def _after_spaces(window: str) -> bool:
+    """Whether UAX #14 lets a line start at the last character of a window (a character,
+    spaces, a character): not before a closing bracket, "!", "," or "/", nor after an
+    opening bracket (rules LB13 and LB14, worked out here for ASCII), as LibreOffice does."""
+    if window.isascii():
+        return window[-1] not in ")]}!?,.;:/" and window[0] not in "([{"
+    if {unicodedata.category(window[0]), unicodedata.category(window[-1])} & {"Pi", "Pf"}:
+        # a quotation mark beside spaces ("« Madrid »"): Unicode 15.1's rules keep it on its
+        # word's line, LibreOffice's breaker (Unicode 15.0's) does not: measure what is drawn
+        return window[-1] not in NO_LINE_START and window[0] not in NO_LINE_END
+    return len(window) - 1 in _uax14(window)
+
+
+@lru_cache(maxsize=1 << 14)
+def _inside(word: str) -> tuple[int, ...]:
+    """The UAX #14 opportunities inside a word, as offsets: in ASCII, after a hyphen that
+    follows a character and comes before a letter."""
+    if word.isascii() and not _ASCII_SPECIAL.intersection(word) and not _CLOSE_OPEN.search(word):
+        return tuple(i for i in range(2, len(word)) if word[i - 1] == "-" and word[i].isalpha())
+    return tuple(sorted(i for i in _uax14(word) if 0 < i < len(word)))
+
+
+def _uax14(text: str) -> set[int]:
+    from uniseg.linebreak import line_break_boundaries  # text other than plain words only
+
+    return set(line_break_boundaries(text))
 
 
 def wrap(spans: list[Span], size: float, width: float, start: int = 0) -> Sequence[Line]:
