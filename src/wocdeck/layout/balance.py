@@ -16,6 +16,7 @@ from dataclasses import replace
 from wocdeck.look.breaking import NBSP, glue_positions, phrase_ends
 from wocdeck.look.lines import WIDTH_SAFETY, line_width, measured_spans
 from wocdeck.look.measure import break_positions, char_widths, wrap
+from wocdeck.look.scripts import has_east_asian
 from wocdeck.plan import Paragraph, Run, Slide, TextBox
 
 BALANCED = ("Title", "Subtitle")
@@ -91,9 +92,48 @@ def _second_line_at(lines) -> int | None:
 
 def kept_together(box: TextBox) -> TextBox:
     """The box with no paragraph breaking between a number and its noun, inside a short
-    parenthetical or before a lone short last word, where tying the words costs no line."""
-    paragraphs = tuple(_tied(p, box) for p in box.paragraphs)
+    parenthetical or before a lone short last word, where tying the words costs no line;
+    Chinese and Japanese broken between phrases."""
+    paragraphs = tuple(_phrased(_tied(p, box), box) for p in box.paragraphs)
     return box if paragraphs == box.paragraphs else replace(box, paragraphs=paragraphs)
+
+
+def _phrased(paragraph: Paragraph, box: TextBox) -> Paragraph:
+    """A Chinese or Japanese paragraph with line breaks written between BudouX phrases where
+    its lines would break inside one (renderers break between any two ideographs, and
+    LibreOffice ignores word joiners there), if that costs it no line."""
+    spans = measured_spans(paragraph, box)
+    text = "".join(s.text for s in spans)
+    if not has_east_asian(text) or "\n" in text:
+        return paragraph
+    size, width = box.size * paragraph.scale, line_width(paragraph, box)
+    lines = wrap(spans, size, width)
+    phrases = phrase_ends(text)
+    views = (lines, wrap(spans, size, width / WIDTH_SAFETY))  # as measured, as a renderer fills
+    if len(lines) < 2 or all(line.start in phrases for view in views for line in view[1:]):
+        return paragraph
+    prefix = [0.0]
+    for advance in char_widths(spans):
+        prefix.append(prefix[-1] + advance * size)
+    allowed = [b for b in break_positions(spans) if b in phrases]
+    starts, start = [], 0
+    for _ in range(len(lines) - 1):
+        fitting = [b for b in allowed if start < b and prefix[b] - prefix[start] <= width]
+        if not fitting:
+            return paragraph  # a phrase longer than a line: left to the renderer
+        start = fitting[-1]
+        starts.append(start)
+    if prefix[len(text)] - prefix[start] > width:
+        return paragraph  # between phrases it would take another line
+    runs = paragraph.runs
+    for at in reversed(starts):  # a line break written before each line's first character
+        runs = _inserted(runs, at, "\n")
+    broken = replace(paragraph, runs=runs)
+    spans = measured_spans(broken, box)
+    for view in (width, width / WIDTH_SAFETY):  # as measured, and as a renderer fills the box
+        if len(wrap(spans, size, view)) != len(lines):
+            return paragraph
+    return broken
 
 
 def _tied(paragraph: Paragraph, box: TextBox) -> Paragraph:
@@ -134,6 +174,20 @@ def _bad_break(text: str, views: list) -> int | None:
                 if space > 0 and text[space] == " ":
                     return space
     return None
+
+
+def _inserted(runs: tuple[Run, ...], at: int, char: str) -> tuple[Run, ...]:
+    """Runs with a character inserted before one offset of their joined text."""
+    out, offset = [], 0
+    for run in runs:
+        end = offset + len(run.text)
+        if offset < at <= end or (at == 0 and offset == 0):
+            i = at - offset
+            run = replace(run, text=run.text[:i] + char + run.text[i:])
+            at = -1
+        out.append(run)
+        offset = end
+    return tuple(out)
 
 
 def _replaced(runs: tuple[Run, ...], at: int, char: str) -> tuple[Run, ...]:
