@@ -7,7 +7,8 @@ WIPO look is a file that can be opened in PowerPoint, reviewed and rebuilt the s
 
 It starts from python-pptx's default template and sets, from themes/wipo/theme.yaml: 16:9,
 the colour and font scheme (flat: no shadows), text styles, and three layouts, each text in a
-placeholder: "Cover" (title, subtitle, city and date on a dark panel), "Title and Content"
+placeholder: "Cover" (title, subtitle, city and date on a dark panel, and the slot for the
+emblem or logo at the top left), "Title and Content"
 (title, body, footer, slide number) and "Closing" (closing line and who and where), with the
 blue backgrounds, rules and accent bars drawn on the layouts.
 """
@@ -37,6 +38,8 @@ from wocdeck.look.geometry import (
     FOOTER_TOP,
     GAP,
     KICKER_TOP,
+    LOGO_IDX,
+    LOGO_NAME,
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
     Frames,
@@ -68,6 +71,7 @@ _KEEP = {
 }
 _FIXED = dt.datetime(2026, 1, 1, 0, 0, 0)  # the file's dates: the same bytes on every build
 _EXTRA_IDX = 13  # the idx of the placeholders added below (PowerPoint numbers custom ones so)
+LOGO_ASPECT = 3.0  # the logo slot's width over its height (a logo keeps its own when filled)
 
 
 def build(theme: Theme) -> bytes:
@@ -112,6 +116,7 @@ def build(theme: Theme) -> bytes:
     _style(cover, PP_PLACEHOLDER.CENTER_TITLE, sizes.cover_title, "light1", "l", "b")
     _style(cover, PP_PLACEHOLDER.SUBTITLE, sizes.cover_subtitle, "light1", "l", "t")
     _add_text_placeholder(cover, "Date", frames.cover_date, sizes.cover_subtitle, "l", "ctr")
+    _add_logo_placeholder(cover, frames.logo(LOGO_ASPECT))
     _place(closing, {**content, PP_PLACEHOLDER.TITLE: frames.closing_title})
     _style(closing, PP_PLACEHOLDER.TITLE, sizes.cover_title, "light1", "ctr", "b")
     _add_text_placeholder(
@@ -193,6 +198,20 @@ def _add_text_placeholder(
     shape = parse_xml(xml)
     _set_text_defaults(shape, _level(size, "light1", align), anchor)
     layout.shapes._spTree.append(shape)
+
+
+def _add_logo_placeholder(layout: SlideLayout, box: Box) -> None:
+    """The emblem's slot at the cover's top left: a picture placeholder that wocdeck fills
+    with the theme's `logo:` (and PowerPoint offers for a picture on a new cover slide)."""
+    shape_id = layout.shapes._next_shape_id
+    xml = (
+        f'<p:sp {NAMESPACES}><p:nvSpPr><p:cNvPr id="{shape_id}" name="{LOGO_NAME}"/>'
+        '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+        f'<p:nvPr><p:ph type="pic" sz="quarter" idx="{LOGO_IDX}"/></p:nvPr></p:nvSpPr>'
+        f"<p:spPr>{xfrm(box)}</p:spPr><p:txBody><a:bodyPr/><a:lstStyle/>"
+        '<a:p><a:r><a:rPr lang="en-US"/><a:t>Logo</a:t></a:r></a:p></p:txBody></p:sp>'
+    )
+    layout.shapes._spTree.append(parse_xml(xml))
 
 
 def _master_styles(master: SlideMaster, theme: Theme) -> None:

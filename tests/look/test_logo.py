@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from tests.conftest import MINIMAL, ROOT, write_deck
+from tests import pdfcheck
+from tests.conftest import MINIMAL, ROOT, SEED_DECK, require_renderer, write_deck
+from tests.ooxml import assert_opens_cleanly
 from wocdeck.look.geometry import SLIDE_WIDTH
 
 WIPO = (ROOT / "themes" / "wipo" / "theme.yaml").read_text(encoding="utf-8")
@@ -102,6 +103,30 @@ def test_a_very_wide_logo_keeps_its_frame_on_the_slide(cli, tmp_path: Path) -> N
     deck = write_deck(tmp_path, "theme: brand\n" + MINIMAL)
     assert cli("render", deck)[0] == 0
     cover = Presentation(str(deck.with_suffix(".pptx"))).slides[0]
-    logo = next(s for s in cover.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE)
+    logo = next(s for s in cover.shapes if s.name == "Logo")  # a picture in the logo slot
     assert logo.left.pt + logo.width.pt <= SLIDE_WIDTH
     assert logo.height.pt > 0
+
+
+def test_a_themes_logo_fills_the_covers_logo_slot(tmp_path: Path) -> None:
+    import pdfplumber
+
+    from wocdeck.pipeline import render
+
+    require_renderer()
+    theme = _theme_with(tmp_path, "logo.png")
+    Image.new("RGB", (300, 100), "#0059C6").save(theme / "logo.png")
+    deck = tmp_path / "deck.yaml"
+    seed = SEED_DECK.read_text(encoding="utf-8")
+    deck.write_text(seed.replace("theme: wipo", f"theme: {theme}", 1), encoding="utf-8")
+    output = render(deck, tmp_path / "deck.pptx").output
+    cover = Presentation(str(output)).slides[0]
+    (slot,) = [s for s in cover.slide_layout.placeholders if s.name == "Logo"]
+    (logo,) = [s for s in cover.placeholders if s.name == "Logo"]  # the slot, filled
+    assert logo.placeholder_format.idx == slot.placeholder_format.idx
+    assert_opens_cleanly(output)
+    pdfcheck.convert([output])
+    with pdfplumber.open(output.with_suffix(".pdf")) as pdf:
+        (image,) = pdf.pages[0].images
+        drawn = [round(float(image[k])) for k in ("x0", "top", "x1", "bottom")]
+    assert drawn == [48, 36, 48 + 144, 36 + 48]  # at the cover's top left, 48 pt high

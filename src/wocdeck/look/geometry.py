@@ -19,6 +19,8 @@ ACCENT_Y = 322.0  # the accent bar between a cover's title and subtitle
 _NUMBER_WIDTH = 72.0
 LOGO_TOP = 36.0
 LOGO_HEIGHT = 48.0
+LOGO_NAME = "Logo"  # the bundled cover layout's picture placeholder for the theme's logo
+LOGO_IDX = 14
 
 
 @dataclass(frozen=True)

@@ -141,7 +141,8 @@ def _shapes(
         drawing = Drawing(adder, part, theme, when)
         shapes += [draw(drawing, next(ids), block) for block in plan.blocks]
     if plan.layout is Layout.COVER and theme.logo_file is not None:
-        shapes.append(_logo(adder, part, next(ids), theme))
+        slot = layout.first("pic")  # the bundled cover's logo slot; a template's may have none
+        shapes.append(_logo(adder, part, next(ids), theme, slot.attributes if slot else ""))
     footer, slide_number = layout.first("ftr"), layout.first("sldNum")
     if plan.footer is not None:
         if footer is not None:
@@ -164,14 +165,15 @@ def _shapes(
     return shapes
 
 
-def _logo(adder: SlideAdder, part: Part, shape_id: int, theme: Theme) -> str:
-    """The theme's logo at the cover's top left, 48 pt high, its aspect kept."""
+def _logo(adder: SlideAdder, part: Part, shape_id: int, theme: Theme, slot: str) -> str:
+    """The theme's logo at the cover's top left, 48 pt high, its aspect kept, filling the
+    layout's logo slot (a picture placeholder) when it has one."""
     from wocdeck.look.geometry import Frames
 
     assert theme.logo_file is not None
     rId, (width, height) = adder.add_image(part, str(theme.logo_file))
     box = Frames(theme.margin).logo(width / height)
-    return markup.picture(shape_id, "Logo", f"{theme.name} logo", rId, box)
+    return markup.picture(shape_id, "Logo", f"{theme.name} logo", rId, box, slot=slot)
 
 
 def _set_properties(prs: Presentation, properties: Properties) -> None:

@@ -203,12 +203,14 @@ def picture(
     svg: str = "",
     crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0),
     decorative: bool = False,
+    slot: str = "",
 ) -> str:
     """A picture shape showing the image related to the slide as rId.
 
     svg: the rId of an SVG drawing shown instead, rId being its PNG rendering (PowerPoint's
     a:svgBlip); crop: the fractions cut from the left, top, right and bottom edges;
-    decorative: marked as PowerPoint's "Mark as decorative" (no alt text read out).
+    decorative: marked as PowerPoint's "Mark as decorative" (no alt text read out); slot: the
+    attributes of the layout's picture placeholder the picture fills.
     """
     described = "" if decorative else f' descr="{attribute(description)}"'
     marked = f"<a:extLst>{_DECORATIVE}</a:extLst>" if decorative else ""
@@ -225,7 +227,8 @@ def picture(
     return (
         f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="{attribute(name)}"{described}>'
         f'{marked}</p:cNvPr><p:cNvPicPr><a:picLocks noChangeAspect="1"/>'
-        f"</p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill>{blip}{cut}"
+        f"</p:cNvPicPr><p:nvPr>{f'<p:ph{slot}/>' if slot else ''}</p:nvPr></p:nvPicPr>"
+        f"<p:blipFill>{blip}{cut}"
         f"<a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr>{xfrm(box)}{_RECT}</p:spPr>"
         "</p:pic>"
     )
