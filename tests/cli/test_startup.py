@@ -109,6 +109,24 @@ def test_an_english_deck_renders_without_babel(tmp_path) -> None:
     assert "babel" not in _packages("validate", str(SEED_DECK))
 
 
+def test_words_glued_by_no_break_spaces_or_slashes_need_no_unicode_breaker(tmp_path) -> None:
+    """The seed's text is Latin with no-break spaces ("(SG\u00a08)") and slashes: the
+    Unicode line breaker (uniseg and the package metadata it reads) is not loaded for it."""
+    loaded = _packages("render", "-o", str(tmp_path / "deck.pptx"), str(SEED_DECK))
+    assert "uniseg" not in loaded
+
+
+def test_chinese_text_loads_the_unicode_breaker(tmp_path) -> None:
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(
+        SEED_DECK.read_text(encoding="utf-8").replace(
+            "Continue outreach activities in China", "继续在中国开展外联活动" * 8
+        ),
+        encoding="utf-8",
+    )
+    assert "uniseg" in _packages("validate", str(deck))
+
+
 def test_a_french_deck_formats_with_babel(tmp_path) -> None:
     deck = tmp_path / "deck.yaml"
     deck.write_text(

@@ -176,7 +176,11 @@ def _breaks(text: str) -> list[int]:
 _WORD = re.compile("[^ ]+")
 
 
-_ASCII_SPECIAL = frozenset("/!?|}\t\\")  # ASCII characters UAX #14 may break around ("-" aside)
+_ASCII_SPECIAL = frozenset("!?|}\t\\")  # ASCII characters UAX #14 may break around ("-" aside;
+# "/" lets a line start after it, which _breaks never takes)
+# no-break spaces (ours, against widows) and the word joiner glue their neighbours (UAX #14 GL,
+# WJ): as "_", a character the ASCII rules never break beside, words glued by them stay ASCII
+_GLUE = str.maketrans(dict.fromkeys("\xa0\u202f\u2060", "_"))
 _CLOSE_OPEN = re.compile(r"[)\]][(\[]")  # ")(" and "](" may break between
 
 
@@ -198,8 +202,9 @@ def _after_spaces(window: str) -> bool:
 def _inside(word: str) -> tuple[int, ...]:
     """The UAX #14 opportunities inside a word, as offsets: in ASCII, after a hyphen that
     follows a character and comes before a letter."""
-    if word.isascii() and not _ASCII_SPECIAL.intersection(word) and not _CLOSE_OPEN.search(word):
-        return tuple(i for i in range(2, len(word)) if word[i - 1] == "-" and word[i].isalpha())
+    glued = word.translate(_GLUE)
+    if glued.isascii() and not _ASCII_SPECIAL.intersection(glued) and not _CLOSE_OPEN.search(glued):
+        return tuple(i for i in range(2, len(glued)) if glued[i - 1] == "-" and glued[i].isalpha())
     return tuple(sorted(i for i in _uax14(word) if 0 < i < len(word)))
 
 
