@@ -121,14 +121,15 @@ class Flow:
         slide, else the values a step smaller (the deck's values then share that size)."""
         least = max(f.slots for f in group.figures)  # a tile and its chart share a row
         for fewer in range(columns - 1, least - 1, -1):
-            grid = self._grid(group.figures, fewer, self._tile_width(fewer))
+            width = self.area.w if fewer == 1 else self._tile_width(fewer)  # stacked, full width
+            grid = self._grid(group.figures, fewer, width)
             if grid.value_lines == 1 and self._height(group, grid) <= self.area.h:
                 return [grid]
         size, width = self.style.value_floor, self._tile_width(columns)
         while size > self.style.label:
             size = max(self.style.label, size - 4)
             style = replace(self.style, value_floor=size)
-            grid = tile_grid(group.figures, columns, width, False, self.hero, style)
+            grid = tile_grid(group.figures, columns, width, False, style)
             if grid.value_lines == 1:
                 return [grid]
         return []
