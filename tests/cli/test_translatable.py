@@ -143,3 +143,55 @@ def _only_notice_then_error(cli, where: str, message: str, hint: str) -> None:
     code, _, err = cli("validate", deck, "--lang", "fr", "--strict")
     assert code == 1
     assert f"{where}: error: {message}" in err
+
+
+SERIES = """\
+language: en
+event: {office: {en: A, fr: B}, title: {en: C, fr: D}, date: 2018-09-27}
+slides:
+  - title: {en: Filings, fr: Dépôts}
+    chart: {type: column, categories: ["2016", "2017"], series: {Applications: [1, 2]}}
+"""
+
+
+def test_a_series_name_written_in_the_deck_gets_the_chart_headings_notice(
+    cli, tmp_path: Path
+) -> None:
+    deck = write_deck(tmp_path, SERIES)
+    code, out, err = cli("validate", deck, "--lang", "fr")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == (
+        f"{deck}:4: slide 2 \"Dépôts\": chart series names 'Applications' have no "
+        "'fr' words, the deck's are shown: add `names: {fr: {Applications: …}}` to the chart"
+    )
+    code, _, err = cli("validate", deck, "--lang", "fr", "--strict")
+    assert code == 1
+    assert "error: slide 2 \"Dépôts\": chart series names 'Applications' have no 'fr'" in err
+    code, out, _ = cli("translate", "status", deck)
+    assert "1 missing" in out and "missing: slides[0].chart.series.Applications" in out
+
+
+def test_a_series_name_translated_in_names_or_per_language_is_quiet(cli, tmp_path: Path) -> None:
+    named = SERIES.replace("[1, 2]}}", "[1, 2]}, names: {fr: {Applications: Demandes}}}")
+    per_language = SERIES.replace(
+        "{Applications: [1, 2]}", "{en: {Applications: [1, 2]}, fr: {Demandes: [1, 2]}}"
+    )
+    for text in (named, per_language):
+        deck = write_deck(tmp_path, text)
+        code, _, err = cli("validate", deck, "--lang", "fr", "--strict")
+        assert (code, err) == (0, ""), text
+        code, out, _ = cli("translate", "status", deck)
+        assert f"{deck} in 'fr': 4 translated, 0 missing, 0 stale of 4 texts" in out, text
+
+
+def test_an_untranslated_table_cell_is_named_as_the_xliff_names_it(cli, tmp_path: Path) -> None:
+    text = DECK.replace("[{en: Beijing, fr: Pékin}", "[Beijing")
+    deck, line = _deck(tmp_path, text), _line(text, "[Beijing")
+    column = text.splitlines()[line - 1].index("Beijing") + 1
+    _only_notice_then_error(
+        cli,
+        f"{deck}:{line}:{column}",
+        "slides[3].table.rows[0][0] (slide entry 4, table row 1, cell 1) has no 'fr' text; "
+        "the 'en' text is used",
+        "add fr: … to translate it",
+    )

@@ -193,26 +193,46 @@ slides:
 """
 
 
-def test_series_names_are_units_and_go_in_with_the_values_copied(tmp_path: Path) -> None:
+def test_series_names_go_into_names_and_the_figures_stay_once(tmp_path: Path) -> None:
     names = {
         'slides[0].chart.series["Applications 2018"]': "Demandes 2018",
         'slides[0].chart.series["Applications 2017"]': "Demandes 2017",
         'slides[1].chart.series["Applications 2018"]': "Demandes 2018",
     }
     text = _imported(tmp_path, CHARTS, names)
-    assert text.endswith(
-        "      series:\n"
-        "        en:\n"
-        "          Applications 2018: [53345, 6900]\n"
-        "          Applications 2017: [48882, 4810]\n"
-        "        fr: {Demandes 2018: [53345, 6900], Demandes 2017: [48882, 4810]}\n"
-        "  - title: Pie\n"
-        "    chart:\n"
-        "      type: pie\n"
-        "      categories: [PCT, Madrid]\n"
-        "      series:\n"
-        "        en: {Applications 2018: [53345, 6900]}   # one series\n"
-        "        fr: {Demandes 2018: [53345, 6900]}\n"
+    assert text == CHARTS.replace(
+        "        Applications 2017: [48882, 4810]\n",
+        "        Applications 2017: [48882, 4810]\n"
+        "      names: {fr: {Applications 2018: Demandes 2018, Applications 2017: Demandes 2017}}\n",
+    ).replace(
+        "# one series\n", "# one series\n      names: {fr: {Applications 2018: Demandes 2018}}\n"
     )
     renamed = _imported(tmp_path, text, {'slides[1].chart.series["Applications 2018"]': "D"})
-    assert renamed == text.replace("fr: {Demandes 2018: [53345, 6900]}", "fr: {D: [53345, 6900]}")
+    assert renamed == text.replace(
+        "{fr: {Applications 2018: Demandes 2018}}\n", "{fr: {Applications 2018: D}}\n"
+    )
+
+
+def test_a_names_block_takes_a_new_language_or_a_new_heading_in_its_style(tmp_path: Path) -> None:
+    with_names = CHARTS.replace(
+        "# one series\n",
+        "# one series\n      names:\n        de:\n          Applications 2018: Anmeldungen\n",
+    )
+    text = _imported(tmp_path, with_names, {'slides[1].chart.series["Applications 2018"]': "D"})
+    assert text.endswith(
+        "          Applications 2018: Anmeldungen\n        fr: {Applications 2018: D}\n"
+    )
+    block = with_names.replace(
+        "de:\n          Applications 2018: Anmeldungen", "fr:\n          Other: Autre"
+    )
+    text = _imported(tmp_path, block, {'slides[1].chart.series["Applications 2018"]': "D"})
+    assert text.endswith("          Other: Autre\n          Applications 2018: D\n")
+
+
+def test_series_given_per_language_are_renamed_in_place(tmp_path: Path) -> None:
+    per_language = CHARTS.replace(
+        "{Applications 2018: [53345, 6900]}   # one series",
+        "{en: {Applications 2018: [53345, 6900]}, fr: {Demandes: [53345, 6900]}}",
+    )
+    text = _imported(tmp_path, per_language, {'slides[1].chart.series["Applications 2018"]': "D"})
+    assert text == per_language.replace("fr: {Demandes: [", "fr: {D: [")

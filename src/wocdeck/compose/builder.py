@@ -52,6 +52,12 @@ class SlideBuilder:
         written = self.source.written_in if self.source else ""
         return bool(written) and written != self.deck.language
 
+    def in_own_words(self, path: DataPath) -> bool:
+        """Whether the deck is translated but the value at path was not given in its language
+        (it is shown in the deck's own words)."""
+        chosen = self.source.chosen if self.source else set()
+        return self.translated and not any(path[:n] in chosen for n in range(len(path) + 1))
+
     def file(self, name: str, path: DataPath, noun: str) -> Path:
         """A file the deck names at path, relative to its folder and inside its boundary; for a
         CSV file, its translation into the deck's language (NAME.fr.csv) when there is one."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from wocdeck.errors import DeckError, Problem
-from wocdeck.output.deck_edit import DeckEdit, yaml_text
+from wocdeck.output.deck_edit import DeckEdit, child, yaml_text
 from wocdeck.output.translation_csv import translated_files
 from wocdeck.read.source import DataPath
 from wocdeck.read.xliff import XliffFile, problem
@@ -96,12 +96,12 @@ class _Writer:
     def write(self, todo: list[tuple[DeckText, str]]) -> None:
         """Splice every translation in; those inside a per-language list go in together."""
         wholes: dict[DataPath, list[tuple[DeckText, str]]] = {}
-        renamed: dict[DataPath, list[tuple[DeckText, str]]] = {}
+        named: dict[DataPath, list[tuple[DeckText, str]]] = {}
         for text, target in todo:
-            if text.key and text.target is not None:
+            if text.names is not None:
+                named.setdefault(text.names, []).append((text, target))
+            elif text.key and text.target is not None:
                 self._rename(text, target)
-            elif text.key and text.whole is None:
-                renamed.setdefault(text.path[:-1], []).append((text, target))
             elif text.target is not None:
                 self._replace(text, target)
             elif text.whole is not None:
@@ -112,12 +112,50 @@ class _Writer:
                 self._split(text.path, yaml_text(target), record(self.default, text.source))
         for whole, items in wholes.items():
             self._whole(whole, items)
-        for at, items in renamed.items():
-            value = self._translated(at, at, items)
-            self._split(at, _flow(value), "")
+        for chart, items in named.items():
+            self._named(chart, [(text.source, target) for text, target in items])
+
+    def _named(self, chart: DataPath, pairs: list[tuple[str, str]]) -> None:
+        """A chart's series names translated in its `names:` for this language (created
+        where absent); the series and their figures stay as written, once."""
+        names = self.edit.node((*chart, "names"))
+        mine = self.edit.node((*chart, "names", self.language))
+        if type(mine).__name__ == "MappingNode":
+            new = []
+            for source, target in pairs:
+                value = child(mine, source)
+                if value is None:
+                    new.append((yaml_text(source), yaml_text(target)))
+                else:
+                    self.edit.set_scalar(value, yaml_text(target))
+            self._append(mine, new)
+        elif names is not None and mine is None:
+            self._append(names, [(self.language, _flow(dict(pairs)))])
+        elif names is None:
+            self._append(self.edit.node(chart), [("names", _flow({self.language: dict(pairs)}))])
+        else:  # `names: {fr: …}` with something else than words under fr
+            raise DeckError.at(
+                self.edit.source.location((*chart, "names", self.language), key=True),
+                f"the chart's names: for '{self.language}' is not a list of `heading: words`; "
+                "nothing was written",
+                f"write it as `{self.language}: {{{pairs[0][0]}: …}}`, then import again",
+            )
+
+    def _append(self, mapping: Any, items: list[tuple[str, str]]) -> None:
+        """`key: value` entries (YAML text) added after a mapping's last, in its style."""
+        if not items:
+            return
+        key, last = mapping.value[-1]
+        if mapping.flow_style:
+            at = last.end_mark.index
+            self.edit.replace(at, at, "".join(f", {k}: {v}" for k, v in items))
+            return
+        end = self.edit.line_end(_body_end(self.edit, last))
+        indent = " " * key.start_mark.column
+        self.edit.replace(end, end, "".join(f"\n{indent}{k}: {v}" for k, v in items))
 
     def _rename(self, text: DeckText, target: str) -> None:
-        """A translated key (a series name) already in the deck, replaced."""
+        """A translated key (a series name) in a series given per language, replaced."""
         path = text.target_path or ()
         mapping = self.edit.node(path[:-1])
         key = next(k for k, _ in mapping.value if k.value == path[-1])
@@ -193,16 +231,7 @@ class _Writer:
             )
         translated = self._translated((*whole, self.default), whole, items)
         value = _flow(translated)
-        mapping_node = self.edit.node(whole)
-        if mapping_node.flow_style:
-            at = mapping_node.value[-1][1].end_mark.index
-            self.edit.replace(at, at, f", {self.language}: {value}")
-            return
-        key, last = mapping_node.value[-1]
-        end = self.edit.line_end(_body_end(self.edit, last))
-        self.edit.replace(
-            end, end, "\n" + " " * key.start_mark.column + f"{self.language}: {value}"
-        )
+        self._append(self.edit.node(whole), [(self.language, value)])
 
     def _translated(
         self, data_path: DataPath, named: DataPath, items: list[tuple[DeckText, str]]

@@ -273,6 +273,7 @@ class _Walker:
                 self._differing(
                     node[self.language], node[self.default], at, (self.language, self.default)
                 )
+            self.out.chosen.add(to)
             return self.pick(node[self.language], (*at, self.language), to, place, chosen=True)
         if place is not None and place.optional:  # the data's own words stand
             return None

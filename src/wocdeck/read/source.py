@@ -48,6 +48,7 @@ class Source:
     lines: list[str] = field(default_factory=list)  # the file's lines, for hints as written
     deferred: list[Problem] = field(default_factory=list)  # see parse(defer=True)
     written_in: str = ""  # the deck's own language, once one language's text is selected
+    chosen: set[DataPath] = field(default_factory=set)  # values given in the language selected
 
     def resolve(self, loc: tuple[Any, ...]) -> DataPath:
         """Map a validation path onto the data, skipping parts the data does not have."""

@@ -61,6 +61,7 @@ class DeckText:
     cell: tuple[str, int, int] | None = None  # a CSV file's cell (file, row, column), if one
     outdated: bool = False  # its translated CSV file no longer has the source's numbers
     key: bool = False  # the text is the key of a mapping (a chart's series name)
+    names: DataPath | None = None  # the chart whose `names:` holds its translation, if one
 
     @property
     def state(self) -> str:
@@ -139,18 +140,39 @@ class _Walker:
             self.walk(value, here.under(key), place.under(key))
 
     def _keys(self, node: dict[str, Any], here: _Here) -> None:
-        """The keys of a mapping whose keys are text (a chart's series names); a translation
-        is the key in the same place of the same mapping in the language asked for."""
+        """The keys of a mapping whose keys are text (a chart's series names). Written once,
+        a key's translation is in the chart's `names: {fr: {key: …}}`; in a mapping given per
+        language, it is the key in the same place of the same mapping in that language."""
         theirs = list(here.other) if isinstance(here.other, dict) else []
+        chart, names = here.at[:-1], None
+        if here.whole is None:
+            names = self._names(chart)
         for index, key in enumerate(node):
             if not any(c.isalpha() for c in str(key)):
                 continue
+            logical, path = unit_id((*here.logical, str(key))), (*here.at, key)
+            if names is not None:
+                target = names.get(key)
+                there = (*chart, "names", self.language, key)
+                text = DeckText(logical, path, str(key), target, there, None, key=True, names=chart)
+                self.found.append(text)
+                continue
             target = theirs[index] if index < len(theirs) else None
             there = (*here.other_at, target) if here.other_at is not None and target else None
-            logical, path = unit_id((*here.logical, str(key))), (*here.at, key)
             self.found.append(
                 DeckText(logical, path, str(key), target, there, None, here.whole, key=True)
             )
+
+    def _names(self, chart: DataPath) -> dict[Any, str]:
+        """The words `names:` gives a chart's headings in the language asked for."""
+        node = self.source.data
+        for part in chart:
+            node = node[part]
+        names = node.get("names") if isinstance(node, dict) else None
+        mine = names.get(self.language) if is_translations(names) else None
+        if not isinstance(mine, dict):
+            return {}
+        return {k: v for k, v in mine.items() if isinstance(v, str)}
 
     def _text(self, text: str, here: _Here) -> None:
         target = here.other if isinstance(here.other, str) else None

@@ -36,6 +36,10 @@ class Context(Protocol):
     def translated(self) -> bool:
         """Whether the deck is shown in another language than its own (`language:`)."""
 
+    def in_own_words(self, path: DataPath) -> bool:
+        """Whether the deck is translated but the value at path was not given in its language
+        (it is shown in the deck's own words)."""
+
     @property
     def footer(self) -> TextBox:
         """The deck's footer box."""

@@ -58,26 +58,28 @@ class ChartPlan(Sized):
 def block(composer: Context, spec: Chart, box: Box, name: str, path: DataPath) -> Content:
     """The chart filling the box; in a column, a chart of one series is titled with its
     name (its slide's title names a chart alone on it; a legend names several series)."""
-    data, untranslated = _renamed(composer, chart_data(composer, spec, path), spec)
+    data, untranslated = _renamed(composer, chart_data(composer, spec, path), spec, path)
     title = data.series[0][0] if name and len(data.series) == 1 else ""
     chart = plan(composer, data, box, title=title, subject=data.y_title, alt=spec.alt or "")
     if untranslated:
         names = ", ".join(f"'{n}'" for n in untranslated)
         language = composer.words.language
+        what = f"headings {names} of {spec.data}" if spec.data else f"series names {names}"
         note = (
-            f"chart headings {names} of {spec.data} have no '{language}' words, the file's are "
-            f"shown: add `names: {{{language}: {{{untranslated[0]}: …}}}}` to the chart"
+            f"chart {what} have no '{language}' words, the {'file' if spec.data else 'deck'}'s "
+            f"are shown: add `names: {{{language}: {{{untranslated[0]}: …}}}}` to the chart"
         )
         chart = replace(chart, note="; ".join(n for n in (chart.note, note) if n))
     return Content(blocks=(chart,))
 
 
-def _renamed(composer: Context, data: ChartData, spec: Chart) -> tuple[ChartData, list[str]]:
-    """The data with its CSV headings (the category axis' title, the series' names) in the
-    words of `names:`, and the headings with words left as the file has them when the deck
-    is shown in another language than its own."""
-    if spec.data is None:
-        return data, []
+def _renamed(
+    composer: Context, data: ChartData, spec: Chart, path: DataPath
+) -> tuple[ChartData, list[str]]:
+    """The data with its headings (the category axis' title, the series' names, from a CSV
+    file or written in the deck) in the words of `names:`, and the headings left in the
+    deck's or the file's words when the deck is shown in another language than its own
+    (series given per language are in that language's words)."""
     names = spec.names or {}
     headings = [*([data.x_title] if not spec.x_title else []), *(n for n, _ in data.series)]
     left = [h for h in headings if h not in names and any(c.isalpha() for c in h)]
@@ -86,6 +88,8 @@ def _renamed(composer: Context, data: ChartData, spec: Chart) -> tuple[ChartData
         x_title=spec.x_title or names.get(data.x_title, data.x_title),
         series=tuple((names.get(n, n), values) for n, values in data.series),
     )
+    if spec.data is None:
+        return data, left if composer.in_own_words((*path, "series")) else []
     return data, left if composer.translated else []
 
 
