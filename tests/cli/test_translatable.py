@@ -79,7 +79,7 @@ def test_a_total_label_is_translated_but_its_switch_is_not(cli, tmp_path: Path) 
     _only_notice_then_error(
         cli,
         f"{deck}:{line}:{column}",
-        "slides.table.total has no 'fr' text; the 'en' text is used",
+        "slides[1].table.total (slide entry 2) has no 'fr' text; the 'en' text is used",
         "add fr: … to translate it",
     )
 
@@ -90,7 +90,7 @@ def test_untranslated_text_still_gets_its_notice(cli, tmp_path: Path) -> None:
     _only_notice_then_error(
         cli,
         f"{deck}:{line}:5",
-        "slides.title has no 'fr' text; the 'en' text is used",
+        "slides[2].title (slide entry 3) has no 'fr' text; the 'en' text is used",
         "add fr: … to translate it",
     )
 
@@ -103,7 +103,8 @@ def test_a_file_given_per_language_is_an_error_saying_it_is_the_same_in_every_la
     assert code == 1
     line = _line(DECK, "photo.png")
     assert (
-        f"{deck}:{line}:15: error: slides.picture.file is the same in every language: it is "
+        f"{deck}:{line}:15: error: slides[0].picture.file (slide entry 1) is the same in every "
+        "language: it is "
         "not given per language (write `file: …` once, without language codes)"
     ) in err
     assert "Traceback" not in err
@@ -114,7 +115,7 @@ def test_a_place_given_per_language_is_an_error(cli, tmp_path: Path) -> None:
     code, _, err = cli("validate", deck, "--lang", "fr")
     assert code == 1
     line = _line(DECK, "after: about")
-    assert f"{deck}:{line}:5: error: slides.after is the same in every language" in err
+    assert f"{deck}:{line}:5: error: slides[0].after (slide entry 1) is the same in every" in err
 
 
 def test_a_list_with_fewer_items_in_one_language_is_a_notice_naming_both_counts(
@@ -193,5 +194,23 @@ def test_an_untranslated_table_cell_is_named_as_the_xliff_names_it(cli, tmp_path
         f"{deck}:{line}:{column}",
         "slides[3].table.rows[0][0] (slide entry 4, table row 1, cell 1) has no 'fr' text; "
         "the 'en' text is used",
+        "add fr: … to translate it",
+    )
+
+
+def test_an_untranslated_list_names_its_first_text_and_counts_the_rest(
+    cli, tmp_path: Path
+) -> None:
+    text = DECK.replace(
+        "aims: {en: [Reach the provinces], fr: [Atteindre les provinces]}",
+        'aims: ["2018", Reach the provinces, Train examiners, Open a library]',
+    )
+    deck, line = _deck(tmp_path, text), _line(text, "aims: [")
+    column = text.splitlines()[line - 1].index("Reach") + 1
+    _only_notice_then_error(
+        cli,
+        f"{deck}:{line}:{column}",
+        "focus[0].aims[1] (focus area 1, aim 2) has no 'fr' text, nor have 2 more in "
+        "focus[0].aims; the 'en' text is used",
         "add fr: … to translate it",
     )

@@ -61,6 +61,16 @@ RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur"})
 DEFAULT = "en"
 SWITCHES = frozenset({"yes", "no", "true", "false", "on", "off"})  # a switch, not words
 _CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+# What one item of a list is called, for a field's place in words (`slides[3]`: slide entry 4).
+_ITEM = {
+    "slides": "slide entry",
+    "focus": "focus area",
+    "rows": "table row",
+    "year_ahead": "year-ahead item",
+    "personnel": "personnel item",
+    "history": "history item",
+}
 
 
 def is_right_to_left(language: str) -> bool:
@@ -187,7 +197,7 @@ class _Walker:
         if place is not None:
             place = place.written_as(node)
         if not chosen and self._untranslated(node, at, place):
-            self._fell_back(at, self.default)
+            self._fell_back(at, self.default, node)
         if isinstance(node, dict):
             copy = {}
             for key, value in node.items():
@@ -245,11 +255,20 @@ class _Walker:
         for key, mine, theirs in pairs:
             self._differing(mine, theirs, (*at, key), codes)
 
-    def _fell_back(self, at: DataPath, fallback: str) -> None:
+    def _fell_back(self, at: DataPath, fallback: str, node: Any = None) -> None:
+        """A notice for a text shown in another language; a list's names its first text and
+        counts the others."""
+        more = ""
+        if isinstance(node, list):
+            texts = [i for i, item in enumerate(node) if _words(item)]
+            at = (*at, texts[0])
+            if len(texts) > 1:
+                more = f", nor have {len(texts) - 1} more in {field_id(at[:-1])}"
         self.notices.append(
             Problem(
                 self.source.location(at, key=True),
-                f"{_field_name(at)} has no '{self.language}' text; the '{fallback}' text is used",
+                f"{_field_name(at)} has no '{self.language}' text{more}; the '{fallback}' text "
+                "is used",
                 f"add {self.language}: … to translate it",
                 severity="notice",
             )
@@ -300,6 +319,32 @@ def _items(count: int) -> str:
     return f"{count} item{'s' * (count != 1)}"
 
 
+def field_id(path: DataPath) -> str:
+    """A field's path as messages and XLIFF ids print it: `focus[2].achievements[0].points[1]`."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif _KEY.match(part):
+            out += f".{part}" if out else part
+        else:
+            out += '["' + part.replace("\\", "\\\\").replace('"', '\\"') + '"]'
+    return out
+
+
 def _field_name(path: DataPath) -> str:
-    names = [str(p) for p in path if isinstance(p, str)]
-    return ".".join(names) or "the deck"
+    """A field's path, and the places of its list items in words counted from 1:
+    `slides[3].table.rows[0][0] (slide entry 4, table row 1, cell 1)`."""
+    words, previous = [], None
+    for part in path:
+        if isinstance(part, int):
+            if isinstance(previous, int):
+                name = "cell"
+            elif isinstance(previous, str):
+                name = _ITEM.get(previous, previous[:-1] if previous.endswith("s") else previous)
+            else:
+                name = "item"
+            words.append(f"{name.replace('_', ' ')} {part + 1}")
+        previous = part
+    named = field_id(path) or "the deck"
+    return f"{named} ({', '.join(words)})" if words else named

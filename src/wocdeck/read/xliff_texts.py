@@ -14,12 +14,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from wocdeck.read.languages import default_language, is_translations
+from wocdeck.read.languages import default_language, field_id, is_translations
 from wocdeck.read.source import DataPath, Source
 from wocdeck.read.texts import Texts
 
 _RECORD = re.compile(r"#\s*from ([a-z]{2,3}(?:-[A-Za-z0-9]+)*) ([0-9a-f]{12})\s*$")
-_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _MISSING = object()
 _SWITCHES = {"yes", "true", "on"}  # `total: yes` asks for the derived word, not a label
 
@@ -32,19 +31,6 @@ def text_hash(text: str) -> str:
 def record(language: str, text: str) -> str:
     """The comment kept beside a translation: which language and text it was made from."""
     return f"# from {language} {text_hash(text)}"
-
-
-def unit_id(path: DataPath) -> str:
-    """A field's path as messages print it: `focus[2].achievements[0].points[1]`."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif _KEY.match(part):
-            out += f".{part}" if out else part
-        else:
-            out += '["' + part.replace("\\", "\\\\").replace('"', '\\"') + '"]'
-    return out
 
 
 @dataclass(frozen=True)
@@ -150,7 +136,7 @@ class _Walker:
         for index, key in enumerate(node):
             if not any(c.isalpha() for c in str(key)):
                 continue
-            logical, path = unit_id((*here.logical, str(key))), (*here.at, key)
+            logical, path = field_id((*here.logical, str(key))), (*here.at, key)
             if names is not None:
                 target = names.get(key)
                 there = (*chart, "names", self.language, key)
@@ -183,7 +169,7 @@ class _Walker:
             recorded = found.group(2) if found and found.group(1) == self.default else None
         where = here.other_at if here.other_at is not None else here.at
         self.found.append(
-            DeckText(unit_id(here.logical), here.at, text, target, where, recorded, here.whole)
+            DeckText(field_id(here.logical), here.at, text, target, where, recorded, here.whole)
         )
 
 
