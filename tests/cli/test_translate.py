@@ -306,6 +306,8 @@ def test_csv_texts_go_into_a_translated_csv_the_french_deck_draws(cli, renderer,
     )
     code, out, _ = cli("translate", "status", deck)
     assert out.startswith(f"{deck} in 'fr': 12 translated, 0 missing, 0 stale of 12 texts")
+    code, _, err = cli("validate", deck, "--strict", "--lang", "fr")  # the file's headings: fr
+    assert code == 0, err
     code, _, err = cli("render", deck, "--lang", "fr")
     assert code == 0, err
     pptx = tmp_path / "deck.fr.pptx"

@@ -8,6 +8,7 @@ with its data in an embedded workbook. Its alt text summarises the data in the d
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wocdeck.compose.kinds.base import Content, Context, Kind, Sized, whole_slide
@@ -90,7 +91,9 @@ def _renamed(
     )
     if spec.data is None:
         return data, left if composer.in_own_words((*path, "series")) else []
-    return data, left if composer.translated else []
+    # a translated file beside the CSV (NAME.fr.csv) has its headings in the deck's language
+    read = composer.file(spec.data, (*path, "data"), "data file")
+    return data, left if composer.translated and read.name == Path(spec.data).name else []
 
 
 def plan(
