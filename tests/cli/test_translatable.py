@@ -73,14 +73,11 @@ def test_values_that_are_not_text_are_never_asked_for_a_translation(cli, tmp_pat
 
 
 def test_a_total_label_is_translated_but_its_switch_is_not(cli, tmp_path: Path) -> None:
-    text = DECK.replace("total: yes", "total: Five years")
-    deck, line = _deck(tmp_path, text), _line(text, "total: Five years")
-    column = text.splitlines()[line - 1].index("total") + 1
-    _only_notice_then_error(
+    _changed_then_noticed(
         cli,
-        f"{deck}:{line}:{column}",
+        _deck(tmp_path, DECK.replace("total: yes", "total: Five years")),
+        "total: Five years",
         "slides[1].table.total (slide entry 2) has no 'fr' text; the 'en' text is used",
-        "add fr: … to translate it",
     )
 
 
@@ -186,31 +183,32 @@ def test_a_series_name_translated_in_names_or_per_language_is_quiet(cli, tmp_pat
 
 
 def test_an_untranslated_table_cell_is_named_as_the_xliff_names_it(cli, tmp_path: Path) -> None:
-    text = DECK.replace("[{en: Beijing, fr: Pékin}", "[Beijing")
-    deck, line = _deck(tmp_path, text), _line(text, "[Beijing")
-    column = text.splitlines()[line - 1].index("Beijing") + 1
-    _only_notice_then_error(
+    _changed_then_noticed(
         cli,
-        f"{deck}:{line}:{column}",
+        _deck(tmp_path, DECK.replace("[{en: Beijing, fr: Pékin}", "[Beijing")),
+        "[Beijing",
         "slides[3].table.rows[0][0] (slide entry 4, table row 1, cell 1) has no 'fr' text; "
         "the 'en' text is used",
-        "add fr: … to translate it",
     )
 
 
-def test_an_untranslated_list_names_its_first_text_and_counts_the_rest(
-    cli, tmp_path: Path
-) -> None:
+def test_an_untranslated_list_names_its_first_text_and_counts_the_rest(cli, tmp_path: Path) -> None:
     text = DECK.replace(
         "aims: {en: [Reach the provinces], fr: [Atteindre les provinces]}",
         'aims: ["2018", Reach the provinces, Train examiners, Open a library]',
     )
-    deck, line = _deck(tmp_path, text), _line(text, "aims: [")
-    column = text.splitlines()[line - 1].index("Reach") + 1
-    _only_notice_then_error(
+    _changed_then_noticed(
         cli,
-        f"{deck}:{line}:{column}",
+        _deck(tmp_path, text),
+        "Reach the provinces, Train",
         "focus[0].aims[1] (focus area 1, aim 2) has no 'fr' text, nor have 2 more in "
         "focus[0].aims; the 'en' text is used",
-        "add fr: … to translate it",
     )
+
+
+def _changed_then_noticed(cli, deck: Path, needle: str, message: str) -> None:
+    """The deck's only notice in French is message, located at needle (without its "[")."""
+    text = deck.read_text(encoding="utf-8")
+    line = _line(text, needle)
+    column = text.splitlines()[line - 1].index(needle.lstrip("[")) + 1
+    _only_notice_then_error(cli, f"{deck}:{line}:{column}", message, "add fr: … to translate it")
