@@ -177,8 +177,8 @@ def test_the_seeds_english_text_falls_back_with_a_notice_per_field(
         f":7:3: notice: event.office has no '{language}' text; the 'en' text is used"
         in (messages[0])
     )
-    assert any("year_ahead has no" in m for m in messages)
-    assert any("focus.aims has no" in m for m in messages)
+    assert any("year_ahead[0] (year-ahead item 1) has no" in m for m in messages)
+    assert any("focus[0].aims[0] (focus area 1, aim 1) has no" in m for m in messages)
     assert not any("event.date" in m or ".goal" in m or ".value" in m for m in messages)
     assert len(messages) == len(set(messages))
 

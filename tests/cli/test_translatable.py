@@ -155,7 +155,12 @@ slides:
 def test_a_series_name_written_in_the_deck_gets_the_chart_headings_notice(
     cli, tmp_path: Path
 ) -> None:
-    deck = write_deck(tmp_path, SERIES)
+    english_only = SERIES.replace("{Applications: [1, 2]}", "{en: {Applications: [1, 2]}}")
+    for text in (SERIES, english_only):
+        _series_notice(cli, write_deck(tmp_path, text))
+
+
+def _series_notice(cli, deck: Path) -> None:
     code, out, err = cli("validate", deck, "--lang", "fr")
     assert (code, err) == (0, "")
     assert out.splitlines()[0] == (
@@ -174,7 +179,8 @@ def test_a_series_name_translated_in_names_or_per_language_is_quiet(cli, tmp_pat
     per_language = SERIES.replace(
         "{Applications: [1, 2]}", "{en: {Applications: [1, 2]}, fr: {Demandes: [1, 2]}}"
     )
-    for text in (named, per_language):
+    english_only = named.replace("{Applications: [1, 2]}", "{en: {Applications: [1, 2]}}")
+    for text in (named, per_language, english_only):
         deck = write_deck(tmp_path, text)
         code, _, err = cli("validate", deck, "--lang", "fr", "--strict")
         assert (code, err) == (0, ""), text

@@ -236,3 +236,10 @@ def test_series_given_per_language_are_renamed_in_place(tmp_path: Path) -> None:
     )
     text = _imported(tmp_path, per_language, {'slides[1].chart.series["Applications 2018"]': "D"})
     assert text == per_language.replace("fr: {Demandes: [", "fr: {D: [")
+
+
+def test_series_given_in_the_decks_language_only_take_names_too(tmp_path: Path) -> None:
+    english = CHARTS.replace("series: {Applications 2018", "series: {en: {Applications 2018")
+    english = english.replace("[53345, 6900]}   #", "[53345, 6900]}}   #")
+    text = _imported(tmp_path, english, {'slides[1].chart.series["Applications 2018"]': "D"})
+    assert text == english + "      names: {fr: {Applications 2018: D}}\n"

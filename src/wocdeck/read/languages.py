@@ -306,7 +306,8 @@ class _Walker:
                 )
             )
             return None
-        self._fell_back(at, fallback)
+        if place is None or not place.named:  # names (a chart's series): the chart's notice
+            self._fell_back(at, fallback)
         return self.pick(node[fallback], (*at, fallback), to, place, chosen=True)
 
 

@@ -131,7 +131,9 @@ class _Walker:
         language, it is the key in the same place of the same mapping in that language."""
         theirs = list(here.other) if isinstance(here.other, dict) else []
         chart, names = here.at[:-1], None
-        if here.whole is None:
+        if here.whole is not None and here.whole == chart and here.other is _MISSING:
+            chart = here.whole[:-1]  # series given in the deck's language only
+        if here.whole is None or chart != here.at[:-1]:
             names = self._names(chart)
         for index, key in enumerate(node):
             if not any(c.isalpha() for c in str(key)):
