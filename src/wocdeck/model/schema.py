@@ -232,8 +232,8 @@ FIELD_DOCS: dict[str, tuple[str, Any]] = {
     "Chart.x_title": ("The category axis' title (default: the CSV's first heading).", "Year"),
     "Chart.y_title": ("The value axis' title: say the unit here.", "Applications"),
     "Chart.names": (
-        "The CSV file's headings in a translation, per language: the category axis' title "
-        "and the series' names.",
+        "The chart's headings in a translation, per language: the series' names (written "
+        "in the deck or the CSV file's) and the CSV's category axis' title.",
         {"fr": {"Year": "Année", "Hague": "La Haye"}},
     ),
     "Chart.alt": (

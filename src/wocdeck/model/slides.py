@@ -64,7 +64,7 @@ class Chart(Part):
     series: dict[Text, ChartValues] = {}
     x_title: Text | None = None
     y_title: Text | None = None
-    names: Renamed | None = None  # the CSV's headings in the deck's language: {fr: {Year: Année}}
+    names: Renamed | None = None  # headings and series names translated: {fr: {Year: Année}}
     alt: Text | None = None  # alt text; default: a summary of the data in the deck's language
 
     @model_validator(mode="after")
