@@ -11,14 +11,19 @@ measurer and every renderer keep the words together.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 NBSP = "\u00a0"
 SHORT_PARENTHETICAL = 3  # words
 _NUMBER_NOUN = re.compile(r"(?<=\d) (?=[^\W\d_])")  # "17 visits", "2 incumbents"
 _CODE_NUMBER = re.compile(r"(?<=\b[A-Z]{3}) (?=\d)")  # "CHF 108,348"
 _PARENTHETICAL = re.compile(r" ?\([^()\n]*\)")
-_IDEOGRAPHIC = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_FIRST_IDEOGRAPHIC = "\u3040"  # no text below it has ideographs or kana
+
+
+@cache  # compiled on first use: its ranges take milliseconds to compile, at every start
+def _ideographic() -> re.Pattern[str]:
+    return re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def glue_positions(text: str) -> set[int]:
@@ -36,7 +41,7 @@ def glue_positions(text: str) -> set[int]:
 def phrase_ends(text: str) -> set[int]:
     """Where BudouX's phrases of a Chinese or Japanese text end (the text's length included);
     every position for text without ideographs or kana."""
-    if not _IDEOGRAPHIC.search(text):
+    if max(text, default="") < _FIRST_IDEOGRAPHIC or not _ideographic().search(text):
         return set(range(len(text) + 1))
     ends, total = set(), 0
     for phrase in _phrases(text):

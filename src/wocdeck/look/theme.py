@@ -21,7 +21,7 @@ _FLOORS = ("cover_title", "cover_subtitle", "title", "body", "tile_value", "foot
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Colors(_Strict):

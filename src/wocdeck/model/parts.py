@@ -38,7 +38,9 @@ from wocdeck.read.messages import quoted_item
 class Part(BaseModel):
     """Base for every part of a deck: unknown keys are errors, values never change."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 class Bullet(Part):
