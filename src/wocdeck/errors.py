@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MAX_DESCRIBED = 1000  # problems worked out in full; the rest of a huge list are only counted
 
 
-@dataclass(frozen=True, order=True)
-class Location:
+class Location(NamedTuple):
     """A place in an input file; line and column count from 1."""
 
     path: str
@@ -23,8 +22,7 @@ class Location:
         return f"{self.path}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One problem with an input, with its location and an optional hint."""
 
     location: Location

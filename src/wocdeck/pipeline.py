@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from wocdeck.errors import DeckError, Location, Problem
 from wocdeck.plan import Adjustment, Slide
@@ -23,8 +23,7 @@ MAX_PROPERTY = 255  # characters in a document property (title, author, subject)
 MAX_EPOCH = 253402300799  # 9999-12-31 23:59:59 UTC
 
 
-@dataclass(frozen=True)
-class Rendered:
+class Rendered(NamedTuple):
     """A rendered deck: where it went, how many slides, and what fitting changed."""
 
     output: Path
@@ -43,8 +42,7 @@ class Checked:
     planned: _Planned | None = field(default=None, repr=False, compare=False)  # for render
 
 
-@dataclass(frozen=True)
-class _Planned:
+class _Planned(NamedTuple):
     """A deck planned and fitted, with what the user is told about it."""
 
     slides: list[Slide]
@@ -98,7 +96,7 @@ def languages(deck_file: Path) -> list[str]:
 
 def _refuse_notices(notices: tuple[Problem, ...], strict: bool) -> None:
     if strict and notices:
-        raise DeckError([replace(n, severity="error") for n in notices])
+        raise DeckError([n._replace(severity="error") for n in notices])
 
 
 def _plan(

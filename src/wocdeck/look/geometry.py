@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from wocdeck.plan import Box
 
@@ -23,8 +23,7 @@ LOGO_NAME = "Logo"  # the bundled cover layout's picture placeholder for the the
 LOGO_IDX = 14
 
 
-@dataclass(frozen=True)
-class Frames:
+class Frames(NamedTuple):
     """The boxes of every layout for a theme's side margin, in points."""
 
     margin: float

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from wocdeck.errors import DeckError, Location
 
@@ -23,8 +23,7 @@ class OutsideFolder(ValueError):
         self.message, self.hint = message, hint
 
 
-@dataclass(frozen=True)
-class Boundary:
+class Boundary(NamedTuple):
     """The folders a deck's files may be read from: its own, and those allowed."""
 
     folder: Path  # the deck's folder, links followed

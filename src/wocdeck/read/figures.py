@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import NamedTuple
 
 MAX_DIGITS = 18
 _SPACES = "\u00a0\u202f\u2009 "  # space, no-break space, narrow no-break space, thin space
@@ -36,8 +36,7 @@ class FigureError(ValueError):
         self.message, self.hint = message, hint
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """A number as the editor typed it, with what comes before and after it."""
 
     number: Decimal

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from wocdeck.errors import DeckError, Problem
 from wocdeck.read.source import DataPath, Source, nearest
@@ -78,8 +78,7 @@ def is_right_to_left(language: str) -> bool:
     return language.split("-")[0] in RIGHT_TO_LEFT
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """One language's view of a deck file: its data, positions, and the fields that fell back."""
 
     source: Source

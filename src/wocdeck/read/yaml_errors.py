@@ -8,7 +8,7 @@ stopped on, and at the lines above it, to say what the editor should change.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks, as its marks count them
 _KEY = re.compile(r"^(?:- +)*[^\s#\-'\"][^:#]*:(?:\s|$)")
@@ -16,8 +16,7 @@ _ITEM = re.compile(r"^-(?:\s|$)")
 HASHTAG = re.compile(r"[ \t]+#\S")  # text, then ' #word': YAML drops ' #word…' as a comment
 
 
-@dataclass(frozen=True)
-class Wording:
+class Wording(NamedTuple):
     """A problem in plain words, with the (1-based) line and column it points at."""
 
     line: int

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass
 from itertools import count
+from typing import NamedTuple
 
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -37,8 +37,7 @@ _SECTIONS = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"  # the p14:sectionLst exten
 _TITLE = markup.Placeholder("title", ' type="title"', "Title")
 
 
-@dataclass(frozen=True)
-class Properties:
+class Properties(NamedTuple):
     """Document properties; `when` is fixed so the same deck gives the same bytes."""
 
     title: str

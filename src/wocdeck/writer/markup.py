@@ -10,8 +10,8 @@ XML cannot hold.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from wocdeck.look.scripts import has_arabic, has_east_asian
 from wocdeck.look.theme import Fonts, Theme
@@ -49,8 +49,7 @@ _CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _TREE_END = "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr>"
 
 
-@dataclass(frozen=True)
-class Placeholder:
+class Placeholder(NamedTuple):
     """A layout's or master's placeholder as a slide inherits it: `p:ph` attributes and name."""
 
     kind: str  # the ph type: "title", "ctrTitle", "obj", "subTitle", "ftr", "sldNum", ...
@@ -350,8 +349,7 @@ def _bullet(planned: Paragraph, theme: Theme) -> str:
     return fonts.sub_bullet if planned.level else fonts.bullet
 
 
-@dataclass(frozen=True)
-class _FontMarkup:
+class _FontMarkup(NamedTuple):
     """A theme's font and language markup, escaped once per deck rather than once per run."""
 
     language: str  # rPr attributes of a Latin run
