@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 AA_NORMAL = 4.5
 AA_LARGE = 3.0
@@ -61,8 +61,7 @@ def readable_on(fill: str, candidates: Iterable[str], size: float, bold: bool = 
     return max(options, key=lambda option: contrast_ratio(option, fill))
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):
     """A deck's colour scheme: theme slot (dark1, accent1, …) → RRGGBB."""
 
     colors: Mapping[str, str]

@@ -8,20 +8,18 @@ the reader refuses it at its line and says how to write the text or the number w
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from wocdeck.read import yaml_errors
 from wocdeck.read.figures import FigureError, parse_figure
 
 Place = tuple[int, int]  # 1-based line and column
 
 
-@dataclass
 class Braces:
     """One { } mapping being read: its last `key: value` and the keys a comma made after it."""
 
-    last: tuple[str, str | None, Place] | None = None  # key, its plain text value, its start
-    split: list[tuple[str, Place, Place]] = field(default_factory=list)  # key, start, end
+    def __init__(self) -> None:  # a plain class: a dataclass's methods compile at each start
+        self.last: tuple[str, str | None, Place] | None = None  # key, plain text value, start
+        self.split: list[tuple[str, Place, Place]] = []  # key, start, end
 
     def take(self, key: str, value: object, start: Place, *, plain: bool) -> None:
         """Note a finished `key: value` pair (a value written without quotes is `plain`)."""

@@ -8,7 +8,6 @@ for every field of every kind.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -36,31 +35,33 @@ _LINE_BREAKS = str.maketrans({"\x0b": "\n", "\u2028": "\n", "\u2029": "\n", "\r"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass
+# Plain classes, not dataclasses: Python compiles a dataclass's methods at every start.
 class Built:
     """What the builder made: the data and the (line, column) of every value and key."""
 
-    data: Any = None
-    values: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
-    lines: list[str] = field(default_factory=list)
-    # Problems that leave the data readable (a key a comma made inside { } is left out of it),
-    # so that the model's own problems can be reported with them (`parse(…, defer=True)`).
-    deferred: list[Problem] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.data: Any = None
+        self.values: dict[DataPath, tuple[int, int]] = {}
+        self.keys: dict[DataPath, tuple[int, int]] = {}
+        self.lines: list[str] = []
+        # Problems that leave the data readable (a key a comma made inside { } is left out of
+        # it), so that the model's own problems can be reported with them (parse(defer=True)).
+        self.deferred: list[Problem] = []
 
 
-@dataclass
 class _Frame:
-    value: dict[str, Any] | list[Any]
-    path: DataPath
-    anchor: str | None
-    start_mark: Any
-    size: int = 1
-    chars: int = 0
-    key: str | None = None
-    key_mark: tuple[int, int] = (0, 0)
-    braces: Braces | None = None  # a { } mapping: its commas are checked (read.braces)
-    flow: bool = False  # written inside [ ] or { }
+    """A mapping or list being built, with what its limits and checks need."""
+
+    def __init__(
+        self, value: dict[str, Any] | list[Any], path: DataPath, anchor: str | None, start_mark: Any
+    ) -> None:
+        self.value, self.path, self.anchor, self.start_mark = value, path, anchor, start_mark
+        self.size = 1
+        self.chars = 0
+        self.key: str | None = None
+        self.key_mark = (0, 0)
+        self.braces: Braces | None = None  # a { } mapping: its commas are checked (read.braces)
+        self.flow = False  # written inside [ ] or { }
 
 
 class Builder:

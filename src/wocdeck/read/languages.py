@@ -15,7 +15,6 @@ that language.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from wocdeck.errors import DeckError, Problem
@@ -153,20 +152,14 @@ def is_translations(node: Any) -> bool:
     )
 
 
-@dataclass
 class _Walker:
     """Copies plain data, replacing per-language mappings and moving positions along."""
 
-    source: Source
-    language: str
-    default: str
-    texts: Texts
-    problems: list[Problem] = field(default_factory=list)
-    notices: list[Problem] = field(default_factory=list)
-    out: Source = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.out = Source(self.source.path, None, lines=self.source.lines)
+    def __init__(self, source: Source, language: str, default: str, texts: Texts) -> None:
+        self.source, self.language, self.default, self.texts = source, language, default, texts
+        self.problems: list[Problem] = []
+        self.notices: list[Problem] = []
+        self.out = Source(source.path, None, lines=source.lines)
 
     def collect(self, node: Any, found: list[str]) -> None:
         """Add the languages of every per-language mapping under node to found."""

@@ -6,7 +6,6 @@ import difflib
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from wocdeck.compose.wording import roman
 from wocdeck.errors import DeckError, Location
@@ -18,13 +17,11 @@ IN_FOCUS = ("aims", "achievements")
 _FOCUS_N = re.compile(r"^focus[ _]*([0-9]+|[ivxlcdm]+)$")
 
 
-@dataclass
 class Placement:
     """The free slides waiting at each (before|after, anchor), with their paths."""
 
-    at: dict[tuple[str, str], list[tuple[FreeSlide, DataPath]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
+    def __init__(self) -> None:  # a plain class: a dataclass's methods compile at each start
+        self.at: dict[tuple[str, str], list[tuple[FreeSlide, DataPath]]] = defaultdict(list)
 
     def take(self, side: str, anchor: str) -> list[tuple[FreeSlide, DataPath]]:
         """The slides placed at one side of an anchor."""

@@ -13,9 +13,9 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 SHIPPED = {
     "arial": "liberation-sans",
@@ -49,8 +49,7 @@ _SERIF_WORDS = ("serif", "times", "garamond", "georgia", "palatino", "book", "ro
 _MONO_WORDS = ("mono", "courier", "consolas", "code", "typewriter")
 
 
-@dataclass(frozen=True)
-class FontMetrics:
+class FontMetrics(NamedTuple):
     """How a typeface is measured: a table name or font file, and a notice when approximated."""
 
     typeface: str
