@@ -1,7 +1,7 @@
 """A lean start: --version and --help import neither python-pptx nor pydantic; validate no pptx;
 no command pays for another command's dependencies (watchfiles, jsonschema, UNO) or has typer
-build the other commands; and a deck pays only for what it uses (Babel for languages other
-than English)."""
+build the other commands; a deck pays only for what it uses (Babel for languages other than
+English); and importing the deck's models builds no validator (the first validation does)."""
 
 from __future__ import annotations
 
@@ -164,3 +164,30 @@ def test_a_deck_with_blocks_imports_them(tmp_path) -> None:
     showcase = SEED_DECK.parent / "examples" / "showcase.yaml"
     modules = _modules("render", "-o", str(tmp_path / "deck.pptx"), str(showcase))
     assert set(BLOCK_MODULES) <= modules
+
+
+MODELS_PROBE = """
+import json, sys
+import wocdeck.model, wocdeck.look.theme
+from pydantic import BaseModel
+from wocdeck.model.parts import Part
+
+def subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from subclasses(sub)
+
+built = sorted(m.__name__ for m in subclasses(Part) if m.__pydantic_complete__)
+print(json.dumps({"parts": len(list(subclasses(Part))), "built": built}))
+"""
+
+
+def test_importing_the_models_builds_no_deck_validator() -> None:
+    """A deck's models build their validator when a deck is first validated, once, for the
+    whole deck (its parts' schemas inside it): not each part's at every start."""
+    done = subprocess.run(
+        [sys.executable, "-c", MODELS_PROBE], capture_output=True, text=True, check=True
+    )
+    found = json.loads(done.stdout)
+    assert found["parts"] > 10  # Deck, Event, Focus, Bullet, Metric, Chart, Table, …
+    assert found["built"] == []

@@ -1,0 +1,165 @@
+"""Start-up budget: the seed render against the stack floor, and wocdeck's own import time.
+
+    python benchmarks/startup.py [--repeat 9] [--strict]
+
+Runs, alternately and each as a whole process: the stack floor (bench.py's: import python-pptx,
+pydantic, PyYAML and typer, one pydantic model, one slide saved) and `wocdeck render deck.yaml`;
+then `python -X importtime` of the same render. Prints the load average, median wall and CPU
+time and their ratio to the floor (the goal: at most GOAL), the self import time of wocdeck's
+own modules summed per stage against each stage's budget, and the libraries the render imports
+beyond the floor's. A change that adds start-up time shows up as a stage over its budget or a
+library in that list. Bytecode is written once first, as a user's installation has it (an
+editable install under PYTHONDONTWRITEBYTECODE=1 would compile wocdeck's sources on every run).
+Figures only; --strict exits 1 when the ratio or a stage is over budget.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench import FLOOR, ROOT, wocdeck_command
+
+GOAL = 1.15  # the seed render's wall time over the stack floor's
+# Milliseconds of self import time per stage (medians, `-X importtime`, which adds its own
+# overhead) on the 2-core development machine, about a third over what they measured at
+# load average 1-3 (2026-12-05); a stage's modules import pydantic's models, dataclasses and
+# patterns, which is what costs.
+BUDGET_MS = {
+    "cli": 3.0,
+    "errors": 0.5,
+    "plan": 6.0,
+    "pipeline": 1.5,
+    "read": 9.0,
+    "model": 14.0,
+    "look": 24.0,
+    "compose": 6.0,
+    "layout": 4.0,
+    "writer": 4.0,
+    "output": 1.0,
+    "wocdeck": 0.5,
+}
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def run(command: list[str]) -> tuple[float, float, str]:
+    """Wall and CPU seconds of one child process, and its standard error."""
+    before = os.times()
+    started = time.perf_counter()
+    child = subprocess.run(
+        command,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=False,
+    )
+    elapsed = time.perf_counter() - started
+    after = os.times()
+    if child.returncode:
+        raise SystemExit(f"failed: {' '.join(command)}\n{child.stderr.decode()}")
+    cpu = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
+    return elapsed, cpu, child.stderr.decode()
+
+
+def stage(module: str) -> str | None:
+    """The stage a wocdeck module belongs to (wocdeck.read.files → read), None for others."""
+    parts = module.split(".")
+    if parts[0] != "wocdeck":
+        return None
+    return parts[1] if len(parts) > 1 else "wocdeck"
+
+
+def self_times(importtime: str) -> dict[str, float]:
+    """Each imported module's self import time in ms, from `-X importtime` output."""
+    times = {}
+    for line in importtime.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        own, _, name = line.removeprefix("import time:").split("|")
+        times[name.strip()] = int(own) / 1000
+    return times
+
+
+def main() -> None:
+    """Print the start-up figures."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--repeat", type=int, default=9)
+    parser.add_argument("--strict", action="store_true", help="exit 1 when over budget")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="wocdeck-startup-"))
+    floor = work / "floor.py"
+    floor.write_text(FLOOR.format(out=str(work / "floor.pptx")))
+    python = sys.executable
+    floor_run = [python, str(floor)]
+    render = [*wocdeck_command(), "render", str(ROOT / "deck.yaml"), "-o", str(work / "s.pptx")]
+    traced = [python, "-X", "importtime", "-c", "from wocdeck.cli import main; main()"]
+    traced += render[len(wocdeck_command()) :]
+    for command in (floor_run, render):  # bytecode written once
+        run(command)
+    figures: dict[str, list[float]] = defaultdict(list)
+    stages: dict[str, list[float]] = defaultdict(list)
+    beyond: dict[str, list[float]] = defaultdict(list)
+    loads = []
+    for _ in range(args.repeat):
+        loads.append(os.getloadavg()[0])
+        for name, command in (("floor", floor_run), ("render", render)):
+            wall, cpu, _ = run(command)
+            figures[f"{name} wall"].append(wall)
+            figures[f"{name} cpu"].append(cpu)
+        floor_modules = self_times(run([python, "-X", "importtime", str(floor)])[2])
+        seed_modules = self_times(run(traced)[2])
+        per_stage: dict[str, float] = defaultdict(float)
+        for module, ms in seed_modules.items():
+            if (name := stage(module)) is not None:
+                per_stage[name] += ms
+            elif module not in floor_modules:
+                beyond[module.partition(".")[0]].append(ms)
+        for name in BUDGET_MS:
+            stages[name].append(per_stage.get(name, 0.0))
+    median = {k: statistics.median(v) for k, v in figures.items()}
+    over = []
+    print(f"load average (1 min) {min(loads):.1f}-{max(loads):.1f}, {args.repeat} runs each")
+    for kind in ("wall", "cpu"):
+        ratio = median[f"render {kind}"] / median[f"floor {kind}"]
+        print(
+            f"seed render {median[f'render {kind}'] * 1000:.0f} ms {kind}, stack floor "
+            f"{median[f'floor {kind}'] * 1000:.0f} ms: {ratio:.2f}x floor"
+            + (f" (goal {GOAL}x)" if kind == "wall" else "")
+        )
+        if kind == "wall" and ratio > GOAL:
+            over.append("ratio")
+    print("\n| stage | self import ms (median) | budget |")
+    print("|---|---:|---:|")
+    total = 0.0
+    for name, budget in BUDGET_MS.items():
+        ms = statistics.median(stages[name])
+        total += ms
+        flag = " over budget" if ms > budget else ""
+        over += [name] if flag else []
+        print(f"| {name} | {ms:.1f} | {budget:.1f}{flag} |")
+    print(f"| all of wocdeck | {total:.1f} | {sum(BUDGET_MS.values()):.1f} |")
+    extra = sorted(((sum(v) / args.repeat, k) for k, v in beyond.items()), reverse=True)
+    print(
+        f"\nlibraries beyond the floor's: {len(extra)}, "
+        + ", ".join(f"{name} {ms:.1f} ms" for ms, name in extra[:8])
+    )
+    if over:
+        print("over budget: " + ", ".join(over))
+        if args.strict:
+            raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
