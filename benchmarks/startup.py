@@ -1,6 +1,6 @@
 """Start-up budget: the seed render against the stack floor, and wocdeck's own import time.
 
-    python benchmarks/startup.py [--repeat 9] [--strict]
+    python benchmarks/startup.py [--repeat 9] [--instructions] [--strict]
 
 Runs, alternately and each as a whole process: the stack floor (bench.py's: import python-pptx,
 pydantic, PyYAML and typer, one pydantic model, one slide saved) and `wocdeck render deck.yaml`;
@@ -10,13 +10,16 @@ own modules summed per stage against each stage's budget, and the libraries the 
 beyond the floor's. A change that adds start-up time shows up as a stage over its budget or a
 library in that list. Bytecode is written once first, as a user's installation has it (an
 editable install under PYTHONDONTWRITEBYTECODE=1 would compile wocdeck's sources on every run).
-Figures only; --strict exits 1 when the ratio or a stage is over budget.
+Wall and CPU time depend on the machine's load: --instructions also counts what each executes
+(valgrind), the same at any load. Figures only; --strict exits 1 when the ratio or a stage is
+over budget.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -26,7 +29,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import FLOOR, ROOT, wocdeck_command
+from bench import ENV, FLOOR, ROOT, wocdeck_command
 
 GOAL = 1.15  # the seed render's wall time over the stack floor's
 # Milliseconds of self import time per stage (medians, `-X importtime`, which adds its own
@@ -47,28 +50,47 @@ BUDGET_MS = {
     "output": 1.0,
     "wocdeck": 0.5,
 }
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+# After a render: the classes wocdeck's imported modules define that cost most to make at
+# start (a dataclass compiles its methods, a pydantic model collects its fields and builds
+# a validator when first used), and the regular expressions compiled.
+CLASSES = """
+import dataclasses, re, sys
+from pydantic import BaseModel
+from wocdeck.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+mine = [v for name, m in list(sys.modules.items()) if name.startswith("wocdeck") and m
+        for v in vars(m).values() if isinstance(v, type) and v.__module__ == name]
+print(sum(dataclasses.is_dataclass(c) for c in mine), sum(issubclass(c, BaseModel) for c in mine),
+      len(re._cache), file=sys.stderr)
+"""
 
 
-def run(command: list[str]) -> tuple[float, float, str]:
+def run(command: list[str], env: dict[str, str] = ENV) -> tuple[float, float, str]:
     """Wall and CPU seconds of one child process, and its standard error."""
-    before = os.times()
     started = time.perf_counter()
-    child = subprocess.run(
-        command,
-        env=ENV,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        check=False,
-    )
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert child.stderr is not None
+    stderr = child.stderr.read().decode()
+    _, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - started
-    after = os.times()
-    if child.returncode:
-        raise SystemExit(f"failed: {' '.join(command)}\n{child.stderr.decode()}")
-    cpu = (after.children_user - before.children_user) + (
-        after.children_system - before.children_system
-    )
-    return elapsed, cpu, child.stderr.decode()
+    if status != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{stderr}")
+    return elapsed, usage.ru_utime + usage.ru_stime, stderr
+
+
+def instructions(command: list[str]) -> int:
+    """Instructions one child process executes (valgrind's cachegrind, a fixed hash seed)."""
+    with tempfile.NamedTemporaryFile() as out:
+        counted = ["valgrind", "--tool=cachegrind", "--cache-sim=no"]
+        counted += [f"--cachegrind-out-file={out.name}", *command]
+        stderr = run(counted, {**ENV, "PYTHONHASHSEED": "0"})[2]  # the same work every run
+    refs = re.search(r"I\s+refs:\s+([\d,]+)", stderr)
+    if refs is None:
+        raise SystemExit(f"no instruction count from valgrind:\n{stderr}")
+    return int(refs.group(1).replace(",", ""))
 
 
 def stage(module: str) -> str | None:
@@ -97,6 +119,11 @@ def main() -> None:
     )
     parser.add_argument("--repeat", type=int, default=9)
     parser.add_argument("--strict", action="store_true", help="exit 1 when over budget")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions each runs (needs valgrind): the same at any load",
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="wocdeck-startup-"))
     floor = work / "floor.py"
@@ -106,6 +133,7 @@ def main() -> None:
     render = [*wocdeck_command(), "render", str(ROOT / "deck.yaml"), "-o", str(work / "s.pptx")]
     traced = [python, "-X", "importtime", "-c", "from wocdeck.cli import main; main()"]
     traced += render[len(wocdeck_command()) :]
+    counted = [python, "-c", CLASSES, *render[len(wocdeck_command()) :]]
     for command in (floor_run, render):  # bytecode written once
         run(command)
     figures: dict[str, list[float]] = defaultdict(list)
@@ -154,6 +182,17 @@ def main() -> None:
     print(
         f"\nlibraries beyond the floor's: {len(extra)}, "
         + ", ".join(f"{name} {ms:.1f} ms" for ms, name in extra[:8])
+    )
+    if args.instructions:
+        floor_count, seed_count = instructions(floor_run), instructions(render)
+        print(
+            f"instructions: seed render {seed_count / 1e6:,.0f} M, stack floor "
+            f"{floor_count / 1e6:,.0f} M: {seed_count / floor_count:.2f}x floor"
+        )
+    dataclasses, models, patterns = run(counted)[2].split()[-3:]
+    print(
+        f"wocdeck's classes made at start: {dataclasses} dataclasses, {models} pydantic models; "
+        f"regular expressions compiled in all: {patterns}"
     )
     if over:
         print("over budget: " + ", ".join(over))
