@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from wocdeck.errors import DeckError, Location
 from wocdeck.look.template import LayoutSpec, PlaceholderSpec, TemplateFile
@@ -82,8 +82,7 @@ COMPOSED_ROLES = (
 _PLAIN = (("titleOnly", "Title Only"), ("blank", "Blank"))
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
     """The layout serving one role, and why; `fallback` says what is missing, if anything."""
 
     role: SlideRole
@@ -93,8 +92,7 @@ class Choice:
     composed: bool = False  # drawn in wocdeck's own arrangement on a Title Only/Blank layout
 
 
-@dataclass(frozen=True)
-class Contract:
+class Contract(NamedTuple):
     """A template with a layout chosen for every role."""
 
     template: TemplateFile

@@ -7,8 +7,8 @@ template with the theme's colours and fonts written into its theme.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from wocdeck.errors import Location
 from wocdeck.look.contract import Contract, SlideRole, make_contract
@@ -21,8 +21,7 @@ from wocdeck.read.boundary import Boundary
 from wocdeck.read.source import Source
 
 
-@dataclass(frozen=True)
-class Look:
+class Look(NamedTuple):
     """A deck's template, the layouts chosen for it, and what to tell the user about it."""
 
     contract: Contract

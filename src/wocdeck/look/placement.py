@@ -10,7 +10,8 @@ in and is drawn as a text box.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from wocdeck.look.contract import Contract, SlideRole, slots
 from wocdeck.look.fonts import line_height, metrics_for
@@ -45,8 +46,7 @@ def _has_text(slide: Slide) -> bool:
     return groups or (slide.body is not None and any(p.runs for p in slide.body.paragraphs))
 
 
-@dataclass(frozen=True)
-class Fonts:
+class Fonts(NamedTuple):
     """The typefaces text is measured in: headings (the theme's major font) and body (minor)."""
 
     heading: str

@@ -13,8 +13,8 @@ import io
 import posixpath
 import xml.etree.ElementTree as ET
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from wocdeck.errors import DeckError, Location
 from wocdeck.look.template_package import check_sizes, has_dtd, member_of, rebuilt, zipped
@@ -54,8 +54,7 @@ MAIN_TYPES = {
 _SAY_SAVE = "save it from PowerPoint as a .potx or .pptx template"
 
 
-@dataclass(frozen=True)
-class LayoutSpec:
+class LayoutSpec(NamedTuple):
     """One slide layout of the template."""
 
     name: str
@@ -83,8 +82,7 @@ class LayoutSpec:
         return self.all(*BODY_KINDS)
 
 
-@dataclass(frozen=True)
-class TemplateFile:
+class TemplateFile(NamedTuple):
     """A checked template: its layouts, slide size, theme and the package for the writer."""
 
     path: Path

@@ -16,8 +16,8 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from wocdeck.look.template_parts import MACRO_RELATIONSHIPS, escape
 
@@ -159,8 +159,7 @@ def rebuilt(
     return kept, said
 
 
-@dataclass(frozen=True)
-class Rels:
+class Rels(NamedTuple):
     """A part's relationships as carried: the .rels XML, the ids kept and dropped, and each
     target member with the kind of relationship to it."""
 

@@ -4,7 +4,7 @@ through the master as PowerPoint resolves them, the theme's fonts and colours.""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from wocdeck.plan import INSET_X, INSET_Y, Box
 
@@ -24,8 +24,7 @@ BODY_KINDS = ("body", "obj", "subTitle")
 RUN = "/a:defRPr"
 
 
-@dataclass(frozen=True)
-class PlaceholderSpec:
+class PlaceholderSpec(NamedTuple):
     """A layout's placeholder as wocdeck fills it: kind, frame, insets and starting size."""
 
     kind: str  # the ph type: title, ctrTitle, subTitle, body, obj, dt, ftr, sldNum, pic, ...

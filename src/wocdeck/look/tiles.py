@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from wocdeck.look.geometry import GAP
 from wocdeck.look.lines import paragraph_lines
@@ -30,8 +31,7 @@ class TileStyle:
     spacing: float = TILE_SPACING  # line spacing in tiles, never tighter than the font's own
 
 
-@dataclass(frozen=True)
-class Grid:
+class Grid(NamedTuple):
     """Where a group's tiles go: beside its text or in rows under it, and their size."""
 
     columns: int

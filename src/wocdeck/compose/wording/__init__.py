@@ -11,11 +11,10 @@ written out (`english`), so an English deck does not load Babel.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 
@@ -83,8 +82,7 @@ def _table(language: str) -> dict[str, Any]:
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass(frozen=True)
-class Wording:
+class Wording(NamedTuple):
     """Derived words in one language: phrases from its table, formats from CLDR."""
 
     language: str
