@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from wocdeck.layout.fit import continued, leads, parent_bullet, split_paragraph, text_height
 from wocdeck.look.fonts import line_height
@@ -26,26 +26,24 @@ SIDE_TILE_WIDTH = 176.0  # tiles in a row beside their text
 COLUMN_SHARE = 0.34  # a figure column beside text takes this share of the body's width
 
 
-@dataclass
-class _Segment:
+class _Segment:  # plain classes: Python compiles a dataclass's methods at each start
     """A text box being filled: its place, paragraphs and their height."""
 
-    x: float
-    y: float
-    w: float
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    height: float = 0.0
+    def __init__(self, x: float, y: float, w: float) -> None:
+        self.x, self.y, self.w = x, y, w
+        self.paragraphs: list[Paragraph] = []
+        self.height = 0.0
 
 
-@dataclass
 class Page:
     """One slide's body: text boxes (top to bottom) and tiles."""
 
-    segments: list[_Segment] = field(default_factory=list)
-    tiles: list[TextBox] = field(default_factory=list)
-    charts: list[Block] = field(default_factory=list)  # figures' histories, beside their tiles
-    bottom: float = 0.0  # where the last thing placed ends
-    open: _Segment | None = None  # a full-width text box that following text may join
+    def __init__(self, bottom: float = 0.0) -> None:
+        self.segments: list[_Segment] = []
+        self.tiles: list[TextBox] = []
+        self.charts: list[Block] = []  # figures' histories, beside their tiles
+        self.bottom = bottom  # where the last thing placed ends
+        self.open: _Segment | None = None  # a full-width text box that following text may join
 
     @property
     def empty(self) -> bool:
