@@ -4,6 +4,7 @@ shrinking to the deck's floor, continuation with the header repeated."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from wocdeck.errors import DeckError, Location
 from wocdeck.look.fonts import line_height
@@ -161,8 +162,7 @@ def _too_wide(table: TablePlan, where: Location) -> DeckError:
 ARABIC_LINE_SPACING = 1.45  # Noto Sans Arabic's marks need more than Latin's 1.15
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """A cell's text as drawn; numbers are right-aligned."""
 
     text: str
