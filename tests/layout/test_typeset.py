@@ -289,6 +289,18 @@ def test_titles_share_one_size_and_a_three_line_title_says_so_instead_of_shrinki
     assert note.message.startswith("title too long for two lines at 30 pt: every title set at")
 
 
+def test_only_the_title_that_sets_the_deck_title_size_is_said() -> None:
+    deck = MINIMAL + (
+        "focus:\n  - name: Short\n    aims: [a]\n"
+        "  - name: A responsive communications interface for regions within China and its "
+        "partners\n    aims: [b]\n"
+        f"  - name: {LONG_FOCUS}\n    aims: [c]\nyear_ahead: [d]\n"
+    )
+    _, adjustments = _fit(deck)
+    notes = [a for a in adjustments if "title" in a.message]
+    assert [LONG_FOCUS[:40] in n.title for n in notes] == [True]  # not the second long one
+
+
 def test_figure_values_share_one_size_across_the_deck() -> None:
     deck = MINIMAL + (
         "about:\n  established: 2005-10-01\n  location: Singapore (Republic of Singapore)\n"

@@ -159,9 +159,10 @@ TABLE = (
 
 
 def _one_title_size(slides: list[Slide], deck_path: str) -> tuple[list[Slide], dict[int, str]]:
-    """Every content slide's title at one size: the largest every title fits at. A title
-    that fits only smaller (it needs a third line) is said on its slide: it sets the size of
-    every title, so the editor shortens it rather than have it shrunk alone."""
+    """Every content slide's title at one size: the largest every title fits at. The title
+    that sets that size (it needs a third line at the theme's size) is said on its slide, so
+    the editor shortens it rather than have it shrunk alone; titles that would fit larger
+    than it are not (shortening them would not change the size)."""
     content = [s for s in slides if s.layout in TITLED]
     if not content:
         return slides, {}
@@ -171,7 +172,7 @@ def _one_title_size(slides: list[Slide], deck_path: str) -> tuple[list[Slide], d
         id(s): f"title too long for two lines at {s.title.size:g} pt: every title set at "
         f"{size:g} pt"
         for s in content
-        if fitted[id(s)] < s.title.size
+        if fitted[id(s)] < s.title.size and fitted[id(s)] == size
     }
     out = [
         replace(s, title=replace(s.title, size=min(s.title.size, size)))
