@@ -31,7 +31,7 @@ def composed(slides: list[Slide]) -> list[Slide]:
 
 
 def _table(slide: Slide) -> Slide:
-    """A lone table on a slide of its own, centred in the body when it fills little of it."""
+    """A lone table on a slide of its own, centred in the body: a figure of the slide."""
     if len(slide.blocks) != 1 or not isinstance(slide.blocks[0], TablePlan):
         return _composed(slide)
     table = slide.blocks[0]
@@ -39,7 +39,7 @@ def _table(slide: Slide) -> Slide:
         return _composed(slide)
     width, height, box = sum(table.widths), sum(table.heights), table.box
     x = box.x + (box.w - width) / 2 if width < box.w else box.x
-    y = box.y + (box.h - height) / 2 if height < SPARSE * box.h else box.y
+    y = box.y + (box.h - height) / 2 if height < box.h else box.y
     return replace(slide, blocks=(replace(table, box=replace(box, x=x, y=y)),))
 
 

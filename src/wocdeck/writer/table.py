@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wocdeck.compose.kinds.table_plan import PAD_X, PAD_Y, Cell, TablePlan
+from wocdeck.compose.kinds.table_plan import PAD_X, Cell, TablePlan
 from wocdeck.plan import Box, Paragraph, Run, TextBox
 from wocdeck.writer import markup
 from wocdeck.writer.drawing import Drawing
@@ -79,7 +79,7 @@ def _cell(table: TablePlan, cell: Cell, kind: str, theme: Theme) -> str:
     lines = f"<a:lnL>{_NO_LINE}</a:lnL><a:lnR>{_NO_LINE}</a:lnR>{top}<a:lnB>{_NO_LINE}</a:lnB>"
     margins = (
         f'marL="{markup.emu(PAD_X)}" marR="{markup.emu(PAD_X)}" '
-        f'marT="{markup.emu(PAD_Y)}" marB="{markup.emu(PAD_Y)}" anchor="ctr"'
+        f'marT="{markup.emu(table.pad_y)}" marB="{markup.emu(table.pad_y)}" anchor="ctr"'
     )
     return (
         f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{paragraphs}</a:txBody>"

@@ -16,18 +16,23 @@ PAD_X = 7.2  # a cell's left and right margins, points (PowerPoint's 0.1 inch)
 PAD_Y = 3.6
 SAFETY = 0.97  # renderers differ by a hair in where they wrap
 MAX_STRETCH = 1.6  # a narrow table is widened at most this much, not across a wide slide
+FIGURE_WIDTH = 2 / 3  # a table on a slide of its own is at least this share of the body wide
+FIGURE_PAD_Y = 9.0  # its cells' top and bottom margins when it fits one slide with them
 
 
 def fit_table(table: TablePlan, where: Location) -> tuple[list[TablePlan], str]:
     """The table at the largest size that fits one slide, else paged at the size with fewest
     slides; a table too wide at the floor is an error naming its widest column."""
     laid = []  # every size's layout, laid out only until one fits
+    # on a slide of its own, a table takes roomy rows when they fit on one slide
+    tries = ((replace(table, pad_y=FIGURE_PAD_Y),) if table.continues else ()) + (table,)
     for size in table.steps:
-        layout = _layout(table, size)
+        for plan in tries:
+            layout = _layout(plan, size)
+            if layout is not None and sum(layout[1]) <= table.box.h:
+                note = f"table shrunk to {size:g} pt" if size < table.size else ""
+                return [replace(plan, size=size, widths=layout[0], heights=layout[1])], note
         laid.append((size, layout))
-        if layout is not None and sum(layout[1]) <= table.box.h:
-            note = f"table shrunk to {size:g} pt" if size < table.size else ""
-            return [replace(table, size=size, widths=layout[0], heights=layout[1])], note
     if laid[-1][1] is None:
         raise _too_wide(table, where)
     if not table.continues:
@@ -92,6 +97,8 @@ def _layout(table: TablePlan, size: float) -> tuple[tuple[float, ...], tuple[flo
         return None
     if sum(natural) <= room:  # widened to the frame, but not spread thin
         stretch = min(table.box.w / sum(natural), MAX_STRETCH)
+        if table.continues:  # a figure of its slide, not a narrow block lost in the middle
+            stretch = max(stretch, FIGURE_WIDTH * table.box.w / sum(natural))
         widths = [w * stretch for w in natural]
     else:
         spare = room - sum(least)
@@ -110,7 +117,7 @@ def _row_height(
         if cell.text:
             inner = (width - 2 * PAD_X) * SAFETY
             lines = max(lines, len(wrap([Span(cell.text, bold, table.metrics)], size, inner)))
-    return lines * size * table.line_spacing + 2 * PAD_Y
+    return lines * size * table.line_spacing + 2 * table.pad_y
 
 
 def _pages(table: TablePlan, heights: tuple[float, ...], where: Location) -> list[list[int]]:
@@ -193,6 +200,7 @@ class TablePlan:
     steps: tuple[float, ...] = ()  # the sizes fit tries, largest first: the deck's type scale
     header_fill: str = "accent1"  # theme slots of the header row's fill and text
     header_color: str = "light1"
+    pad_y: float = PAD_Y  # a cell's top and bottom margins, points
 
     def measured(self, metrics: str) -> TablePlan:
         """The table measured in the template's body font, its lines never set tighter than
