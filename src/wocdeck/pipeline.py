@@ -138,12 +138,13 @@ def _plan(
     slides, adjustments = fit_deck(planned, name, rules_for(theme, look.scale))
     _check_count(len(slides), name)
     slides = composed(typeset_lines(slides))
+    palette = look.palette(theme)
     if not look.restyled:  # a template's own colours: its text colour and one accent in tiles
         from wocdeck.layout.tile_colors import template_tiles
 
-        slides = template_tiles(slides, look.palette(theme))
-    slides = readable(slides, look.palette(theme))
-    pale = unreachable(slides, look.palette(theme))  # once per render, not per slide
+        slides = template_tiles(slides, palette)
+    slides = readable(slides, palette)
+    pale = unreachable(slides, palette)  # once per render, not per slide
     if is_right_to_left(deck.language):
         from wocdeck.layout.mirror import right_to_left
 

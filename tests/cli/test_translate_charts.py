@@ -90,3 +90,22 @@ def test_a_chart_drawn_from_its_translated_csv_has_no_headings_notice(cli, tmp_p
     code, out, err = cli("validate", deck, "--strict", "--lang", "fr")
     assert code == 0, err
     assert "headings" not in out
+
+
+def test_a_csv_file_outside_the_decks_folder_is_not_read_for_export(cli, tmp_path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "private.csv").write_text("Secret,Figure\nPassword,1\n", encoding="utf-8")
+    folder = tmp_path / "deck"
+    folder.mkdir()
+    (folder / "figures.csv").symlink_to(outside / "private.csv")
+    deck = write_deck(
+        folder,
+        "event: {office: A, title: C, date: 2018-09-27}\n"
+        "slides:\n  - title: Figures\n    table: {csv: figures.csv}\n",
+    )
+    code, _, err = cli("translate", "export", deck, "--lang", "fr", "--all-texts")
+    assert code == 0, err
+    found = units(folder / "deck.fr.xlf")
+    assert "slides[0].title" in found
+    assert not [unit for unit in found if unit.startswith("figures.csv")]  # a link out: unread

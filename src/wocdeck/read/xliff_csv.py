@@ -11,16 +11,16 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from wocdeck.read.boundary import Boundary
 from wocdeck.read.files import read_limited
 from wocdeck.read.source import DataPath, Source
 from wocdeck.read.xliff_texts import DeckText
 
-MAX_CSV_BYTES = 5_000_000  # as the table and chart readers
+MAX_CSV_BYTES = 5_000_000  # as the table reader (a chart's data file: at most 1 MB)
 
 
 @dataclass(frozen=True)
@@ -99,10 +99,11 @@ def read_rows(file: Path, table: bool) -> tuple[str, list[list[str]]] | None:
 def csv_files(source: Source) -> list[CsvFile]:
     """Each CSV file the deck names in its own folder, once, with its rows."""
     folder = Path(source.path).parent
+    boundary = Boundary.around(Path(source.path))  # others are not read here
     files, seen = [], set()
     for at, name, table in named_files(source):
         path = folder / name
-        if name in seen or not _inside(path, folder):
+        if name in seen or not boundary.holds(path):
             continue
         seen.add(name)
         read = read_rows(path, table)
@@ -149,9 +150,3 @@ def matches(file: CsvFile, rows: list[list[str]]) -> bool:
         for c, cell in enumerate(row)
         if not file.is_text(r, c)
     )
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    """Whether a file lies in the deck's folder (links followed): others are not read here."""
-    real = Path(os.path.realpath(path))
-    return real.is_relative_to(os.path.realpath(folder))
