@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
-from typing import Protocol, Self
+from typing import NamedTuple, Protocol, Self
 
 from wocdeck.errors import Location
 
@@ -35,8 +34,7 @@ class Role(Enum):
     CONTINUED = "continued"  # the rest of a bullet split across slides: no bullet mark
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """Text in one style."""
 
     text: str
@@ -45,8 +43,7 @@ class Run:
     lang: str = ""  # a language tag for East Asian text ("ja-JP"); empty for other text
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A paragraph; its size is the box's size times scale."""
 
     runs: tuple[Run, ...]
@@ -91,8 +88,7 @@ class Paragraph:
         return size * self.scale * spacing
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(NamedTuple):
     """A rectangle on the slide, in points from the top-left corner."""
 
     x: float
@@ -106,8 +102,7 @@ class Box:
         return self.y + self.h
 
 
-@dataclass(frozen=True)
-class TextBox:
+class TextBox(NamedTuple):
     """Paragraphs in a box at a size that fit may lower, down to floor."""
 
     name: str
@@ -164,8 +159,7 @@ class Block(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """A figure worth a tile: a small label over a large value, an optional caption."""
 
     label: tuple[Run, ...]
@@ -180,8 +174,7 @@ class Figure:
         return 2 if self.chart is not None else 1
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     """A unit of a slide's story: an optional heading, its paragraphs and its figures."""
 
     paragraphs: tuple[Paragraph, ...]
@@ -194,8 +187,7 @@ class Group:
         return first if first is not None and first.role is Role.HEADING else None
 
 
-@dataclass(frozen=True)
-class Slide:
+class Slide(NamedTuple):
     """One slide: a layout, its title and body, and any other text boxes and figure tiles."""
 
     layout: Layout
@@ -212,8 +204,7 @@ class Slide:
     groups: tuple[Group, ...] = ()  # the body's story before fitting lays it out
 
 
-@dataclass(frozen=True)
-class Adjustment:
+class Adjustment(NamedTuple):
     """Something fit changed on a slide, for the render report."""
 
     line: int

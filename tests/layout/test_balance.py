@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from wocdeck.layout.balance import balanced, kept_together
 from wocdeck.look.lines import line_width, measured_spans
 from wocdeck.look.measure import wrap
@@ -34,8 +32,8 @@ def test_a_two_line_title_breaks_where_its_lines_are_closest_in_width() -> None:
 
 
 def test_a_centred_title_stays_centred_when_balanced() -> None:
-    box = replace(
-        _box("The office is the first door to WIPO for users in China.", 700), align="ctr"
+    box = _box("The office is the first door to WIPO for users in China.", 700)._replace(
+        align="ctr"
     )
     after = balanced(box)
     assert after.box.x + after.box.w / 2 == box.box.x + box.box.w / 2

@@ -211,7 +211,6 @@ def test_the_last_continued_slide_is_not_left_with_a_line_or_two() -> None:
 
 
 def test_a_body_shorter_than_a_tile_row_still_ends_with_everything_placed() -> None:
-    from dataclasses import replace
 
     from wocdeck.layout.flow import Flow, TileStyle
 
@@ -220,7 +219,7 @@ def test_a_body_shorter_than_a_tile_row_still_ends_with_everything_placed() -> N
     text = MINIMAL + yaml.safe_dump({"focus": [{"name": "X", "achievements": [group]}]})
     source = parse(text.encode(), "deck.yaml")
     slide = compose(Deck.model_validate(source.data), load_theme("wipo", Location("t")))[1]
-    body = replace(slide.body, box=replace(slide.body.box, h=60))
+    body = slide.body._replace(box=slide.body.box._replace(h=60))
     flow = Flow(body, 22, TileStyle())
     pages = flow.place(slide.groups)
     assert flow.overflow

@@ -11,8 +11,6 @@ that costs the paragraph no line.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from wocdeck.look.breaking import NBSP, glue_positions, phrase_ends
 from wocdeck.look.lines import WIDTH_SAFETY, line_width, measured_spans
 from wocdeck.look.measure import break_positions, char_widths, wrap
@@ -40,7 +38,7 @@ def typeset_lines(slides: list[Slide]) -> list[Slide]:
             for box in slide.extras
         )
         body = kept_together(slide.body) if slide.body is not None else None
-        out.append(replace(slide, title=balanced(slide.title), extras=extras, body=body))
+        out.append(slide._replace(title=balanced(slide.title), extras=extras, body=body))
     return out
 
 
@@ -82,7 +80,7 @@ def balanced(box: TextBox) -> TextBox:
     if narrower >= box.box.w:
         return box
     shift = {"ctr": (box.box.w - narrower) / 2, "r": box.box.w - narrower}.get(box.align, 0.0)
-    return replace(box, box=replace(box.box, x=box.box.x + shift, w=narrower))
+    return box._replace(box=box.box._replace(x=box.box.x + shift, w=narrower))
 
 
 def _second_line_at(lines) -> int | None:
@@ -95,7 +93,7 @@ def kept_together(box: TextBox) -> TextBox:
     parenthetical or before a lone short last word, where tying the words costs no line;
     Chinese and Japanese broken between phrases."""
     paragraphs = tuple(_phrased(_tied(p, box), box) for p in box.paragraphs)
-    return box if paragraphs == box.paragraphs else replace(box, paragraphs=paragraphs)
+    return box if paragraphs == box.paragraphs else box._replace(paragraphs=paragraphs)
 
 
 def _phrased(paragraph: Paragraph, box: TextBox) -> Paragraph:
@@ -128,7 +126,7 @@ def _phrased(paragraph: Paragraph, box: TextBox) -> Paragraph:
     runs = paragraph.runs
     for at in reversed(starts):  # a line break written before each line's first character
         runs = _inserted(runs, at, "\n")
-    broken = replace(paragraph, runs=runs)
+    broken = paragraph._replace(runs=runs)
     spans = measured_spans(broken, box)
     for view in (width, width / WIDTH_SAFETY):  # as measured, and as a renderer fills the box
         if len(wrap(spans, size, view)) != len(lines):
@@ -148,7 +146,7 @@ def _tied(paragraph: Paragraph, box: TextBox) -> Paragraph:
         space = _bad_break(text, [wrap(spans, size, w) for w in (width, width / WIDTH_SAFETY)])
         if space is None:
             break
-        tied = replace(paragraph, runs=_replaced(paragraph.runs, space, NBSP))
+        tied = paragraph._replace(runs=_replaced(paragraph.runs, space, NBSP))
         tied_spans = measured_spans(tied, box)
         lines = wrap(tied_spans, size, width)
         allowed = set(break_positions(tied_spans))
@@ -183,7 +181,7 @@ def _inserted(runs: tuple[Run, ...], at: int, char: str) -> tuple[Run, ...]:
         end = offset + len(run.text)
         if offset < at <= end or (at == 0 and offset == 0):
             i = at - offset
-            run = replace(run, text=run.text[:i] + char + run.text[i:])
+            run = run._replace(text=run.text[:i] + char + run.text[i:])
             at = -1
         out.append(run)
         offset = end
@@ -197,7 +195,7 @@ def _replaced(runs: tuple[Run, ...], at: int, char: str) -> tuple[Run, ...]:
         end = offset + len(run.text)
         if offset <= at < end:
             i = at - offset
-            run = replace(run, text=run.text[:i] + char + run.text[i + 1 :])
+            run = run._replace(text=run.text[:i] + char + run.text[i + 1 :])
         out.append(run)
         offset = end
     return tuple(out)

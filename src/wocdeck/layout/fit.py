@@ -9,7 +9,6 @@ located error instead of overflowing.
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 
 from wocdeck.errors import DeckError, Location
 from wocdeck.look.lines import line_width, measured_spans, text_height
@@ -50,24 +49,23 @@ def without_tabs(slide: Slide) -> Slide:
     """
 
     def runs(items: tuple[Run, ...]) -> tuple[Run, ...]:
-        return tuple(replace(r, text=r.text.replace("\t", " ")) for r in items)
+        return tuple(r._replace(text=r.text.replace("\t", " ")) for r in items)
 
     def paragraphs(items: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
-        return tuple(replace(p, runs=runs(p.runs)) for p in items)
+        return tuple(p._replace(runs=runs(p.runs)) for p in items)
 
     def untab(box: TextBox) -> TextBox:
-        return replace(box, paragraphs=paragraphs(box.paragraphs))
+        return box._replace(paragraphs=paragraphs(box.paragraphs))
 
     def figure(item: Figure) -> Figure:
-        return replace(
-            item, label=runs(item.label), value=runs(item.value), caption=runs(item.caption)
+        return item._replace(
+            label=runs(item.label), value=runs(item.value), caption=runs(item.caption)
         )
 
     groups = tuple(
         Group(paragraphs(g.paragraphs), tuple(map(figure, g.figures))) for g in slide.groups
     )
-    return replace(
-        slide,
+    return slide._replace(
         title=untab(slide.title),
         body=untab(slide.body) if slide.body else None,
         extras=tuple(map(untab, slide.extras)),
@@ -82,19 +80,19 @@ def shrink_extras(slide: Slide, where: Location) -> tuple[TextBox, ...]:
     boxes = [shrink(box, where) for box in slide.extras]
     if slide.layout is Layout.TWO_COLUMNS and boxes:
         size = min(box.size for box in boxes)
-        boxes = [replace(box, size=size) for box in boxes]
+        boxes = [box._replace(size=size) for box in boxes]
     return tuple(boxes)
 
 
 def continued(heading: Paragraph, suffix: str = CONTINUED) -> Paragraph:
     """A heading or title repeated on a continuation slide, marked " (cont.)" or the like."""
-    return replace(heading, runs=(*heading.runs, Run(suffix)))
+    return heading._replace(runs=(*heading.runs, Run(suffix)))
 
 
 def continued_title(slide: Slide, where: Location) -> TextBox:
     """The slide's title for its continuation slides, marked in its language and fitted."""
     more = (continued(slide.title.paragraphs[0], slide.continuation),)
-    return shrink(replace(slide.title, paragraphs=more), where)
+    return shrink(slide.title._replace(paragraphs=more), where)
 
 
 def fit_blocks(slide: Slide, where: Location, notes: list[str]) -> tuple[list[Slide], str]:
@@ -106,13 +104,12 @@ def fit_blocks(slide: Slide, where: Location, notes: list[str]) -> tuple[list[Sl
         fitted.append(pages)
         if note:
             notes.append(note)
-    out = [replace(slide, blocks=tuple(pages[0] for pages in fitted))]
+    out = [slide._replace(blocks=tuple(pages[0] for pages in fitted))]
     title = continued_title(slide, where) if any(len(p) > 1 for p in fitted) else slide.title
     for pages in fitted:
         for number, page in enumerate(pages[1:], start=1):
             out.append(
-                replace(
-                    slide,
+                slide._replace(
                     title=title,
                     extras=(),
                     tiles=(),
@@ -139,7 +136,7 @@ def shrink(box: TextBox, where: Location) -> TextBox:
     """The box at the largest size at which all its text fits; an error if none does."""
     for size in candidate_sizes(box):
         if text_height(box.paragraphs, size, box) <= box.room:
-            return replace(box, size=size)
+            return box._replace(size=size)
     origin = f" (from {box.origin})" if box.origin else ""
     raise DeckError.at(
         Location(where.path, box.line) if box.line else where,
@@ -193,7 +190,7 @@ def split_paragraph(
     pieces = _cut_runs(paragraph.runs, cuts)
     role = Role.CONTINUED if paragraph.role in (Role.BULLET, Role.CONTINUED) else paragraph.role
     return [
-        replace(paragraph, runs=runs, role=paragraph.role if i == 0 else role)
+        paragraph._replace(runs=runs, role=paragraph.role if i == 0 else role)
         for i, runs in enumerate(pieces)
     ]
 
@@ -212,18 +209,18 @@ def _cut_runs(runs: tuple[Run, ...], cuts: list[int]) -> list[tuple[Run, ...]]:
     for run in runs:
         text, at = run.text, 0
         while cut is not None and cut < offset + len(text):
-            pieces[-1].append(replace(run, text=text[at : cut - offset]))
+            pieces[-1].append(run._replace(text=text[at : cut - offset]))
             pieces.append([])
             at = cut - offset
             cut = next(bounds)
-        pieces[-1].append(replace(run, text=text[at:]) if at else run)
+        pieces[-1].append(run._replace(text=text[at:]) if at else run)
         offset += len(text)
     out = []
     for number, piece in enumerate(pieces):
         if number > 0 and piece and piece[0].text.startswith(" "):
-            piece[0] = replace(piece[0], text=piece[0].text.lstrip(" "))
+            piece[0] = piece[0]._replace(text=piece[0].text.lstrip(" "))
         if number < len(pieces) - 1 and piece and piece[-1].text.endswith(" "):
-            piece[-1] = replace(piece[-1], text=piece[-1].text.rstrip(" "))
+            piece[-1] = piece[-1]._replace(text=piece[-1].text.rstrip(" "))
         out.append(tuple(r for r in piece if r.text))
     return out
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from dataclasses import replace
 
 from wocdeck.layout.fit import continued, leads, parent_bullet, split_paragraph, text_height
 from wocdeck.look.fonts import line_height
@@ -70,7 +69,7 @@ class Flow:
     ):
         spacing = max(TILE_SPACING, line_height(body.metrics))
         self.body, self.size, self.trial = body, size, trial
-        self.style = replace(tiles, metrics=body.metrics, spacing=spacing)
+        self.style = tiles._replace(metrics=body.metrics, spacing=spacing)
         self.suffix = suffix  # marks a heading repeated on a continuation slide
         self.full = body.box
         self.cap = cap  # (from slide n on, fill the body only this far down)
@@ -126,7 +125,7 @@ class Flow:
         size, width = self.style.value_floor, self._tile_width(columns)
         while size > self.style.label:
             size = max(self.style.label, size - 4)
-            style = replace(self.style, value_floor=size)
+            style = self.style._replace(value_floor=size)
             grid = tile_grid(group.figures, columns, width, False, style)
             if grid.value_lines == 1:
                 return [grid]
@@ -146,14 +145,14 @@ class Flow:
         rows = math.ceil(slots(group.figures) / grid.columns)
         tiles = rows * grid.height + (rows - 1) * GAP
         width = self.area.w - grid.block_width - GAP if grid.beside else self.area.w
-        box = replace(self.body, box=replace(self.area, w=width))
+        box = self.body._replace(box=self.area._replace(w=width))
         text = text_height(group.paragraphs, self.size, box) + 2 * box.inset_y
         return max(text, tiles) if grid.beside else text + GAP + tiles
 
     def _area_for(self, number: int) -> Box:
         """The body area of the n-th slide: the whole body, or capped from a slide on."""
         if self.cap is not None and number >= self.cap[0]:
-            return replace(self.full, h=self.cap[1])
+            return self.full._replace(h=self.cap[1])
         return self.full
 
     def _new_page(self) -> None:
@@ -292,8 +291,8 @@ class Flow:
                 break
             head, tail = paragraph, []
             if paragraph_lines(paragraph, self.size, box) > 1:
-                part = replace(box, box=replace(box.box, h=max(left, line) + 2 * box.inset_y))
-                full = replace(box, box=self.area)
+                part = box._replace(box=box.box._replace(h=max(left, line) + 2 * box.inset_y))
+                full = box._replace(box=self.area)
                 head, *tail = split_paragraph(paragraph, self.size, part, full)
             queue.popleft()
             if head.runs and tail:
@@ -319,7 +318,7 @@ class Flow:
             page.open = segment if join else None
 
     def _box(self, segment: _Segment) -> TextBox:
-        return replace(self.body, box=Box(segment.x, segment.y, segment.w, self.area.h))
+        return self.body._replace(box=Box(segment.x, segment.y, segment.w, self.area.h))
 
     @staticmethod
     def _slot(left: float, top: float, grid: Grid, index: int) -> Box:
@@ -332,7 +331,7 @@ class Flow:
         """A figure's tile in box, and its chart (if it has one) in the slot after it."""
         self.page.tiles.append(tile(figure, grid, box, self.style))
         if figure.chart is not None and after is not None:
-            self.page.charts.append(replace(figure.chart, box=after))  # type: ignore[type-var]
+            self.page.charts.append(figure.chart._replace(box=after))  # type: ignore[type-var]
 
     def boxes(self, page: Page) -> list[TextBox]:
         """A page's text boxes, each as tall as its text (the last one down to the body's end)."""
@@ -350,8 +349,7 @@ class Flow:
             bottom = min(below, default=area.bottom + GAP) - GAP
             height = max(height + 0.25 * self.size, bottom - segment.y)
             out.append(
-                replace(
-                    box,
+                box._replace(
                     name="Content" if not out else EXTRA_TEXT,
                     paragraphs=tuple(segment.paragraphs),
                     box=Box(segment.x, segment.y, segment.w, min(height, area.bottom - segment.y)),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from wocdeck.errors import DeckError, Location
 from wocdeck.layout.fit import candidate_sizes, preview
 from wocdeck.look.lines import paragraph_lines
@@ -30,12 +28,12 @@ def one_line_footer(slides: list[Slide], deck_path: str) -> tuple[TextBox | None
     if footer is None:
         return None, ""
     least = max(FOOTER_LEAST, footer.floor)
-    footer = replace(footer, size=max(footer.size, least), floor=least)
+    footer = footer._replace(size=max(footer.size, least), floor=least)
     paragraph = footer.paragraphs[0]
     for size in candidate_sizes(footer):
         if paragraph_lines(paragraph, size, footer) == 1:
             note = f"footer set at {size:g} pt to stay on one line" if size < footer.size else ""
-            return replace(footer, size=size), note
+            return footer._replace(size=size), note
     if footer.origin == "event.footer":
         raise DeckError.at(
             Location(deck_path, footer.line),
@@ -46,7 +44,7 @@ def one_line_footer(slides: list[Slide], deck_path: str) -> tuple[TextBox | None
     for short in footer.shorter:
         if paragraph_lines(short, footer.floor, footer) == 1:
             message = f'footer in its short form to stay on one line: "{short.text}"'
-            return replace(footer, size=footer.floor, paragraphs=(short,)), message
+            return footer._replace(size=footer.floor, paragraphs=(short,)), message
     if footer.shorter:
         paragraph = footer.shorter[-1]
     runs = list(paragraph.runs)
@@ -54,14 +52,14 @@ def one_line_footer(slides: list[Slide], deck_path: str) -> tuple[TextBox | None
     low, high = 0, len(text)
     while low < high:  # the longest start of the text that fits one line with an ellipsis
         middle = (low + high + 1) // 2
-        probe = replace(paragraph, runs=_truncated(runs, middle))
+        probe = paragraph._replace(runs=_truncated(runs, middle))
         if paragraph_lines(probe, footer.floor, footer) == 1:
             low = middle
         else:
             high = middle - 1
-    short = replace(paragraph, runs=_truncated(runs, low))
+    short = paragraph._replace(runs=_truncated(runs, low))
     message = f'footer shortened to one line: "{short.text}"'
-    return replace(footer, size=footer.floor, paragraphs=(short,)), message
+    return footer._replace(size=footer.floor, paragraphs=(short,)), message
 
 
 def _truncated(runs: list[Run], length: int) -> tuple[Run, ...]:
@@ -70,8 +68,8 @@ def _truncated(runs: list[Run], length: int) -> tuple[Run, ...]:
     for run in runs:
         if length <= 0:
             break
-        out.append(replace(run, text=run.text[:length]))
+        out.append(run._replace(text=run.text[:length]))
         length -= len(run.text)
     if out:
-        out[-1] = replace(out[-1], text=out[-1].text.rstrip(" \u00b7-"))
+        out[-1] = out[-1]._replace(text=out[-1].text.rstrip(" \u00b7-"))
     return (*(r for r in out if r.text), Run(ELLIPSIS))

@@ -13,8 +13,6 @@ read ".Thank you").
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from wocdeck.look.geometry import SLIDE_WIDTH, mirror_box
 from wocdeck.look.scripts import has_arabic
 from wocdeck.plan import Paragraph, Slide, TextBox
@@ -25,8 +23,7 @@ LRM = "\u200e"
 
 def mirror_text(box: TextBox, width: float = SLIDE_WIDTH) -> TextBox:
     """A text box mirrored, its paragraphs right to left."""
-    return replace(
-        box,
+    return box._replace(
         box=mirror_box(box.box, width),
         align=_ALIGN.get(box.align, box.align),
         rtl=True,
@@ -41,21 +38,19 @@ def _in_reading_order(paragraph: Paragraph) -> Paragraph:
         return paragraph
     first, last = runs[0], runs[-1]
     if len(runs) == 1:
-        return replace(paragraph, runs=(replace(first, text=LRM + first.text + LRM),))
-    return replace(
-        paragraph,
+        return paragraph._replace(runs=(first._replace(text=LRM + first.text + LRM),))
+    return paragraph._replace(
         runs=(
-            replace(first, text=LRM + first.text),
+            first._replace(text=LRM + first.text),
             *runs[1:-1],
-            replace(last, text=last.text + LRM),
+            last._replace(text=last.text + LRM),
         ),
     )
 
 
 def mirror_slide(slide: Slide, width: float = SLIDE_WIDTH) -> Slide:
     """Every text box and tile of a slide mirrored."""
-    return replace(
-        slide,
+    return slide._replace(
         title=mirror_text(slide.title, width),
         body=mirror_text(slide.body, width) if slide.body else None,
         extras=tuple(mirror_text(box, width) for box in slide.extras),

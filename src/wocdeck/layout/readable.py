@@ -8,8 +8,6 @@ fill on which no colour of the scheme passes is reported once (`unreachable`).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from wocdeck.compose.kinds.table_plan import TablePlan
 from wocdeck.look.contrast import Palette, contrast_ratio, required
 from wocdeck.plan import Layout, Paragraph, Slide, TextBox
@@ -28,9 +26,9 @@ def readable(slides: list[Slide], palette: Palette) -> list[Slide]:
         body = _box(slide.body, palette, BACKGROUND) if slide.body and light else slide.body
         footer = slide.footer
         if footer is not None and light:  # the template's footer colour may be a pale grey
-            footer = _box(replace(footer, color=footer.color or FOOTER), palette, BACKGROUND)
+            footer = _box(footer._replace(color=footer.color or FOOTER), palette, BACKGROUND)
         blocks = tuple(_table(b, palette) if isinstance(b, TablePlan) else b for b in slide.blocks)
-        out.append(replace(slide, tiles=tiles, body=body, footer=footer, blocks=blocks))
+        out.append(slide._replace(tiles=tiles, body=body, footer=footer, blocks=blocks))
     return out
 
 
@@ -41,7 +39,7 @@ def _box(box: TextBox, palette: Palette, fill: str) -> TextBox:
     paragraphs = tuple(_paragraph(p, box, palette, fill) for p in box.paragraphs)
     if paragraphs == box.paragraphs:
         return box
-    return replace(box, paragraphs=paragraphs)
+    return box._replace(paragraphs=paragraphs)
 
 
 def _paragraph(paragraph: Paragraph, box: TextBox, palette: Palette, fill: str) -> Paragraph:
@@ -50,13 +48,13 @@ def _paragraph(paragraph: Paragraph, box: TextBox, palette: Palette, fill: str) 
         return paragraph
     bold = box.bold or (bool(paragraph.runs) and all(r.bold for r in paragraph.runs))
     chosen = palette.readable(slot, fill, box.size * paragraph.scale, bold)
-    return paragraph if chosen == slot else replace(paragraph, color=chosen)
+    return paragraph if chosen == slot else paragraph._replace(color=chosen)
 
 
 def _table(table: TablePlan, palette: Palette) -> TablePlan:
     """A table's bold header text readable on its accent fill at the table's size."""
     chosen = palette.readable(table.header_color, table.header_fill, table.size, True)
-    return table if chosen == table.header_color else replace(table, header_color=chosen)
+    return table if chosen == table.header_color else table._replace(header_color=chosen)
 
 
 def unreachable(slides: list[Slide], palette: Palette) -> list[str]:

@@ -8,8 +8,6 @@ figure tile beside a list stands as tall as the list, its figure centred; tiles 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from wocdeck.compose.kinds.table_plan import TablePlan
 from wocdeck.look.geometry import GAP
 from wocdeck.look.lines import WIDTH_SAFETY, line_width, measured_spans, text_height
@@ -40,7 +38,7 @@ def _table(slide: Slide) -> Slide:
     width, height, box = sum(table.widths), sum(table.heights), table.box
     x = box.x + (box.w - width) / 2 if width < box.w else box.x
     y = box.y + (box.h - height) / 2 if height < box.h else box.y
-    return replace(slide, blocks=(replace(table, box=replace(box, x=x, y=y)),))
+    return slide._replace(blocks=(table._replace(box=box._replace(x=x, y=y)),))
 
 
 def _composed(slide: Slide) -> Slide:
@@ -57,9 +55,9 @@ def _composed(slide: Slide) -> Slide:
         if used >= SPARSE * body.box.h:
             return slide
         if len(body.paragraphs) == 1 and _one_line(body.paragraphs[0], body):
-            statement = tuple(replace(p, role=Role.PLAIN) for p in body.paragraphs)
-            body = replace(body, paragraphs=statement, align="ctr")
-        return replace(slide, body=replace(body, anchor="ctr"))
+            statement = tuple(p._replace(role=Role.PLAIN) for p in body.paragraphs)
+            body = body._replace(paragraphs=statement, align="ctr")
+        return slide._replace(body=body._replace(anchor="ctr"))
     if len(slide.tiles) == 1 and not slide.extras:
         tile = slide.tiles[0]
         beside = tile.box.x >= body.box.x + body.box.w - 1 or tile.box.x + tile.box.w <= body.box.x
@@ -68,9 +66,9 @@ def _composed(slide: Slide) -> Slide:
             y = tile.box.y
             if height < SPARSE * body.box.h:  # list and tile centred together in the body
                 y += (body.box.h - height) / 2
-                body = replace(body, anchor="ctr")
-            tall = replace(tile.box, y=y, h=height)
-            return replace(slide, body=body, tiles=(replace(tile, box=tall, anchor="ctr"),))
+                body = body._replace(anchor="ctr")
+            tall = tile.box._replace(y=y, h=height)
+            return slide._replace(body=body, tiles=(tile._replace(box=tall, anchor="ctr"),))
     return slide
 
 
@@ -87,12 +85,11 @@ def _centred(slide: Slide, body: TextBox) -> Slide:
     down = (body.box.h - height) / 2
 
     def moved(item):
-        return replace(item, box=replace(item.box, y=item.box.y + down))
+        return item._replace(box=item.box._replace(y=item.box.y + down))
 
-    lowered = replace(body.box, y=body.box.y + down, h=body.box.h - down)
-    return replace(
-        slide,
-        body=replace(body, box=lowered),
+    lowered = body.box._replace(y=body.box.y + down, h=body.box.h - down)
+    return slide._replace(
+        body=body._replace(box=lowered),
         extras=tuple(moved(e) for e in slide.extras),
         tiles=tuple(moved(t) for t in slide.tiles),
         blocks=tuple(moved(b) for b in slide.blocks),
@@ -112,10 +109,9 @@ def _columns(slide: Slide, floor: float) -> Slide:
     down = (floor - bottom) / 2
 
     def moved(item):
-        return replace(item, box=replace(item.box, y=item.box.y + down))
+        return item._replace(box=item.box._replace(y=item.box.y + down))
 
-    return replace(
-        slide,
+    return slide._replace(
         extras=tuple(moved(e) for e in slide.extras),
         tiles=tuple(moved(t) for t in slide.tiles),
         blocks=tuple(moved(b) for b in slide.blocks),

@@ -9,8 +9,6 @@ size (WCAG AA), else the body text colour too.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from wocdeck.look.contrast import Palette, passes
 from wocdeck.plan import Paragraph, Slide, TextBox
 
@@ -22,7 +20,7 @@ VALUE = 1  # a tile's paragraphs: label, value, caption
 def template_tiles(slides: list[Slide], palette: Palette) -> list[Slide]:
     """The slides with every figure tile in the template's text colour and one accent."""
     return [
-        replace(slide, tiles=tuple(_tile(t, palette) for t in slide.tiles))
+        slide._replace(tiles=tuple(_tile(t, palette) for t in slide.tiles))
         if slide.tiles
         else slide
         for slide in slides
@@ -33,10 +31,10 @@ def _tile(tile: TextBox, palette: Palette) -> TextBox:
     if tile.name != "Figure" or len(tile.paragraphs) <= VALUE:
         return tile
     paragraphs = tuple(
-        replace(p, color=_accent(p, tile, palette) if n == VALUE else TEXT)
+        p._replace(color=_accent(p, tile, palette) if n == VALUE else TEXT)
         for n, p in enumerate(tile.paragraphs)
     )
-    return replace(tile, paragraphs=paragraphs)
+    return tile._replace(paragraphs=paragraphs)
 
 
 def _accent(value: Paragraph, tile: TextBox, palette: Palette) -> str:

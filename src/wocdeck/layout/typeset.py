@@ -13,7 +13,6 @@ in its body area, not set bigger.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from itertools import combinations
 
 from wocdeck.compose.kinds.table_plan import TablePlan
@@ -59,8 +58,8 @@ def fit_deck(
     tables = _table_sizes(fitted)
     if len(values) > 1:  # (a group's values may be set under the floor to stay on one line)
         least = min(values)
-        tiles = replace(rules.tiles, value=least, value_floor=min(rules.tiles.value_floor, least))
-        rules = replace(rules, tiles=tiles)
+        tiles = rules.tiles._replace(value=least, value_floor=min(rules.tiles.value_floor, least))
+        rules = rules._replace(tiles=tiles)
     if tables:
         slides = [_tables_at_most(slide, min(tables)) for slide in slides]
     if len(values) > 1 or tables:
@@ -76,8 +75,8 @@ def _columns_at_most(slide: Slide, sizes: tuple[float, ...]) -> Slide:
     capped = []
     for box in slide.extras:
         size = max((s for s in sizes if s <= box.size), default=box.size)
-        capped.append(replace(box, size=size, floor=min(box.floor, size)))
-    return replace(slide, extras=tuple(capped))
+        capped.append(box._replace(size=size, floor=min(box.floor, size)))
+    return slide._replace(extras=tuple(capped))
 
 
 def _table_sizes(fitted: list[Slide]) -> set[float]:
@@ -100,12 +99,12 @@ def _table_sizes(fitted: list[Slide]) -> set[float]:
 def _tables_at_most(slide: Slide, size: float) -> Slide:
     """The slide with its tables tried only at sizes up to size."""
     blocks = tuple(
-        replace(b, steps=tuple(s for s in b.steps if s <= size) or (size,))
+        b._replace(steps=tuple(s for s in b.steps if s <= size) or (size,))
         if isinstance(b, TablePlan)
         else b
         for b in slide.blocks
     )
-    return replace(slide, blocks=blocks)
+    return slide._replace(blocks=blocks)
 
 
 def _fit(
@@ -143,7 +142,7 @@ def _fit(
                 hint = "shorten the title" + ("" if message == title_note else f"; {hint}")
             adjustments.append(Adjustment(slide.line, number, slide.title.text, message, hint))
         fitted.append(pages[0])
-        fitted.extend(replace(page, notes=f"{CONTINUED} {number}.") for page in pages[1:])
+        fitted.extend(page._replace(notes=f"{CONTINUED} {number}.") for page in pages[1:])
     if footer_note and footer is not None:  # once, at the field the footer comes from
         hint = footer_hint(footer.origin)
         adjustments.insert(0, Adjustment(footer.line, 0, "", footer_note, hint))
@@ -175,7 +174,7 @@ def _one_title_size(slides: list[Slide], deck_path: str) -> tuple[list[Slide], d
         if fitted[id(s)] < s.title.size and fitted[id(s)] == size
     }
     out = [
-        replace(s, title=replace(s.title, size=min(s.title.size, size)))
+        s._replace(title=s.title._replace(size=min(s.title.size, size)))
         if s.layout in TITLED
         else s
         for s in slides
@@ -281,8 +280,7 @@ def fit_slide(
         title = shrink(slide.title, where)
         if title.size < slide.title.size:
             notes.append(f"title shrunk to {title.size:g} pt")
-    first = replace(
-        slide,
+    first = slide._replace(
         title=title,
         extras=shrink_extras(slide, where),
         tiles=tuple(shrink(box, where) for box in slide.tiles),
@@ -306,8 +304,7 @@ def fit_slide(
     for number, page in enumerate(pages):
         boxes = flow.boxes(page)
         out.append(
-            replace(
-                first,
+            first._replace(
                 title=more if number else title,
                 body=boxes[0] if boxes else None,
                 extras=tuple(boxes[1:]),
@@ -353,5 +350,5 @@ def _cover_title(box: TextBox) -> TextBox | None:
         for size in sizes:
             lines = sum(paragraph_lines(p, size, box) for p in box.paragraphs)
             if lines <= most and text_height(box.paragraphs, size, box) <= box.room:
-                return replace(box, size=size)
+                return box._replace(size=size)
     return None

@@ -6,7 +6,6 @@ editor repeated is reported, so that they can choose its words."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from wocdeck.errors import Location
 from wocdeck.layout.fit import shrink
@@ -53,7 +52,7 @@ def unique_titles(slides: list[Slide], deck_path: str) -> tuple[list[Slide], lis
         *before, last = slide.title.paragraphs
         runs = list(last.runs)
         marked = numbered(runs[-1].text.rstrip(), number) if runs else ""
-        runs[-1] = replace(runs[-1], text=marked)
-        title = replace(slide.title, paragraphs=(*before, replace(last, runs=tuple(runs))))
-        out.append(replace(slide, title=shrink(title, Location(deck_path, slide.line))))
+        runs[-1] = runs[-1]._replace(text=marked)
+        title = slide.title._replace(paragraphs=(*before, last._replace(runs=tuple(runs))))
+        out.append(slide._replace(title=shrink(title, Location(deck_path, slide.line))))
     return out, told

@@ -15,7 +15,6 @@ import unicodedata
 from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
@@ -39,8 +38,7 @@ EMOJI_WIDTH = 1.3
 ENCLOSING_WIDTH = 1.0  # an enclosing mark (U+20DD ⃝) draws a circle or box about 1 em wide
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A piece of text in one style."""
 
     text: str
@@ -138,8 +136,7 @@ def _can_break_before(text: str, i: int) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class _Measured:
+class _Measured(NamedTuple):
     """What wrapping needs of a text at any size and width, computed once per text."""
 
     text: str

@@ -10,7 +10,6 @@ in and is drawn as a text box.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import NamedTuple
 
 from wocdeck.look.contract import Contract, SlideRole, slots
@@ -103,7 +102,7 @@ class TemplateFrames:
         if placed is not None:
             return placed
         below = self._below(self.title)
-        return replace(below, h=max(_MIN_HEIGHT, self.footer.y - GAP - below.y))
+        return below._replace(h=max(_MIN_HEIGHT, self.footer.y - GAP - below.y))
 
     @property
     def footer(self) -> Box:
@@ -190,8 +189,7 @@ def adapt(slides: list[Slide], frames: TemplateFrames, fonts: Fonts) -> list[Sli
         tiles = tuple(_fill(t, None, body, drawn=t.color) for t in slide.tiles)
         blocks = tuple(b.measured(body) for b in slide.blocks)
         out.append(
-            replace(
-                slide,
+            slide._replace(
                 title=title,
                 body=content,
                 extras=tuple(extras),
@@ -231,11 +229,10 @@ def _moved(slide: Slide, frames: TemplateFrames, found: dict[str, PlaceholderSpe
             target.x + (old.x - source.x) * sx, target.y + (old.y - source.y) * sy,
             old.w * sx, old.h * sy,
         )  # fmt: skip
-        return replace(box, box=new)
+        return box._replace(box=new)
 
-    return replace(
-        slide,
-        title=replace(slide.title, box=title.box) if title and title.box else slide.title,
+    return slide._replace(
+        title=slide.title._replace(box=title.box) if title and title.box else slide.title,
         body=move(slide.body) if slide.body else None,
         tiles=tuple(move(t) for t in slide.tiles),
     )
@@ -255,10 +252,9 @@ def _fill(
     """
     spacing = max(box.line_spacing, line_height(metrics))
     if spec is None:  # drawn as a text box: the template's text colour, not a cover's white
-        return replace(box, metrics=metrics, color=drawn, line_spacing=spacing)
+        return box._replace(metrics=metrics, color=drawn, line_spacing=spacing)
     size = spec.size or box.size
-    return replace(
-        box,
+    return box._replace(
         line_spacing=spacing,
         size=size,
         floor=min(box.floor, size),
@@ -280,7 +276,7 @@ def _designed(box: TextBox, spec: PlaceholderSpec | None, metrics: str) -> TextB
     if spec is None:
         return _fill(box, None, metrics)
     filled = _fill(box, spec, metrics)
-    return replace(filled, align=box.align, anchor=box.anchor, plain=True)
+    return filled._replace(align=box.align, anchor=box.anchor, plain=True)
 
 
 def _under_size(contract: Contract) -> float | None:
@@ -291,7 +287,7 @@ def _under_size(contract: Contract) -> float | None:
 
 
 def _sized(box: TextBox, size: float | None) -> TextBox:
-    return box if size is None else replace(box, size=size, floor=min(box.floor, size))
+    return box if size is None else box._replace(size=size, floor=min(box.floor, size))
 
 
 def _join_date(extras: list[TextBox]) -> list[TextBox]:
@@ -300,6 +296,6 @@ def _join_date(extras: list[TextBox]) -> list[TextBox]:
     subtitle, date = by_name.get("Subtitle"), by_name.get("Date")
     if subtitle is None or date is None:
         return extras
-    plain = tuple(replace(p, scale=1.0) for p in date.paragraphs)
-    joined = replace(subtitle, paragraphs=(*subtitle.paragraphs, *plain))
+    plain = tuple(p._replace(scale=1.0) for p in date.paragraphs)
+    joined = subtitle._replace(paragraphs=(*subtitle.paragraphs, *plain))
     return [joined if box is subtitle else box for box in extras if box is not date]

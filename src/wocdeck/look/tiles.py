@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -19,8 +18,7 @@ TILE_MIN_HEIGHT = 96.0
 TILE_SPACING = 1.1
 
 
-@dataclass(frozen=True)
-class TileStyle:
+class TileStyle(NamedTuple):
     """Figure tile sizes in points: the value's size and floor, the label's and caption's."""
 
     value: float = 40.0

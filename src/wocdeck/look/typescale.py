@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from wocdeck.look.theme import Theme
 from wocdeck.look.tiles import TileStyle
@@ -13,13 +13,12 @@ TILE_CAPTION_SHARE = 0.4
 FOOTER_LEAST = 10.0  # points: a footer smaller than this cannot be read on a projector
 
 
-@dataclass(frozen=True)
-class TypeRules:
+class TypeRules(NamedTuple):
     """A deck's type rules from its theme: the body scale, how many sizes, tile sizes."""
 
     scale: tuple[float, ...] = (28, 24, 22, 20, 18)
     sizes: int = 2
-    tiles: TileStyle = field(default_factory=TileStyle)
+    tiles: TileStyle = TileStyle()
 
 
 def rules_for(theme: Theme, scale: tuple[float, ...] = ()) -> TypeRules:

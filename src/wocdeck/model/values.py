@@ -6,9 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import (
     AfterValidator,
@@ -70,8 +69,7 @@ def this_year() -> str:
     return f"the {year}" if year else "this year's"
 
 
-@dataclass(frozen=True)
-class EmptyFigure:
+class EmptyFigure(NamedTuple):
     """A figure left empty (by next-year), with what the editor must give instead."""
 
     message: str

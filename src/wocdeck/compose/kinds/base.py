@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Protocol, Self
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar
 
 from wocdeck.errors import DeckError, Location
 from wocdeck.look.geometry import mirror_box
@@ -84,27 +84,40 @@ class Content:
     blocks: tuple[Block, ...] = ()
 
 
-class Sized:
+class Sized(Protocol):
     """A block sized when it is composed (a picture, a chart): fitting leaves it as it is.
 
-    For frozen dataclasses with a `box`.
+    Such a block's class takes its `measured`, `fit` and `mirrored` from the functions below.
     """
 
-    box: Box
+    @property
+    def box(self) -> Box:
+        """Where the block sits on the slide."""
+        ...
 
-    def measured(self, metrics: str) -> Self:
-        """Such a block has no text of wocdeck's to measure."""
-        del metrics
-        return self
+    def _replace(self, **changes: Any) -> Self:
+        """The block with fields changed (a NamedTuple's)."""
+        ...
 
-    def fit(self, where: Location) -> tuple[list[Self], str]:
-        """Such a block always fits the frame it was given."""
-        del where
-        return [self], ""
 
-    def mirrored(self, width: float) -> Self:
-        """The block on the other side of a slide `width` points wide (not flipped)."""
-        return replace(self, box=mirror_box(self.box, width))  # type: ignore[type-var]
+S = TypeVar("S", bound=Sized)
+
+
+def unmeasured(block: S, metrics: str) -> S:
+    """A block sized when composed has no text of wocdeck's to measure."""
+    del metrics
+    return block
+
+
+def fits_as_is(block: S, where: Location) -> tuple[list[S], str]:
+    """A block sized when composed always fits the frame it was given."""
+    del where
+    return [block], ""
+
+
+def mirrored_as_is(block: S, width: float) -> S:
+    """The block on the other side of a slide `width` points wide (not flipped)."""
+    return block._replace(box=mirror_box(block.box, width))
 
 
 # compose(composer, slide, title, path) → the slides a free slide of this kind makes

@@ -7,11 +7,18 @@ with its data in an embedded workbook. Its alt text summarises the data in the d
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from wocdeck.compose.kinds.base import Content, Context, Kind, Sized, whole_slide
+from wocdeck.compose.kinds.base import (
+    Content,
+    Context,
+    Kind,
+    mirrored_as_is,
+    unmeasured,
+    whole_slide,
+)
 from wocdeck.compose.kinds.chart_labels import labels_fit
 from wocdeck.errors import DeckError, Location
 from wocdeck.look.measure import DEFAULT_METRICS
@@ -28,8 +35,7 @@ CHART_TEXT = 14.0  # points: labels, axes and legend, above the body floor of 12
 HISTORY_TEXT = 12.0  # points: a metric's history charted beside its tile
 
 
-@dataclass(frozen=True)
-class ChartPlan(Sized):
+class ChartPlan(NamedTuple):
     """A native chart on a slide: its data drawn in box, its text at size points."""
 
     name: str
@@ -42,6 +48,9 @@ class ChartPlan(Sized):
     title: str = ""  # drawn above the plot (a tile's history: the tile's label)
     note: str = ""  # what the reader should know about how the chart was drawn
     metrics: str = DEFAULT_METRICS  # the chart text's font widths
+
+    measured = unmeasured
+    mirrored = mirrored_as_is
 
     @property
     def labels(self) -> bool:
@@ -70,7 +79,7 @@ def block(composer: Context, spec: Chart, box: Box, name: str, path: DataPath) -
             f"chart {what} have no '{language}' words, the {'file' if spec.data else 'deck'}'s "
             f"are shown: add `names: {{{language}: {{{untranslated[0]}: …}}}}` to the chart"
         )
-        chart = replace(chart, note="; ".join(n for n in (chart.note, note) if n))
+        chart = chart._replace(note="; ".join(n for n in (chart.note, note) if n))
     return Content(blocks=(chart,))
 
 

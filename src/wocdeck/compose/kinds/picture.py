@@ -7,10 +7,17 @@ editor can un-crop it in PowerPoint). A caption sits under the picture, centred.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from wocdeck.compose.kinds.base import Content, Context, Kind, Sized, whole_slide
+from wocdeck.compose.kinds.base import (
+    Content,
+    Context,
+    Kind,
+    fits_as_is,
+    mirrored_as_is,
+    unmeasured,
+    whole_slide,
+)
 from wocdeck.compose.text import emphasis
 from wocdeck.errors import DeckError
 from wocdeck.plan import Box, Paragraph, TextBox
@@ -24,8 +31,7 @@ CAPTION_SCALE = 0.7  # a caption's size against the body text's
 CAPTION_GAP = 4.0
 
 
-@dataclass(frozen=True)
-class PicturePlan(Sized):
+class PicturePlan(NamedTuple):
     """A picture on a slide, shown in box without distortion; crop trims its edges."""
 
     name: str
@@ -35,13 +41,17 @@ class PicturePlan(Sized):
     description: str = ""  # alt text; empty when decorative
     decorative: bool = False
 
+    measured = unmeasured
+    fit = fits_as_is
+    mirrored = mirrored_as_is
+
 
 def block(composer: Context, spec: Picture, box: Box, name: str, path: DataPath) -> Content:
     """The picture in the box, its caption under it."""
     del name
     image = load(composer, spec.file, (*path, "file"))
     caption = _caption(composer, spec.caption, box) if spec.caption else None
-    area = box if caption is None else replace(box, h=box.h - caption.box.h - CAPTION_GAP)
+    area = box if caption is None else box._replace(h=box.h - caption.box.h - CAPTION_GAP)
     if spec.fit == "crop":
         shown, crop = area, cropped(image.aspect, area)
     else:
@@ -50,10 +60,10 @@ def block(composer: Context, spec: Picture, box: Box, name: str, path: DataPath)
     if caption is None:
         return Content(blocks=(plan,))
     if spec.fit != "crop":  # the picture and its caption together, centred in the box
-        shown = replace(shown, y=box.y + (box.h - shown.h - CAPTION_GAP - caption.box.h) / 2)
-        plan = replace(plan, box=shown)
-    under = replace(caption.box, y=shown.bottom + CAPTION_GAP)
-    return Content(texts=(replace(caption, box=under),), blocks=(plan,))
+        shown = shown._replace(y=box.y + (box.h - shown.h - CAPTION_GAP - caption.box.h) / 2)
+        plan = plan._replace(box=shown)
+    under = caption.box._replace(y=shown.bottom + CAPTION_GAP)
+    return Content(texts=(caption._replace(box=under),), blocks=(plan,))
 
 
 def load(composer: Context, name: str, path: DataPath) -> ImageFile:

@@ -3,7 +3,6 @@ shrinking to the deck's floor, continuation with the header repeated."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from wocdeck.errors import DeckError, Location
@@ -25,13 +24,13 @@ def fit_table(table: TablePlan, where: Location) -> tuple[list[TablePlan], str]:
     slides; a table too wide at the floor is an error naming its widest column."""
     laid = []  # every size's layout, laid out only until one fits
     # on a slide of its own, a table takes roomy rows when they fit on one slide
-    tries = ((replace(table, pad_y=FIGURE_PAD_Y),) if table.continues else ()) + (table,)
+    tries = ((table._replace(pad_y=FIGURE_PAD_Y),) if table.continues else ()) + (table,)
     for size in table.steps:
         for plan in tries:
             layout = _layout(plan, size)
             if layout is not None and sum(layout[1]) <= table.box.h:
                 note = f"table shrunk to {size:g} pt" if size < table.size else ""
-                return [replace(plan, size=size, widths=layout[0], heights=layout[1])], note
+                return [plan._replace(size=size, widths=layout[0], heights=layout[1])], note
         laid.append((size, layout))
     if laid[-1][1] is None:
         raise _too_wide(table, where)
@@ -48,8 +47,7 @@ def fit_table(table: TablePlan, where: Location) -> tuple[list[TablePlan], str]:
         rows = _pages(table, layout[1], where)
         if len(rows) <= least:
             pages = [
-                replace(
-                    table,
+                table._replace(
                     size=size,
                     widths=layout[0],
                     heights=(layout[1][0], *(layout[1][1 + i] for i in page)),
@@ -176,8 +174,7 @@ class Cell(NamedTuple):
     number: bool = False
 
 
-@dataclass(frozen=True)
-class TablePlan:
+class TablePlan(NamedTuple):
     """A table on a slide: header, rows and total, at a size fit may lower to floor.
 
     widths and heights (points, the header's height first) are set by fit.
@@ -208,7 +205,7 @@ class TablePlan:
         spacing = max(self.line_spacing, line_height(metrics))
         if any(has_arabic(cell.text) for row in self._all() for cell in row):
             spacing = max(spacing, ARABIC_LINE_SPACING)
-        return replace(self, metrics=metrics, line_spacing=spacing)
+        return self._replace(metrics=metrics, line_spacing=spacing)
 
     def _all(self) -> tuple[tuple[Cell, ...], ...]:
         return (self.header, *self.rows, *((self.total,) if self.total else ()))
@@ -223,9 +220,8 @@ class TablePlan:
         LibreOffice ignores); the frame keeps its width at the mirrored place."""
         box = self.box
         right = box.x + sum(self.widths) if self.widths else box.x + box.w
-        return replace(
-            self,
-            box=replace(box, x=width - right),
+        return self._replace(
+            box=box._replace(x=width - right),
             header=self.header[::-1],
             rows=tuple(row[::-1] for row in self.rows),
             total=self.total[::-1] if self.total else None,

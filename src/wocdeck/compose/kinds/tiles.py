@@ -4,7 +4,6 @@ column of them."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from wocdeck.compose.kinds.base import Content, Context, Kind, needs_title
@@ -56,7 +55,7 @@ def block(
         tiles.append(tile(figure, grid, Box(box.x, top, box.w, grid.height), style))
         top += grid.height + GAP
         if figure.chart is not None:
-            charts.append(replace(figure.chart, box=Box(box.x, top, box.w, grid.height)))
+            charts.append(figure.chart._replace(box=Box(box.x, top, box.w, grid.height)))
             top += grid.height + GAP
     return Content(tiles=tuple(tiles), blocks=tuple(charts))
 
