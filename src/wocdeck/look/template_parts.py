@@ -21,7 +21,6 @@ R_ID = f"{{{NS['r']}}}id"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 TITLE_KINDS = ("title", "ctrTitle")
 BODY_KINDS = ("body", "obj", "subTitle")
-RUN = "/a:defRPr"
 
 
 class PlaceholderSpec(NamedTuple):
@@ -92,34 +91,23 @@ def frame(shape: ET.Element) -> Box | None:
     return Box(x, y, w, h) if w > 0 and h > 0 else None  # an empty frame places nothing
 
 
-def first_attr(chain: list[ET.Element], path: str, names: tuple[str, ...]) -> list[str]:
-    """Each attribute from the first element in the inheritance chain that sets it."""
-    values = []
-    for name in names:
-        value = ""
-        for shape in chain:
-            element = shape.find(path, NS)
-            if element is not None and element.get(name):
-                value = element.get(name, "")
-                break
-        values.append(value)
-    return values
+def first_set(elements: list[ET.Element], name: str) -> str:
+    """The attribute from the first of elements (nearest first) that sets it, or ""."""
+    return next((value for value in (e.get(name) for e in elements) if value), "")
 
 
-def run_default(
-    chain: list[ET.Element], kind: str, styles: ET.Element | None, name: str, element: str
-) -> str:
-    """A first-level paragraph ("") or run (RUN) attribute (algn; sz, b, cap): the layout's,
-    the master placeholder's, else the master's text style's."""
-    for shape in chain:
-        found = shape.find(f"p:txBody/a:lstStyle/a:lvl1pPr{element}", NS)
-        if found is not None and found.get(name):
-            return found.get(name, "")
-    if styles is None:
-        return ""
-    style = {"title": "titleStyle", "body": "bodyStyle"}.get(master_kind(kind), "otherStyle")
-    found = styles.find(f"p:{style}/a:lvl1pPr{element}", NS)
-    return found.get(name, "") if found is not None else ""
+def text_defaults(
+    chain: list[ET.Element], kind: str, styles: ET.Element | None
+) -> tuple[list[ET.Element], list[ET.Element]]:
+    """The first-level paragraph properties a placeholder's text inherits, nearest first (the
+    layout's, the master placeholder's, the master's text style's), and their run defaults."""
+    levels = [shape.find("p:txBody/a:lstStyle/a:lvl1pPr", NS) for shape in chain]
+    if styles is not None:
+        style = {"title": "titleStyle", "body": "bodyStyle"}.get(master_kind(kind), "otherStyle")
+        levels.append(styles.find(f"p:{style}/a:lvl1pPr", NS))
+    paragraphs = [level for level in levels if level is not None]
+    runs = [run for run in (p.find("a:defRPr", NS) for p in paragraphs) if run is not None]
+    return paragraphs, runs
 
 
 def style_sizes(styles: ET.Element | None, style: str = "bodyStyle") -> list[float]:
@@ -174,9 +162,10 @@ def placeholder_spec(
     stem, _, number = full.rpartition(" ")
     chain = [shape] if inherited is None else [shape, inherited]
     box = next((b for b in map(frame, chain) if b is not None), None)
-    insets = first_attr(chain, "p:txBody/a:bodyPr", ("lIns", "tIns"))
-    anchor = first_attr(chain, "p:txBody/a:bodyPr", ("anchor",))
-    size = run_default(chain, kind, styles, "sz", RUN)
+    bodies = [b for b in (part.find("p:txBody/a:bodyPr", NS) for part in chain) if b is not None]
+    insets = (first_set(bodies, "lIns"), first_set(bodies, "tIns"))
+    paragraphs, runs = text_defaults(chain, kind, styles)
+    size = first_set(runs, "sz")
     return PlaceholderSpec(
         kind=kind,
         idx=int(ph.get("idx", "0")),
@@ -186,11 +175,11 @@ def placeholder_spec(
         inset_x=int(insets[0]) / EMU_PER_POINT if insets[0] else INSET_X,
         inset_y=int(insets[1]) / EMU_PER_POINT if insets[1] else INSET_Y,
         size=int(size) / 100 if size.isdigit() else None,
-        bold=run_default(chain, kind, styles, "b", RUN) in ("1", "true"),
-        caps=run_default(chain, kind, styles, "cap", RUN) == "all",
-        italic=run_default(chain, kind, styles, "i", RUN) in ("1", "true"),
-        align=run_default(chain, kind, styles, "algn", "") or "l",
-        anchor=anchor[0] or ("b" if kind == "ctrTitle" else "t"),
+        bold=first_set(runs, "b") in ("1", "true"),
+        caps=first_set(runs, "cap") == "all",
+        italic=first_set(runs, "i") in ("1", "true"),
+        align=first_set(paragraphs, "algn") or "l",
+        anchor=first_set(bodies, "anchor") or ("b" if kind == "ctrTitle" else "t"),
     )
 
 

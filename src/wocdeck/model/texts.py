@@ -34,9 +34,15 @@ def _place(kind: Any) -> Texts:
         key, value = get_args(kind)
         return Texts(entries=_place(value), named=_place(key).text)
     if isinstance(kind, type) and issubclass(kind, BaseModel):
-        fields = {name: _field(info) for name, info in kind.model_fields.items()}
-        return Texts(fields=fields, bare=getattr(kind, "short_form", None))
+        return _model(kind)
     return Texts()
+
+
+@cache
+def _model(kind: type[BaseModel]) -> Texts:
+    """A part's place, once per part: most parts occur in many places of a deck."""
+    fields = {name: _field(info) for name, info in kind.model_fields.items()}
+    return Texts(fields=fields, bare=getattr(kind, "short_form", None))
 
 
 def _field(info: FieldInfo) -> Texts:
