@@ -10,15 +10,13 @@ SLOT = "\x00"  # stands for a phrase's value while it is split into label and va
 # Spaces written against a full-width bracket: the bracket's glyph carries its own space.
 _OPENING, _CLOSING = "（【〔「『〈《", "）】〕」』〉》"
 _OPEN, _CLOSE, _SPACE, _MARK = f"[{_OPENING}]", f"[{_CLOSING}]", "[ \u00a0]+", "(?:\\*\\*)?"
-_LOOSE = re.compile(
-    "|".join(
-        (
-            f"(?<=\\w){_SPACE}(?={_MARK}{_OPEN})|(?<=\\w\\*\\*){_SPACE}(?={_OPEN})",  # word, (
-            f"(?<={_OPEN}){_SPACE}|(?<={_OPEN}\\*\\*){_SPACE}",  # inside, after the bracket
-            f"{_SPACE}(?={_MARK}{_CLOSE})",  # inside, before the closing bracket
-            f"(?<={_CLOSE}){_SPACE}(?={_MARK}[\\w{_OPENING}])",  # after it: a word or (
-            f"(?<={_CLOSE}\\*\\*){_SPACE}(?=[\\w{_OPENING}])",
-        )
+_LOOSE = "|".join(
+    (
+        f"(?<=\\w){_SPACE}(?={_MARK}{_OPEN})|(?<=\\w\\*\\*){_SPACE}(?={_OPEN})",  # word, (
+        f"(?<={_OPEN}){_SPACE}|(?<={_OPEN}\\*\\*){_SPACE}",  # inside, after the bracket
+        f"{_SPACE}(?={_MARK}{_CLOSE})",  # inside, before the closing bracket
+        f"(?<={_CLOSE}){_SPACE}(?={_MARK}[\\w{_OPENING}])",  # after it: a word or (
+        f"(?<={_CLOSE}\\*\\*){_SPACE}(?=[\\w{_OPENING}])",
     )
 )
 EAST_ASIAN = frozenset({"zh", "ja"})  # languages set without spaces by full-width brackets
@@ -35,7 +33,9 @@ def emphasis(text: str, *, bold: bool = False, italic: bool = False) -> tuple[Ru
 def tight_brackets(text: str) -> str:
     """Chinese and Japanese typography: no space against a full-width bracket, so Latin inside
     reads "（WOC）", not " （ WOC ） "."""
-    return _LOOSE.sub("", text)
+    if not any(bracket in text for bracket in _OPENING + _CLOSING):
+        return text  # most text: the pattern (slow to compile) is not needed
+    return re.sub(_LOOSE, "", text)
 
 
 def plain(text: str) -> str:
