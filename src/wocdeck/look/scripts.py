@@ -30,7 +30,7 @@ def is_wide(char: str) -> bool:
 
 def has_east_asian(text: str) -> bool:
     """Whether text holds any East Asian wide character."""
-    if text.isascii():
+    if text.isascii() or max(text) < "\u1100":  # most text: no character that can be wide
         return False
     return any(ord(c) >= 0x1100 and is_wide(c) for c in text)
 

@@ -101,7 +101,7 @@ class Fonts(_Strict):
         return self.east_asian
 
     def __hash__(self) -> int:  # the writer caches markup per Fonts; `languages` is a dict
-        return hash(tuple(v for k, v in self if k != "languages"))
+        return hash((self.latin, self.east_asian, self.complex_script, self.language))
 
 
 class Sizes(_Strict):
