@@ -44,7 +44,8 @@ from wocdeck.look.geometry import (
     SLIDE_WIDTH,
     Frames,
 )
-from wocdeck.look.template import PRESENTATION_MAIN
+from wocdeck.look.template import PRESENTATION_MAIN, fresh_reading
+from wocdeck.look.template_store import reading_json, store_file
 from wocdeck.look.theme import Theme, load_theme, themes_dir
 from wocdeck.plan import BULLET_MARGIN, Box
 from wocdeck.writer.markup import (
@@ -356,11 +357,14 @@ def _set_run_defaults(pPr: etree._Element, size: float, color: str, *, bold: boo
 
 
 def main() -> None:
-    """Write themes/wipo/wipo.potx from themes/wipo/theme.yaml."""
+    """Write themes/wipo/wipo.potx from themes/wipo/theme.yaml, and its reading beside it."""
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
     theme = load_theme(str(themes_dir() / "wipo"), Location("theme.yaml"))
     out.write_bytes(build(theme))
     print(f"wrote {out} ({out.stat().st_size:,} bytes)")
+    stored = store_file(out)
+    stored.write_text(reading_json(*fresh_reading(out)), encoding="utf-8")
+    print(f"wrote {stored}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """A lean start: --version and --help import neither python-pptx nor pydantic; validate no pptx;
 no command pays for another command's dependencies (watchfiles, jsonschema, UNO) or has typer
 build the other commands; a deck pays only for what it uses (Babel for languages other than
-English); and importing the deck's models builds no validator (the first validation does)."""
+English); the bundled template's XML is not parsed (its reading is stored); and importing the
+deck's models builds no validator (the first validation does)."""
 
 from __future__ import annotations
 
@@ -158,6 +159,18 @@ def test_a_deck_without_blocks_renders_without_their_modules(tmp_path) -> None:
     assert "wocdeck.cli.diagnostics" not in modules  # for --format json
     assert "wocdeck.look.shaping" not in modules  # for Arabic text
     assert {"wocdeck.layout.mirror", "wocdeck.writer.direction"} & modules == set()  # RTL
+
+
+def test_the_bundled_template_is_not_parsed_at_each_render(tmp_path) -> None:
+    """Its reading is stored beside it (look/template_store.py); another template's XML is
+    read, so that is when the XML parser is imported."""
+    modules = _modules("render", "-o", str(tmp_path / "deck.pptx"), str(SEED_DECK))
+    assert "xml.etree.ElementTree" not in modules
+    template = SEED_DECK.parent / "themes" / "wipo" / "wipo.potx"
+    other = tmp_path / "office.potx"
+    other.write_bytes(template.read_bytes())
+    args = ("render", "-o", str(tmp_path / "other.pptx"), "--template", str(other))
+    assert "xml.etree.ElementTree" in _modules(*args, str(SEED_DECK))
 
 
 def test_a_deck_with_blocks_imports_them(tmp_path) -> None:

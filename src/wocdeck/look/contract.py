@@ -18,7 +18,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from wocdeck.errors import DeckError, Location
-from wocdeck.look.template import LayoutSpec, PlaceholderSpec, TemplateFile
+from wocdeck.look.template_file import LayoutSpec, PlaceholderSpec, TemplateFile
 
 
 class SlideRole(Enum):

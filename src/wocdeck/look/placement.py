@@ -15,7 +15,7 @@ from typing import NamedTuple
 from wocdeck.look.contract import Contract, SlideRole, slots
 from wocdeck.look.fonts import line_height, metrics_for
 from wocdeck.look.geometry import GAP, SLIDE_HEIGHT, SLIDE_WIDTH, Frames
-from wocdeck.look.template import LayoutSpec, PlaceholderSpec
+from wocdeck.look.template_file import LayoutSpec, PlaceholderSpec
 from wocdeck.plan import Box, Slide, TextBox
 
 _MIN_HEIGHT = 40.0

@@ -11,21 +11,18 @@ from __future__ import annotations
 
 import io
 import posixpath
-import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
 from wocdeck.errors import DeckError, Location
+from wocdeck.look.template_file import LayoutSpec, TemplateFile
 from wocdeck.look.template_package import check_sizes, has_dtd, member_of, rebuilt, zipped
 from wocdeck.look.template_parts import (
-    BODY_KINDS,
     EMU_PER_POINT,
     MACRO_RELATIONSHIPS,
     NS,
     R_ID,
-    TITLE_KINDS,
-    PlaceholderSpec,
     master_kind,
     placeholder_spec,
     placeholders,
@@ -35,7 +32,11 @@ from wocdeck.look.template_parts import (
     unusable,
     without_macros,
 )
+from wocdeck.look.template_store import StoredReading, stored_reading
 from wocdeck.read.files import name_too_long
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 MAX_TEMPLATE_BYTES = 200 * 1024 * 1024
 SLIDE_EMU = (914400, 51206400)  # PowerPoint's slide sizes: 1 to 56 inches
@@ -52,51 +53,6 @@ MAIN_TYPES = {
     "application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml": True,
 }
 _SAY_SAVE = "save it from PowerPoint as a .potx or .pptx template"
-
-
-class LayoutSpec(NamedTuple):
-    """One slide layout of the template."""
-
-    name: str
-    type: str  # PowerPoint's layout type: title, obj, secHead, twoObj, titleOnly, cust, ...
-    partname: str  # e.g. /ppt/slideLayouts/slideLayout2.xml
-    placeholders: tuple[PlaceholderSpec, ...]
-    number_field: str  # the slide-number field's id on the layout, or ""
-
-    def first(self, *kinds: str) -> PlaceholderSpec | None:
-        """The first placeholder of one of kinds, in the layout's order."""
-        return next((p for p in self.placeholders if p.kind in kinds), None)
-
-    def all(self, *kinds: str) -> list[PlaceholderSpec]:
-        """Every placeholder of one of kinds, in the layout's order."""
-        return [p for p in self.placeholders if p.kind in kinds]
-
-    @property
-    def title(self) -> PlaceholderSpec | None:
-        """The title placeholder (ctrTitle or title)."""
-        return self.first(*TITLE_KINDS)
-
-    @property
-    def bodies(self) -> list[PlaceholderSpec]:
-        """Placeholders that hold text other than the title, footer, date and number."""
-        return self.all(*BODY_KINDS)
-
-
-class TemplateFile(NamedTuple):
-    """A checked template: its layouts, slide size, theme and the package for the writer."""
-
-    path: Path
-    package: bytes
-    width: float  # points
-    height: float
-    layouts: tuple[LayoutSpec, ...]
-    major_font: str  # the theme's heading typeface
-    minor_font: str  # the theme's body typeface
-    colors: dict[str, str]  # scheme slot (dk1, accent1, ...) → RRGGBB
-    macros: bool  # the file had macros, which the output does not keep
-    removed: tuple[str, ...] = ()  # kinds of content not carried: "external links", ...
-    styles_missing: tuple[str, ...] = ()  # the master's text styles it lacks: "title", "body"
-    body_scale: tuple[float, ...] = ()  # the sizes its master's body style sets its levels in
 
 
 def read_template(path: Path, where: Location, *, trusted: bool = False) -> TemplateFile:
@@ -125,6 +81,14 @@ _READ: dict[tuple[str, int, int, int, bool], TemplateFile] = {}
 _READ_MAX = 8
 
 
+def fresh_reading(path: Path) -> tuple[StoredReading, bytes]:
+    """The bundled template read from its XML, never from its store, and its bytes: what
+    tools/build_wipo_template.py stores beside it."""
+    reader = _Reader(path, Location(str(path)), trusted=True)
+    data = reader.file_bytes()
+    return reader.reading(data, stored=False), data
+
+
 class _Reader:
     def __init__(self, path: Path, where: Location, trusted: bool = False) -> None:
         self.path, self.where, self.trusted = path, where, trusted
@@ -136,13 +100,17 @@ class _Reader:
     def fail(self, message: str, hint: str = "") -> DeckError:
         return DeckError.at(self.where, message, hint)
 
-    def read(self) -> TemplateFile:
-        data = self._bytes()
+    def read(self, *, stored: bool = True) -> TemplateFile:
+        """The template, with the package the writer draws with; stored: the bundled template's
+        reading may come from its store file (template_store) instead of its XML."""
+        data = self.file_bytes()
         try:
-            self.zip = zipfile.ZipFile(io.BytesIO(data))
-            self.names = set(self.zip.namelist())
-            check_sizes(self.zip, self.path, self.fail)
-            return self._read(data)
+            reading = self.reading(data, stored=stored)
+            template = reading.template
+            package, removed = self._as_presentation(
+                data, reading.main, reading.content_type, template.macros
+            )
+            return template._replace(package=package, removed=removed)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
             raise self.fail(f"the template {self.path} is damaged ({exc})", _SAY_SAVE) from None
         except (ValueError, TypeError, KeyError) as exc:  # a number or part that is not one
@@ -150,7 +118,16 @@ class _Reader:
                 f"the template {self.path} is damaged ({type(exc).__name__}: {exc})", _SAY_SAVE
             ) from None
 
-    def _bytes(self) -> bytes:
+    def reading(self, data: bytes, *, stored: bool = True) -> StoredReading:
+        """The template's layouts, size, fonts and colours (without its package)."""
+        self.zip = zipfile.ZipFile(io.BytesIO(data))
+        self.names = set(self.zip.namelist())
+        check_sizes(self.zip, self.path, self.fail)
+        found = stored_reading(self.path, data) if stored and self.trusted else None
+        return found or self._read()
+
+    def file_bytes(self) -> bytes:
+        """The file's bytes, once it is known to be a zip file of at most 200 MB."""
         path = self.path
         too_long = name_too_long(path)
         if too_long:
@@ -185,6 +162,8 @@ class _Reader:
                 f"the template {self.path} is not a PowerPoint presentation ({name} is missing)",
                 _SAY_SAVE,
             )
+        import xml.etree.ElementTree as ET  # not needed when the reading is stored
+
         blob = self.zip.read(name)
         if has_dtd(blob):
             raise self.fail(
@@ -218,7 +197,7 @@ class _Reader:
             found[rel.get("Id", "")] = (kind, member)
         return found
 
-    def _read(self, data: bytes) -> TemplateFile:
+    def _read(self) -> StoredReading:
         types = self._xml("[Content_Types].xml")
         main = next((m for kind, m in self._rels("").values() if kind == "officeDocument"), None)
         if main is None:
@@ -269,10 +248,9 @@ class _Reader:
         macros = MAIN_TYPES[content_type] or any(
             kind in MACRO_RELATIONSHIPS for kind, _ in rels.values()
         )
-        package, removed = self._as_presentation(data, main, content_type, macros)
-        return TemplateFile(
+        template = TemplateFile(
             path=self.path,
-            package=package,
+            package=b"",
             width=width / EMU_PER_POINT,
             height=height / EMU_PER_POINT,
             layouts=tuple(layouts),
@@ -280,10 +258,10 @@ class _Reader:
             minor_font=fonts[1],
             colors=colors,
             macros=macros,
-            removed=removed,
             styles_missing=tuple(dict.fromkeys(self.styles_missing)),
             body_scale=tuple(self.body_scale),
         )
+        return StoredReading(template, main, content_type)
 
     def _check_all_relationships(self) -> None:
         for name in sorted(self.names):

@@ -9,8 +9,7 @@ from dataclasses import asdict, dataclass
 from wocdeck.look.contract import Contract
 from wocdeck.look.contrast import AA_NORMAL, Palette, contrast_ratio
 from wocdeck.look.fonts import metrics_for
-from wocdeck.look.template import LayoutSpec, TemplateFile
-from wocdeck.look.template_parts import BODY_KINDS, TITLE_KINDS
+from wocdeck.look.template_file import BODY_KINDS, TITLE_KINDS, LayoutSpec, TemplateFile
 from wocdeck.plan import Box
 
 # A used layout's text should span about 85 % of the slide (PowerPoint's own layouts span

@@ -3,10 +3,13 @@ through the master as PowerPoint resolves them, the theme's fonts and colours.""
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
+from wocdeck.look.template_file import BODY_KINDS, TITLE_KINDS, PlaceholderSpec
 from wocdeck.plan import INSET_X, INSET_Y, Box
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 MACRO_RELATIONSHIPS = ("vbaProject", "vbaProjectSignature", "vbaData", "keyMapCustomizations")
 EMU_PER_POINT = 12700
@@ -19,30 +22,12 @@ NS = {
 }
 R_ID = f"{{{NS['r']}}}id"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-TITLE_KINDS = ("title", "ctrTitle")
-BODY_KINDS = ("body", "obj", "subTitle")
-
-
-class PlaceholderSpec(NamedTuple):
-    """A layout's placeholder as wocdeck fills it: kind, frame, insets and starting size."""
-
-    kind: str  # the ph type: title, ctrTitle, subTitle, body, obj, dt, ftr, sldNum, pic, ...
-    idx: int
-    attributes: str  # the p:ph element's attributes, as XML
-    name: str  # the shape name without its number, e.g. "Title"
-    box: Box | None  # in points; None when neither the layout nor the master places it
-    inset_x: float
-    inset_y: float
-    size: float | None  # the first level's font size in points, as inherited
-    anchor: str
-    align: str = "l"  # the first level's alignment: l, ctr, r, just
-    bold: bool = False  # the first level's text is bold (measured so)
-    caps: bool = False  # ... or in capitals (cap="all")
-    italic: bool = False  # ... or in italics
 
 
 def without_macros(rels_xml: bytes) -> bytes:
     """A part's relationships without those to macros (VBA, key maps), which are never kept."""
+    import xml.etree.ElementTree as ET  # only for a template with macros
+
     root = ET.fromstring(rels_xml)
     for rel in list(root):
         if rel.get("Type", "").rsplit("/", 1)[-1] in MACRO_RELATIONSHIPS:

@@ -22,7 +22,7 @@ from pptx.oxml.ns import qn
 
 from wocdeck.look.contract import Contract, slots
 from wocdeck.look.placement import role_of
-from wocdeck.look.template import LayoutSpec, PlaceholderSpec
+from wocdeck.look.template_file import LayoutSpec, PlaceholderSpec
 from wocdeck.look.theme import Theme
 from wocdeck.plan import Layout, Slide, TextBox
 from wocdeck.read.languages import is_right_to_left
