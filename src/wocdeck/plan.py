@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import NamedTuple, Protocol, Self
+from typing import Any, NamedTuple, Protocol, Self
 
 from wocdeck.errors import Location
 
@@ -156,6 +156,10 @@ class Block(Protocol):
 
     def mirrored(self, width: float) -> Self:
         """The block laid out right to left on a slide `width` points wide."""
+        ...
+
+    def _replace(self, **changes: Any) -> Self:
+        """The block with fields changed (every block is a named tuple)."""
         ...
 
 

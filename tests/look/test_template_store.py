@@ -4,9 +4,12 @@ only while the file is the one it was read from."""
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import zipfile
 from pathlib import Path
+
+import pytest
 
 from wocdeck.errors import Location
 from wocdeck.look.load import bundled_template
@@ -51,13 +54,20 @@ def test_a_store_beside_a_template_from_elsewhere_is_never_read(tmp_path: Path) 
     assert read.layouts[0].name == "Front page"
 
 
-def test_a_damaged_store_is_passed_over(tmp_path: Path) -> None:
+@pytest.mark.parametrize("damage", ["not json", "a key missing"])
+def test_a_damaged_store_is_passed_over(tmp_path: Path, damage: str) -> None:
+    """Damaged, or written by another version of wocdeck for the same file: the XML is read."""
     copy = tmp_path / "wipo.potx"
     shutil.copy(bundled_template(), copy)
-    store_file(copy).write_text("{not json", encoding="utf-8")
+    if damage == "not json":
+        store_file(copy).write_text("{not json", encoding="utf-8")
+    else:
+        stored = json.loads(store_file(bundled_template()).read_text(encoding="utf-8"))
+        del stored["body_scale"]
+        store_file(copy).write_text(json.dumps(stored), encoding="utf-8")
     assert stored_reading(copy, copy.read_bytes()) is None
-    names = [layout.name for layout in read_template(copy, Location("t"), trusted=True).layouts]
-    assert names[0] == "Cover"
+    read = read_template(copy, Location("t"), trusted=True)
+    assert read.layouts[0].name == "Cover" and read.body_scale[0] == 22
 
 
 def _renamed_layout(template: Path, target: Path, old: str, new: str) -> None:

@@ -331,7 +331,7 @@ class Flow:
         """A figure's tile in box, and its chart (if it has one) in the slot after it."""
         self.page.tiles.append(tile(figure, grid, box, self.style))
         if figure.chart is not None and after is not None:
-            self.page.charts.append(figure.chart._replace(box=after))  # type: ignore[type-var]
+            self.page.charts.append(figure.chart._replace(box=after))
 
     def boxes(self, page: Page) -> list[TextBox]:
         """A page's text boxes, each as tall as its text (the last one down to the body's end)."""

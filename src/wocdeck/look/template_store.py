@@ -36,6 +36,13 @@ def stored_reading(path: Path, data: bytes) -> StoredReading | None:
         return None
     if not isinstance(stored, dict) or stored.get("sha256") != _digest(data):
         return None
+    try:
+        return _reading(path, stored)
+    except (KeyError, TypeError, ValueError):  # stored by another version: read the XML
+        return None
+
+
+def _reading(path: Path, stored: dict[str, Any]) -> StoredReading:
     layouts = tuple(
         LayoutSpec(
             **{**layout, "placeholders": tuple(_placeholder(p) for p in layout["placeholders"])}

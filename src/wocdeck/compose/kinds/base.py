@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from wocdeck.errors import DeckError, Location
 from wocdeck.look.geometry import mirror_box
@@ -84,23 +84,9 @@ class Content:
     blocks: tuple[Block, ...] = ()
 
 
-class Sized(Protocol):
-    """A block sized when it is composed (a picture, a chart): fitting leaves it as it is.
-
-    Such a block's class takes its `measured`, `fit` and `mirrored` from the functions below.
-    """
-
-    @property
-    def box(self) -> Box:
-        """Where the block sits on the slide."""
-        ...
-
-    def _replace(self, **changes: Any) -> Self:
-        """The block with fields changed (a NamedTuple's)."""
-        ...
-
-
-S = TypeVar("S", bound=Sized)
+# A block sized when it is composed (a picture, a chart): fitting leaves it as it is; its class
+# takes its `measured`, `fit` and `mirrored` from the three functions below.
+S = TypeVar("S", bound=Block)
 
 
 def unmeasured(block: S, metrics: str) -> S:
