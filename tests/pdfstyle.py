@@ -302,6 +302,21 @@ def drawn_tables(pdf: Path, header_fill: str = "0059C6", top: float = 100.0) -> 
     return out
 
 
+def chart_frames(deck: Path) -> dict[int, list[tuple[float, float, float, float]]]:
+    """Every chart's frame, page by page, in points."""
+    from pptx import Presentation
+    from pptx.util import Emu
+
+    out: dict[int, list[tuple[float, float, float, float]]] = {}
+    for number, slide in enumerate(Presentation(str(deck)).slides, start=1):
+        for shape in slide.shapes:
+            if getattr(shape, "has_chart", False) and shape.has_chart:
+                x, y = Emu(shape.left).pt, Emu(shape.top).pt
+                box = (x, y, x + Emu(shape.width).pt, y + Emu(shape.height).pt)
+                out.setdefault(number, []).append(box)
+    return out
+
+
 def chart_overlaps(pdf: Path, charts: dict[int, list[tuple[float, float, float, float]]]) -> list:
     """In each chart's frame (page: [(x0, top, x1, bottom)]), numbers drawn over a bar and
     words drawn over each other."""

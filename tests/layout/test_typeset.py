@@ -178,6 +178,17 @@ def test_a_footer_whose_title_is_too_long_too_is_acronym_and_year() -> None:
     assert (slides[1].footer.text, slides[1].footer.size) == ("WOC · 2018", 10)
 
 
+def test_without_an_acronym_a_footer_too_long_is_office_and_year() -> None:
+    title = "Report to the Member States at the Side-Event of the Sixty-Fifth Series " * 3
+    deck = MINIMAL.replace("Side-Event at the 2018 WIPO Assemblies", title.strip())
+    slides, adjustments = _fit(deck + "year_ahead: [x]\n")
+    short = "WIPO Office in China · 2018"  # not the office and the title cut with "…"
+    assert (slides[1].footer.text, slides[1].footer.size) == (short, 10)
+    assert [a.message for a in adjustments if "footer" in a.message] == [
+        f'footer in its short form to stay on one line: "{short}"'
+    ]
+
+
 def test_a_footer_is_never_set_below_10_pt_even_if_the_theme_allows_it() -> None:
     slides, _ = _fit(MINIMAL + "year_ahead: [x]\n")
     assert slides[1].footer.size == 10 and slides[1].footer.floor == 10
@@ -188,7 +199,7 @@ def test_a_footer_too_long_for_one_line_ends_in_an_ellipsis() -> None:
     slides, adjustments = _fit(
         MINIMAL.replace("WIPO Office in China", office) + "year_ahead: [x]\n"
     )
-    footer = slides[1].footer  # no acronym: no short form
+    footer = slides[1].footer  # no acronym, and the office alone is too long
     assert footer.size == 10 and footer.text.endswith("\u2026")
     assert office.startswith(footer.text[:-1]) and len(footer.text) > 100
     assert [a.message.split("; ")[-1] for a in adjustments if "footer" in a.message] == [

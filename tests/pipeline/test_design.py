@@ -18,6 +18,7 @@ from tests.conftest import ROOT, SEED_DECK, require_renderer
 from tests.ooxml import assert_opens_cleanly
 from tests.pdfstyle import (
     Line,
+    chart_frames,
     chart_overlaps,
     content_extent,
     contrast_failures,
@@ -350,33 +351,34 @@ def test_small_tables_are_set_at_the_body_size_and_continued_tables_keep_their_c
         assert max(pages[0].sizes) <= body
 
 
-def _chart_frames(deck: Path) -> dict[int, list[tuple[float, float, float, float]]]:
-    """Every chart's frame, page by page, in points."""
-    from pptx import Presentation
-    from pptx.util import Emu
-
-    out: dict[int, list[tuple[float, float, float, float]]] = {}
-    for number, slide in enumerate(Presentation(str(deck)).slides, start=1):
-        for shape in slide.shapes:
-            if getattr(shape, "has_chart", False) and shape.has_chart:
-                x, y = Emu(shape.left).pt, Emu(shape.top).pt
-                box = (x, y, x + Emu(shape.width).pt, y + Emu(shape.height).pt)
-                out.setdefault(number, []).append(box)
-    return out
-
-
 @pytest.mark.parametrize("name", ["showcase", "charts"])
 def test_chart_labels_stand_clear_of_bars_titles_and_each_other(rendered, name: str) -> None:
     deck = rendered[name]
-    charts = _chart_frames(deck)
+    charts = chart_frames(deck)
     assert len(charts) >= 3
     assert chart_overlaps(deck.with_suffix(".pdf"), charts) == []
+
+
+def test_a_bar_charts_value_axis_numbers_stand_level_side_by_side(rendered) -> None:
+    """Numbers too wide for the renderer's step are not turned 45 degrees: the step is raised
+    until they fit (the showcase's bar chart in a column, values up to 53,345)."""
+    deck = rendered["showcase"]
+    lines = drawn_lines(deck.with_suffix(".pdf"))
+    page = next(line.page for line in lines if line.text == "One Door to WIPO's Services")
+    ((x0, top, x1, bottom),) = chart_frames(deck)[page]
+    numbers = [
+        line.text
+        for line in lines
+        if line.page == page and x0 <= line.x0 and line.x1 <= x1 + 1 and top <= line.top < bottom
+        if re.fullmatch(r"[\d,\s]+", line.text)
+    ]
+    assert numbers == ["0 20,000 40,000 60,000"]
 
 
 def test_a_chart_of_one_series_in_a_column_is_titled_with_its_name(rendered) -> None:
     deck = rendered["charts"]
     assert_opens_cleanly(deck)
-    frames = _chart_frames(deck)
+    frames = chart_frames(deck)
     lines = drawn_lines(deck.with_suffix(".pdf"))
     for page, title in ((5, "PCT applications"), (7, "Madrid applications")):
         (x0, top, x1, _), *_ = frames[page]

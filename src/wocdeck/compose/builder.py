@@ -156,9 +156,14 @@ class SlideBuilder:
             text, origin = event.footer, "event.footer"
         else:  # derived: one line, whatever line breaks the cover's title has
             text, origin = " ".join(f"{event.office} · {event.title}".split()), "event.title"
-            if event.acronym:  # short forms, for a footer too long for one line
-                forms = (f"{event.acronym} · {event.title}", f"{event.acronym} · {event.date.year}")
-                shorter = tuple(Paragraph(self.runs(" ".join(f.split()))) for f in forms)
+            # short forms, for a footer too long for one line: the cover has both in full
+            year = event.date.year
+            forms = (
+                (f"{event.acronym} · {event.title}", f"{event.acronym} · {year}")
+                if event.acronym
+                else (f"{event.office} · {year}",)
+            )
+            shorter = tuple(Paragraph(self.runs(" ".join(f.split()))) for f in forms)
         sizes = self.theme.sizes
         return TextBox(
             "Footer",

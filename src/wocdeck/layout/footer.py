@@ -21,7 +21,8 @@ def footer_hint(origin: str) -> str:
 def one_line_footer(slides: list[Slide], deck_path: str) -> tuple[TextBox | None, str]:
     """The deck's footer on one line, never below FOOTER_LEAST: a smaller step down to it,
     else (a footer derived from the office and title, both shown in full on the cover) its
-    short form (acronym · title, then acronym · year), else shortened with an ellipsis; a
+    short form (acronym · title, then acronym · year; without an acronym, office · year),
+    else shortened with an ellipsis; a
     footer the editor wrote that is too long is an error, since shortening would drop their
     words."""
     footer = next((s.footer for s in slides if s.footer is not None), None)

@@ -183,6 +183,8 @@ def _axes(chart: Chart, plan: ChartPlan, number_format: str) -> None:
     lowest = min(float(v) for _, series in data.series for v in series)
     if data.kind in ("column", "bar") and lowest >= 0:
         values.minimum_scale = 0  # a bar's length is its value: it starts at zero
+    if plan.step:
+        values.major_unit = plan.step
     values.tick_labels.number_format = number_format
     values.tick_labels.number_format_is_linked = False
     values.has_major_gridlines = True

@@ -19,7 +19,7 @@ from wocdeck.compose.kinds.base import (
     unmeasured,
     whole_slide,
 )
-from wocdeck.compose.kinds.chart_labels import labels_fit
+from wocdeck.compose.kinds.chart_labels import labels_fit, value_step
 from wocdeck.errors import DeckError, Location
 from wocdeck.look.measure import DEFAULT_METRICS
 from wocdeck.plan import Box
@@ -57,6 +57,12 @@ class ChartPlan(NamedTuple):
         """Whether the chart carries data labels: measured in its box as it is placed (a
         tile's history gets its box when its tile is laid out), where they do not collide."""
         return labels_fit(self.data, self.box, self.size, self.axes, bool(self.title), self.metrics)
+
+    @property
+    def step(self) -> float:
+        """The value axis' step, chosen where the renderer's would turn a bar chart's numbers
+        45 degrees; 0: the renderer's own."""
+        return value_step(self.data, self.box, self.size, self.metrics) if self.axes else 0.0
 
     def fit(self, where: Location) -> tuple[list[ChartPlan], str]:
         """A chart always fits its frame; its note (a pie drawn as bars, a series too small

@@ -9,6 +9,7 @@ overlap); each label is measured with the font's metrics at the chart's text siz
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -49,7 +50,8 @@ def labels_fit(
     if data.kind == "pie" or not data.categories or box.w <= 0 or box.h <= 0:
         return True
     plot = _plot(data, box, size, axes, title, metrics)
-    bars, labels = _shapes(data, plot, size, axes, metrics)
+    top = _top(data, axes, value_step(data, box, size, metrics) if axes else 0.0)
+    bars, labels = _shapes(data, plot, size, top, metrics)
     # a label may stand above the plot up to the title (a history's), or half a line as
     # the value axis' top number does
     above = (TITLE_GAP if title else 0.0) * size + (LINE * size / 2 if axes else 0.0)
@@ -60,25 +62,63 @@ def _written(value: float, decimals: int) -> str:
     return f"{value:,.{decimals}f}"
 
 
-def _top(data: ChartData, axes: bool) -> float:
+def value_step(data: ChartData, box: Box, size: float, metrics: str) -> float:
+    """A bar chart's value axis step: the first round step from an eighth of the largest value
+    up whose numbers stand side by side along the bottom, not turned 45 degrees (0 for other
+    charts: the renderer's step, as _tick reckons it)."""
+    if data.kind != "bar":
+        return 0.0
+    room = box.w - _bar_left(data, box, size, metrics) - MARGIN * box.w
+    steps = list(_steps(data))
+    return next((s for s in steps if _side_by_side(data, s, room, size, metrics)), steps[0])
+
+
+def _side_by_side(data: ChartData, step: float, room: float, size: float, metrics: str) -> bool:
+    """Whether the axis' numbers at step, each with half an em around it, fit the room."""
+    top = _top(data, True, step)
+    wide = text_width(_written(top, data.decimals), size, metrics=metrics) + size / 2
+    return (top / step + 1) * wide <= room
+
+
+def _bar_left(data: ChartData, box: Box, size: float, metrics: str) -> float:
+    """Where a bar chart's plot starts: after the category labels and the axis title."""
+    across = MARGIN * box.w
+    labels = max(text_width(c, size, metrics=metrics) for c in data.categories)
+    return across + labels + across + (LINE * size + across if data.x_title else 0.0)
+
+
+def _top(data: ChartData, axes: bool, step: float = 0.0) -> float:
     """The value axis' maximum: a round number above the largest value, as renderers pick."""
     largest = max([0.0, *(float(v) for _, s in data.series for v in s)])
     if not axes:
         return largest * HEADROOM or 1.0
     if largest <= 0:
         return 1.0
-    step = _tick(data)
+    step = step or _tick(data)
     return math.ceil(largest / step) * step
 
 
 def _tick(data: ChartData) -> float:
     """The value axis' step: a round number from an eighth to a fourth of the largest value."""
+    return next(_steps(data))
+
+
+def _steps(data: ChartData) -> Iterator[float]:
+    """Round steps (1, 2, 2.5, 5 times a power of ten) from an eighth of the largest value up
+    to the first that spans it in one."""
     largest = max([0.0, *(float(v) for _, s in data.series for v in s)])
     if largest <= 0:
-        return 1.0
+        yield 1.0
+        return
     raw = largest / 8
     power = 10 ** math.floor(math.log10(raw))
-    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    while True:
+        for m in (1, 2, 2.5, 5):
+            if m * power >= raw:
+                yield m * power
+                if m * power >= largest:
+                    return
+        power *= 10
 
 
 def _plot(data: ChartData, box: Box, size: float, axes: bool, title: bool, metrics: str) -> _Rect:
@@ -90,22 +130,22 @@ def _plot(data: ChartData, box: Box, size: float, axes: bool, title: bool, metri
     if axes:
         if data.kind != "bar":  # the value axis' top number stands half above the plot
             top += line / 2
-        numbers = _written(_top(data, axes), data.decimals)
+        step = value_step(data, box, size, metrics)
+        numbers = _written(_top(data, axes, step), data.decimals)
         wide = text_width(numbers, size, metrics=metrics)
         if data.kind == "bar":  # values along the bottom, categories down the left
             bottom -= down + line
-            left += max(text_width(c, size, metrics=metrics) for c in data.categories) + across
-            room = box.w - left - right
-            ticks = _top(data, axes) / _tick(data) + 1
-            # numbers that do not fit side by side are turned 45 degrees
-            bottom += line + down if ticks * wide < room else (wide + line) * 0.71 + down
+            left = _bar_left(data, box, size, metrics)
+            # numbers that do not fit side by side even at the widest step are turned 45 degrees
+            if _side_by_side(data, step, box.w - left - right, size, metrics):
+                bottom += line + down
+            else:
+                bottom += (wide + line) * 0.71 + down
+            bottom += line + 2 * down if data.y_title else 0.0  # the value axis' title
         else:
             left += wide + across
-        beside, under = data.y_title, data.x_title
-        if data.kind == "bar":  # the value axis along the bottom, its title under it
-            beside, under = under, beside
-        left += line + across if beside else 0.0
-        bottom += line + 2 * down if under else 0.0
+            left += line + across if data.y_title else 0.0
+            bottom += line + 2 * down if data.x_title else 0.0
         bottom += line + 4 * down if len(data.series) > 1 else 0.0  # the legend
     return _Rect(box.x + left, box.y + top, box.x + box.w - right, box.y + box.h - bottom)
 
@@ -126,10 +166,11 @@ def _collide(
 
 
 def _shapes(
-    data: ChartData, plot: _Rect, size: float, axes: bool, metrics: str
+    data: ChartData, plot: _Rect, size: float, top: float, metrics: str
 ) -> tuple[list[tuple[int, _Rect]], list[tuple[int, _Rect]]]:
-    """Every bar (a line's points) and its data label, numbered alike."""
-    top, count, series = _top(data, axes), len(data.categories), len(data.series)
+    """Every bar (a line's points) and its data label, numbered alike; top: the value at the
+    plot's far end."""
+    count, series = len(data.categories), len(data.series)
     across = data.kind != "bar"  # categories along x
     length = (plot.y1 - plot.y0) if across else (plot.x1 - plot.x0)
     room = ((plot.x1 - plot.x0) if across else (plot.y1 - plot.y0)) / count
