@@ -288,6 +288,21 @@ def dark(folder: Path) -> Path:
     return _save(prs, folder / "dark.potx", template=True)
 
 
+MAPPED_DARK = {"dk1": "14182B", "lt1": "F4F1EA", "dk2": "232A4A", "lt2": "D9D4C7"}
+
+
+def mapped_dark(folder: Path) -> Path:
+    """A dark background made by the master's colour map (bg1 → dk1, tx1 → lt1, …) over an
+    ordinary scheme, and an orange accent: as PowerPoint's dark designs are built."""
+    prs = Presentation()
+    _widen(prs)
+    _set_theme(prs, colours={**MAPPED_DARK, "accent1": "E8A33D"})
+    color_map = prs.slide_master.element.find(qn("p:clrMap"))
+    for role, slot in (("bg1", "dk1"), ("tx1", "lt1"), ("bg2", "dk2"), ("tx2", "lt2")):
+        color_map.set(role, slot)
+    return _save(prs, folder / "mapped-dark.potx", template=True)
+
+
 # The templates the issue's "done" is judged through: 4:3 Calibri, wide fonts, 4:3-width
 # layouts on 16:9, no closing/section/statement layout, and a dark background.
 DESIGNED = {

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.templates import LIGHT_ACCENTS, light_accents
+from tests.conftest import write_deck
+from tests.ooxml import assert_opens_cleanly
+from tests.templates import LIGHT_ACCENTS, MAPPED_DARK, light_accents, mapped_dark
 from wocdeck.errors import Location
 from wocdeck.look.contrast import Palette, contrast_ratio, readable_on, required
 from wocdeck.look.template import read_template
@@ -59,3 +61,33 @@ def test_a_template_with_light_accents_gets_its_dark_colours_for_text(tmp_path: 
     assert palette.readable("accent6", "light2", 16) == "dark2"
     assert palette.readable("light1", "accent1", 14, bold=True) == "dark2"
     assert palette.readable("accent4", "light1", 12) == "accent4"  # a dark accent stays
+
+
+def test_a_dark_background_made_by_the_colour_map_is_what_colours_are_chosen_on(
+    tmp_path: Path,
+) -> None:
+    """The master maps the background (bg1) to dk1 and text (tx1) to lt1: a slide's light 1
+    is then the scheme's dark colour, and a table header on the orange accent needs a dark
+    colour, not tx2, which shows the pale lt2."""
+    template = read_template(mapped_dark(tmp_path), Location("t"))
+    assert template.color_map == {"bg1": "dk1", "tx1": "lt1", "bg2": "dk2", "tx2": "lt2"}
+    palette = Palette.from_scheme(template.colors, template.color_map)
+    assert palette.rgb("light1") == MAPPED_DARK["dk1"]  # the background
+    assert palette.rgb("dark2") == MAPPED_DARK["lt2"]  # drawn as tx2
+    header = palette.readable("dark2", "accent1", 20, bold=True)
+    assert contrast_ratio(palette.rgb(header), "E8A33D") >= 3.0
+
+
+def test_a_table_through_a_colour_mapped_dark_template_passes_the_check(
+    tmp_path: Path, cli
+) -> None:
+    template = mapped_dark(tmp_path)
+    table = "      columns: [Date, Event]\n      rows:\n        - [2019-01-15, PCT seminar]\n"
+    deck = write_deck(
+        tmp_path,
+        "event: {office: WIPO Office in Singapore, title: Report, date: 2019-09-27}\n"
+        f"slides:\n  - title: Events\n    table:\n{table}",
+    )
+    code, _, err = cli("render", deck, "--template", template, "--check")
+    assert code == 0, err
+    assert_opens_cleanly(deck.with_suffix(".pptx"))

@@ -16,6 +16,10 @@ LARGE = 18.0  # points; bold text is large from LARGE_BOLD
 LARGE_BOLD = 14.0
 # A theme's slots as the plans name them, and as a PowerPoint colour scheme names them.
 SCHEME_NAMES = {"dark1": "dk1", "light1": "lt1", "dark2": "dk2", "light2": "lt2"}
+# How a slide names those four (the writer draws them so), and which scheme colour the
+# master's colour map makes each by default; a dark template maps the background bg1 to dk1.
+DRAWN_AS = {"dark1": "tx1", "light1": "bg1", "dark2": "tx2", "light2": "bg2"}
+DEFAULT_COLOR_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
 _HEX = re.compile(r"[0-9A-Fa-f]{6}")
 SLOTS = ("dark1", "light1", "dark2", "light2", *(f"accent{i}" for i in range(1, 7)))
 
@@ -67,11 +71,16 @@ class Palette(NamedTuple):
     colors: Mapping[str, str]
 
     @classmethod
-    def from_scheme(cls, scheme: Mapping[str, str]) -> Palette:
-        """A palette from a PowerPoint colour scheme's names (dk1, lt1, accent1, …)."""
-        names = {scheme_name: slot for slot, scheme_name in SCHEME_NAMES.items()}
-        colors = {names.get(k, k): v for k, v in scheme.items() if _HEX.fullmatch(v)}
-        return cls({slot: colors[slot] for slot in SLOTS if slot in colors})
+    def from_scheme(
+        cls, scheme: Mapping[str, str], color_map: Mapping[str, str] | None = None
+    ) -> Palette:
+        """A palette from a PowerPoint colour scheme's names (dk1, lt1, accent1, …), each
+        slot the colour a slide shows for it through the master's colour map."""
+        mapping = {**DEFAULT_COLOR_MAP, **(color_map or {})}
+        colors = {k: v for k, v in scheme.items() if _HEX.fullmatch(v)}
+        drawn = {slot: colors.get(mapping[role]) for slot, role in DRAWN_AS.items()}
+        drawn |= {slot: colors.get(slot) for slot in SLOTS if slot not in DRAWN_AS}
+        return cls({slot: color for slot in SLOTS if (color := drawn[slot])})
 
     def rgb(self, slot: str) -> str | None:
         """The colour of a slot, or None for a slot the scheme does not set."""

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from wocdeck.errors import Location
 from wocdeck.look.contract import Contract, SlideRole, make_contract
-from wocdeck.look.contrast import Palette
+from wocdeck.look.contrast import SCHEME_NAMES, Palette
 from wocdeck.look.placement import Fonts, TemplateFrames
 from wocdeck.look.template import read_template
 from wocdeck.look.theme import Theme, themes_dir
@@ -45,9 +45,11 @@ class Look(NamedTuple):
 
     def palette(self, theme: Theme) -> Palette:
         """The colours the deck is drawn in: the theme's, or the template's own scheme."""
-        if self.restyled:
-            return Palette(theme.colors.model_dump())
-        return Palette.from_scheme(self.contract.template.colors)
+        template = self.contract.template
+        if self.restyled:  # the theme's colours in the template's scheme, through its map
+            scheme = {SCHEME_NAMES.get(k, k): v for k, v in theme.colors.model_dump().items()}
+            return Palette.from_scheme(scheme, template.color_map)
+        return Palette.from_scheme(template.colors, template.color_map)
 
 
 def bundled_template() -> Path:

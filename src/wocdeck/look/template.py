@@ -23,6 +23,7 @@ from wocdeck.look.template_parts import (
     MACRO_RELATIONSHIPS,
     NS,
     R_ID,
+    color_map,
     master_kind,
     placeholder_spec,
     placeholders,
@@ -228,15 +229,15 @@ class _Reader:
                 "set the slide size in PowerPoint (Design > Slide Size) and save it again",
             )
         layouts: list[LayoutSpec] = []
-        fonts, colors = ("", ""), {}
+        fonts, colors, mapping = ("", ""), {}, {}
         for master_id in presentation.findall("p:sldMasterIdLst/p:sldMasterId", NS):
             master_rel = rels.get(master_id.get(R_ID, ""))
             if master_rel is None:
                 continue
-            master_layouts, theme = self._master(master_rel[1])
+            master_layouts, theme, master_map = self._master(master_rel[1])
             layouts += master_layouts
             if theme is not None and not fonts[0]:
-                fonts, colors = theme_fonts(theme), theme_colors(theme)
+                fonts, colors, mapping = theme_fonts(theme), theme_colors(theme), master_map
         if not layouts:
             raise self.fail(f"the template {self.path} has no slide layouts", _SAY_SAVE)
         if not any(layout.placeholders for layout in layouts):
@@ -257,6 +258,7 @@ class _Reader:
             major_font=fonts[0],
             minor_font=fonts[1],
             colors=colors,
+            color_map=mapping,
             macros=macros,
             styles_missing=tuple(dict.fromkeys(self.styles_missing)),
             body_scale=tuple(self.body_scale),
@@ -270,7 +272,7 @@ class _Reader:
                 part = posixpath.join(posixpath.dirname(folder), rels_file[: -len(".rels")])
                 self._rels(part)
 
-    def _master(self, name: str) -> tuple[list[LayoutSpec], ET.Element | None]:
+    def _master(self, name: str) -> tuple[list[LayoutSpec], ET.Element | None, dict[str, str]]:
         master = self._xml(name)
         rels = self._rels(name)
         theme_name = next((m for kind, m in rels.values() if kind == "theme"), None)
@@ -286,7 +288,7 @@ class _Reader:
             rel = rels.get(layout_id.get(R_ID, ""))
             if rel is not None and rel[0] == "slideLayout":
                 layouts.append(self._layout(rel[1], master_placeholders, styles))
-        return layouts, theme
+        return layouts, theme, color_map(master)
 
     def _layout(
         self, name: str, master: dict[str, ET.Element], styles: ET.Element | None

@@ -142,7 +142,7 @@ def _content_area(layout: LayoutSpec, template: TemplateFile) -> list[str]:
 
 def _contrast(template: TemplateFile) -> list[str]:
     found = []
-    palette = Palette.from_scheme(template.colors)
+    palette = Palette.from_scheme(template.colors, template.color_map)
     for text, back in TEXT_PAIRS:
         first, second = palette.rgb(text), palette.rgb(back)
         if first is None or second is None:

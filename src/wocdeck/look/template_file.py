@@ -69,6 +69,7 @@ class TemplateFile(NamedTuple):
     major_font: str  # the theme's heading typeface
     minor_font: str  # the theme's body typeface
     colors: dict[str, str]  # scheme slot (dk1, accent1, ...) → RRGGBB
+    color_map: dict[str, str]  # the master's: bg1, tx1, bg2, tx2 → the scheme slot each shows
     macros: bool  # the file had macros, which the output does not keep
     removed: tuple[str, ...] = ()  # kinds of content not carried: "external links", ...
     styles_missing: tuple[str, ...] = ()  # the master's text styles it lacks: "title", "body"

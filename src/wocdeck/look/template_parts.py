@@ -118,6 +118,14 @@ def theme_fonts(theme: ET.Element) -> tuple[str, str]:
     )
 
 
+def color_map(master: ET.Element) -> dict[str, str]:
+    """The master's colour map: the scheme colour a slide's background and text colours (bg1,
+    tx1, bg2, tx2) are; a dark template maps the background to dk1."""
+    found = master.find("p:clrMap", NS)
+    roles = ("bg1", "tx1", "bg2", "tx2")
+    return {role: found.get(role, "") for role in roles if found is not None and found.get(role)}
+
+
 def theme_colors(theme: ET.Element) -> dict[str, str]:
     """The theme's colour scheme: slot name → RRGGBB."""
     scheme = theme.find(".//a:clrScheme", NS)

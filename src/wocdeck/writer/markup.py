@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
+from wocdeck.look.contrast import DRAWN_AS
 from wocdeck.look.scripts import has_arabic, has_east_asian
 from wocdeck.look.theme import Fonts, Theme
 from wocdeck.plan import Box, Paragraph, Role, TextBox
@@ -23,13 +24,7 @@ NAMESPACES = (
     'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
 )
 _DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-SCHEME_VALUES = {
-    "dark1": "tx1",
-    "light1": "bg1",
-    "dark2": "tx2",
-    "light2": "bg2",
-    **{f"accent{i}": f"accent{i}" for i in range(1, 7)},
-}
+SCHEME_VALUES = {**DRAWN_AS, **{f"accent{i}": f"accent{i}" for i in range(1, 7)}}
 BULLET = "\u2022"
 SUB_BULLET = "\u2013"  # second-level bullets: an en dash, as PowerPoint's default outline
 # East Asian punctuation may not hang past the margin: wrapping measured it inside the box.
