@@ -360,3 +360,16 @@ def test_the_showcase_on_every_kind_of_corporate_template_draws_cleanly(
     for deck in decks:
         assert pdfcheck.drawing_problems(deck, pages[deck]) == [], deck.name
         assert_opens_cleanly(deck)
+
+
+@pytest.mark.parametrize(
+    ("office", "cover"),
+    [
+        ("WIPO Office in China (WOC)", "WIPO Office in China (WOC)"),  # named once, not twice
+        ("WOC – WIPO Office in China", "WOC – WIPO Office in China"),
+        ("WIPO Office in Wocland", "WIPO Office in Wocland (WOC)"),  # a word that holds it
+    ],
+)
+def test_the_cover_names_the_acronym_once(tmp_path: Path, office: str, cover: str) -> None:
+    pptx = render_text(tmp_path, HEAD.replace("office: WIPO Office in China", f"office: {office}"))
+    assert titles(pptx)[0] == cover

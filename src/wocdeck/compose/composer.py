@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -84,9 +85,11 @@ class Composer(SlideBuilder):
     def _cover(self) -> Slide:
         event, sizes = self.deck.event, self.theme.sizes
         words = self.words
+        acronym = event.acronym
+        named = bool(acronym) and _named(acronym, event.office)  # "… (WSO)" shown once
         name = (
-            words.phrase("office_acronym", office=event.office, acronym=event.acronym)
-            if event.acronym
+            words.phrase("office_acronym", office=event.office, acronym=acronym)
+            if acronym and not named
             else event.office
         )
         title = TextBox(
@@ -263,3 +266,8 @@ def compose(
     """Plan every slide of a deck in a theme, before fitting; frames: the template's boxes;
     boundary: the folders the deck's files may be read from (default: the deck's own)."""
     return Composer(deck, theme, source, frames, boundary).slides()
+
+
+def _named(acronym: str, office: str) -> bool:
+    """Whether the office's name already holds its acronym as a word: "… Office (WSO)"."""
+    return re.search(rf"(?<!\w){re.escape(acronym)}(?!\w)", office) is not None
