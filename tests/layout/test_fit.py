@@ -93,6 +93,14 @@ def test_a_title_too_long_for_its_box_is_an_error_not_an_overflow() -> None:
         _fit(MINIMAL + "focus:\n  - name: " + "知识产权" * 60 + "\n    aims: [x]\n")
 
 
+def test_an_office_name_too_long_for_the_cover_is_said_at_its_line() -> None:
+    office = "WIPO Office for Intellectual Property Cooperation " * 12
+    deck = MINIMAL.replace("WIPO Office in China", office.strip())
+    message = r"deck\.yaml:2: error: the title text \(from event\.office\) is too long"
+    with pytest.raises(DeckError, match=message):
+        _fit(deck)
+
+
 @pytest.mark.parametrize("name", STRESS_DECKS)
 def test_no_text_is_lost(name: str) -> None:
     text = STRESS_DECKS[name]()

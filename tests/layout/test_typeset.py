@@ -239,6 +239,27 @@ def test_a_body_shorter_than_a_tile_row_still_ends_with_everything_placed() -> N
     assert [t for t in placed if "(cont.)" not in t] == ["Outcome", "One", "Two"]
 
 
+@pytest.mark.parametrize("width", [560.0, 700.0])
+def test_four_tiles_too_wide_for_one_row_go_two_and_two(width: float) -> None:
+    """On a narrow slide (a 4:3 template's body), four figures whose values need wider
+    tiles than a row of four stand two and two, not three and a lone one."""
+    from wocdeck.layout.flow import Flow, TileStyle
+
+    values = ["1.2 million", "245,000", "4,200", "12,500"]
+    metrics = [{"label": f"Metric {n}", "value": v} for n, v in enumerate(values)]
+    text = MINIMAL + yaml.safe_dump(
+        {"focus": [{"name": "X", "achievements": [{"heading": "Outcome", "metrics": metrics}]}]}
+    )
+    source = parse(text.encode(), "deck.yaml")
+    slide = compose(Deck.model_validate(source.data), load_theme("wipo", Location("t")))[1]
+    body = slide.body._replace(box=slide.body.box._replace(w=width))
+    (page,) = Flow(body, 22, TileStyle()).place(slide.groups)
+    rows: dict[float, int] = {}
+    for tile in page.tiles:
+        rows[tile.box.y] = rows.get(tile.box.y, 0) + 1
+    assert list(rows.values()) == [2, 2]
+
+
 @pytest.mark.parametrize("name", DECKS)
 def test_every_text_box_and_tile_stays_inside_the_body(name: str) -> None:
     slides, _ = _fit(DECKS[name]())

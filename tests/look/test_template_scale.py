@@ -9,7 +9,7 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from tests.conftest import SEED_DECK
-from tests.templates import ODD_SCALE, A, odd_scale
+from tests.templates import ODD_SCALE, A, four_three_calibri, odd_scale
 from wocdeck.errors import Location
 from wocdeck.look.template import read_template
 from wocdeck.look.theme import load_theme
@@ -43,3 +43,28 @@ def test_body_sizes_come_from_the_templates_scale(tmp_path: Path, deck: Path) ->
     assert columns == {28.0}  # the layout's own size for two columns
     assert sizes and sizes <= {*ODD_SCALE, *columns, floor}, sizes  # not the theme's 24, 22, 20
     assert len(sizes) <= 2  # one body size, at most one smaller step
+
+
+def title_sizes(deck: Path) -> set[float]:
+    """The sizes of the titles of content slides, in points."""
+    found = set()
+    for slide in Presentation(str(deck)).slides:
+        if slide.slide_layout.name in CONTENT_LAYOUTS and slide.shapes.title is not None:
+            runs = slide.shapes.title._element.iter(f"{{{A}}}rPr")
+            found |= {int(r.get("sz")) / 100 for r in runs if r.get("sz")}
+    return found
+
+
+def test_a_long_title_takes_the_body_text_down_with_the_titles(tmp_path: Path) -> None:
+    """PowerPoint's default template titles at 44 pt over 32 pt text; one long focus name
+    sets every title smaller than 32 pt: the body text is then set under the titles' size
+    (a step of the template's scale), never larger than the titles over it."""
+    name = "Wider and Better Use of the PCT, Madrid and Hague Systems in the Member States (SG 2)"
+    text = SEED_DECK.read_text(encoding="utf-8")
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(text.replace("name: A responsive communications interface", f"name: {name}"))
+    rendered = render(deck, tmp_path / "out.pptx", template=four_three_calibri(tmp_path))
+    (title,) = title_sizes(rendered.output)
+    assert title < 32 and max(body_sizes(rendered.output)) < title
+    said = [a.message for a in rendered.adjustments if "every title set at" in a.message]
+    assert said and said[0].endswith(f"body text at most {max(body_sizes(rendered.output)):g} pt")

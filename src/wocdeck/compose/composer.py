@@ -101,6 +101,8 @@ class Composer(SlideBuilder):
             color="light1",
             line_spacing=self.theme.title_line_spacing,
             anchor="b",
+            origin="event.office",  # a name too long for the cover is said at its line
+            line=self.line(("event", "office")),
         )
         subtitle = TextBox(
             "Subtitle",
@@ -109,6 +111,8 @@ class Composer(SlideBuilder):
             sizes.cover_subtitle,
             sizes.cover_subtitle_floor,
             color="light1",
+            origin="event.title",
+            line=self.line(("event", "title")),
         )
         when = [
             Paragraph((Run(words.long_date(event.date)),), scale=0.8),

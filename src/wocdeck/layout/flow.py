@@ -117,7 +117,10 @@ class Flow:
         """A grid whose values each fit on one line: fewer, wider tiles that still fit the
         slide, else the values a step smaller (the deck's values then share that size)."""
         least = max(f.slots for f in group.figures)  # a tile and its chart share a row
-        for fewer in range(columns - 1, least - 1, -1):
+        count = slots(group.figures)
+        # rows as even as they can be: four tiles go two and two, not three and one
+        balanced = dict.fromkeys(math.ceil(count / rows) for rows in range(1, count + 1))
+        for fewer in (c for c in balanced if least <= c < columns):
             width = self.area.w if fewer == 1 else self._tile_width(fewer)  # stacked, full width
             grid = self._grid(group.figures, fewer, width)
             if grid.value_lines == 1 and self._height(group, grid) <= self.area.h:

@@ -114,7 +114,7 @@ def _fit(
     tabbed = [has_tabs(slide) for slide in slides]
     slides = [without_tabs(s) if tabs else s for s, tabs in zip(slides, tabbed, strict=True)]
     footer, footer_note = one_line_footer(slides, deck_path)
-    slides, title_notes = _one_title_size(slides, deck_path)
+    slides, title_notes = _one_title_size(slides, deck_path, rules.scale)
     trials = _Trials(rules)
     for slide in slides:
         _check_lines(slide, Location(deck_path, slide.line))
@@ -157,24 +157,35 @@ TABLE = (
 )
 
 
-def _one_title_size(slides: list[Slide], deck_path: str) -> tuple[list[Slide], dict[int, str]]:
+def _one_title_size(
+    slides: list[Slide], deck_path: str, scale: Sequence[float] = ()
+) -> tuple[list[Slide], dict[int, str]]:
     """Every content slide's title at one size: the largest every title fits at. The title
     that sets that size (it needs a third line at the theme's size) is said on its slide, so
     the editor shortens it rather than have it shrunk alone; titles that would fit larger
-    than it are not (shortening them would not change the size)."""
+    than it are not (shortening them would not change the size). Body text starts no larger
+    than the step of the scale under that size: a template's 44 pt titles over 32 pt text,
+    brought to 23 pt by a long title, take the text to 20 pt rather than stand under it."""
     content = [s for s in slides if s.layout in TITLED]
     if not content:
         return slides, {}
     fitted = {id(s): shrink(s.title, Location(deck_path, s.line)).size for s in content}
     size = min(fitted.values())
+    below = max((step for step in scale if step < size), default=size)
+    boxes = [b for s in content for b in (s.body, *s.extras) if b is not None]
+    lowered = f", body text at most {below:g} pt" if any(b.size > below for b in boxes) else ""
     notes = {
         id(s): f"title too long for two lines at {s.title.size:g} pt: every title set at "
-        f"{size:g} pt"
+        f"{size:g} pt{lowered}"
         for s in content
         if fitted[id(s)] < s.title.size and fitted[id(s)] == size
     }
     out = [
-        s._replace(title=s.title._replace(size=min(s.title.size, size)))
+        s._replace(
+            title=s.title._replace(size=min(s.title.size, size)),
+            body=_at_most(s.body, below) if s.body is not None else None,
+            extras=tuple(_at_most(e, below) for e in s.extras),
+        )
         if s.layout in TITLED
         else s
         for s in slides
@@ -182,6 +193,11 @@ def _one_title_size(slides: list[Slide], deck_path: str) -> tuple[list[Slide], d
     return out, {
         id(new): notes[id(old)] for old, new in zip(slides, out, strict=True) if id(old) in notes
     }
+
+
+def _at_most(box: TextBox, size: float) -> TextBox:
+    """The box's text starting at most at size (never under its floor)."""
+    return box if box.size <= size else box._replace(size=max(size, box.floor))
 
 
 def _check_lines(slide: Slide, where: Location) -> None:
