@@ -324,3 +324,16 @@ def odd_scale(folder: Path) -> Path:
     for level, size in enumerate(ODD_SCALE, start=1):
         body.find(qn(f"a:lvl{level}pPr")).find(qn("a:defRPr")).set("sz", str(int(size * 100)))
     return _save(prs, folder / "odd-scale.pptx")
+
+
+def plain_names(folder: Path) -> Path:
+    """Layouts of no type PowerPoint names, in German, one of them a title alone ("Nur Titel"),
+    and one called "Opening": roles are found by placeholders, not by names they resemble."""
+    prs = Presentation()
+    names = {"Title Slide": "A Titelfolie", "Title and Content": "B Inhalt"}
+    names |= {"Title Only": "D Nur Titel", "Section Header": "Opening"}
+    _keep(prs, list(names))
+    for layout in prs.slide_layouts:
+        layout.name = names[layout.name]
+        layout.element.set("type", "cust")
+    return _save(prs, folder / "plain-names.pptx")

@@ -12,7 +12,16 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from tests import pdfcheck
 from tests.conftest import ROOT, SEED_DECK, require_renderer
 from tests.ooxml import assert_opens_cleanly
-from tests.templates import OTHER_COLOURS, PANDOC_NAMES, RENAMED, TEMPLATES, A, _keep, _save
+from tests.templates import (
+    OTHER_COLOURS,
+    PANDOC_NAMES,
+    RENAMED,
+    TEMPLATES,
+    A,
+    _keep,
+    _save,
+    plain_names,
+)
 from wocdeck.errors import DeckError, Location
 from wocdeck.look.contract import Contract, SlideRole, make_contract
 from wocdeck.look.template import read_template
@@ -354,3 +363,15 @@ def test_without_fontconfig_fonts_are_found_in_the_font_folders(tmp_path: Path) 
     assert found == str(folder / "DejaVuSans.ttf")  # the regular, not the bold or the serif
     assert fonts._in_font_folders("Frutiger Next Pro", [folder]) == ""
     assert fonts.is_font_file(found) and not fonts.is_font_file("carlito")
+
+
+def test_a_layout_with_a_title_alone_is_title_only_whatever_its_name(tmp_path: Path) -> None:
+    """A custom layout type and a German name: a title and no other text placeholder is what
+    wocdeck composes section, statement, closing and two columns on; no kind borrows the
+    cover's layout, and "Opening" is not taken for a closing by its likeness to "Ending"."""
+    template = read_template(plain_names(tmp_path), Location("t"))
+    contract = make_contract(template, {})
+    composed = (SlideRole.SECTION, SlideRole.STATEMENT, SlideRole.CLOSING, SlideRole.TWO_COLUMNS)
+    assert {contract.choices[r].layout.name for r in composed} == {"D Nur Titel"}
+    assert all(contract.choices[r].composed for r in composed)
+    assert contract.fallbacks(tuple(SlideRole)) == []

@@ -18,7 +18,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from wocdeck.errors import DeckError, Location
-from wocdeck.look.template_file import LayoutSpec, PlaceholderSpec, TemplateFile
+from wocdeck.look.template_file import TITLE_KINDS, LayoutSpec, PlaceholderSpec, TemplateFile
 
 
 class SlideRole(Enum):
@@ -219,12 +219,25 @@ def _figures(content: LayoutSpec, plain: LayoutSpec | None) -> Choice:
 
 
 def _plain(layouts: tuple[LayoutSpec, ...]) -> LayoutSpec | None:
-    """The template's Title Only layout, else its Blank one (by type, then by name)."""
-    for kind, name in _PLAIN:
-        for layout in layouts:
-            if layout.type == kind or (layout.type == "cust" and layout.name == name):
-                return layout
-    return None
+    """The template's Title Only layout (by type, by name, else a layout with a title and no
+    other text placeholder, whatever it is called), else its Blank one."""
+    title_only, blank = _PLAIN
+    found = _plain_by(layouts, *title_only)
+    alone = (lay for lay in layouts if lay.title is not None and not _texts_besides_title(lay))
+    return found or next(alone, None) or _plain_by(layouts, *blank)
+
+
+def _plain_by(layouts: tuple[LayoutSpec, ...], kind: str, name: str) -> LayoutSpec | None:
+    return next(
+        (lay for lay in layouts if lay.type == kind or (lay.type == "cust" and lay.name == name)),
+        None,
+    )
+
+
+def _texts_besides_title(layout: LayoutSpec) -> bool:
+    """Whether a layout has a placeholder for text other than its title, date, footer and
+    slide number (a body, a subtitle, a picture…)."""
+    return any(p.kind not in (*TITLE_KINDS, "dt", "ftr", "sldNum") for p in layout.placeholders)
 
 
 def _role(name: str, where: Location) -> SlideRole:
@@ -266,7 +279,7 @@ def _match(role: SlideRole, layouts: list[LayoutSpec]) -> Choice | None:
         if _PLACEHOLDERS[role](layout):
             return Choice(role, layout, "by placeholders: " + _DESCRIBED[role])
     for layout in layouts:
-        close = difflib.get_close_matches(layout.name.casefold(), list(names), n=1, cutoff=0.75)
+        close = difflib.get_close_matches(layout.name.casefold(), list(names), n=1, cutoff=0.85)
         if close and shape(layout):
             return Choice(role, layout, f"by nearest name: '{close[0]}'")
     return None
