@@ -28,6 +28,10 @@ CASES = {
         'year_ahead:\n  - "First bullet, in Beijing\n  - Second bullet"\n  - Third\n',
         "6:5: error: " + QUOTE.format(closed=7, fixed='- "First bullet, in Beijing"'),
     ),
+    "a quote left open above a quoted '**' bullet (once also an error about '*' there)": (
+        'closing: "Thank you\nyear_ahead:\n  - "**14** seminars"\n',
+        "5:10: error: " + QUOTE.format(closed=7, fixed='closing: "Thank you"'),
+    ),
     "an apostrophe never closed": (
         "closing: 'Thank you\n",
         "5:10: error: this apostrophe is not closed: YAML reads on to the end of the file "

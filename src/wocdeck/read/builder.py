@@ -78,6 +78,7 @@ class Builder:
         self.documents = 0
         self.lines: list[str] = []
         self.continued: set[tuple[int, int]] = set()  # value spans checked for '#' lines below
+        self.swallowed: set[int] = set()  # lines where a quote left open elsewhere closed
 
     def build(self, text: str) -> Built:
         """The data of a YAML text, or a DeckError with every problem found."""
@@ -89,6 +90,8 @@ class Builder:
         except yaml.MarkedYAMLError as exc:
             found = self._yaml_problem(exc)
             problems = [*self.problems, *self.source.deferred]
+            if found.location.line in self.swallowed:  # the parser tripped where the quote
+                raise DeckError(problems) from None  # left open above closed: said already
             raise DeckError([p for p in problems if p != found] + [found]) from None
         except yaml.YAMLError as exc:
             raise DeckError([*self.problems, Problem(Location(self.name), str(exc))]) from None
@@ -157,6 +160,7 @@ class Builder:
         if event.style in ("'", '"') and yaml_errors.swallowed(self.lines, start.line, end.line):
             wording = yaml_errors.unclosed(self.lines, start.line, start.column, end.line)
             self._word(wording, wording.line)
+            self.swallowed.add(end.line + 1)
         if (plain and value in _NULLS) or event.tag == _YAML_TAG + "null":
             return None
         value = value.translate(_LINE_BREAKS)
