@@ -218,3 +218,30 @@ def _changed_then_noticed(cli, deck: Path, needle: str, message: str) -> None:
     line = _line(text, needle)
     column = text.splitlines()[line - 1].index(needle.lstrip("[")) + 1
     _only_notice_then_error(cli, f"{deck}:{line}:{column}", message, "add fr: … to translate it")
+
+
+def test_closing_yes_and_total_no_are_switches_never_asked_for_words(cli, tmp_path: Path) -> None:
+    """`closing: yes` is the language's own closing line, `closing: no` no closing slide, and
+    `total: no` no total row: none of them is text to translate."""
+    from pptx import Presentation
+
+    text = DECK.replace("closing: {en: Thank you., fr: Merci.}", "closing: yes")
+    deck = _deck(tmp_path, text.replace("total: yes", "total: no"))
+    code, _, err = cli("validate", deck, "--lang", "fr", "--strict")
+    assert code == 0, err
+    code, _, err = cli("translate", "export", deck, "--lang", "fr")
+    assert code == 0, err
+    units = deck.with_suffix(".fr.xlf").read_text(encoding="utf-8")
+    assert ">yes<" not in units and ">no<" not in units
+    code, _, err = cli("render", deck, "--lang", "fr", "-o", tmp_path / "fr.pptx")
+    assert code == 0, err
+    last = list(Presentation(tmp_path / "fr.pptx").slides)[-1]
+    assert "Merci de votre attention." in [
+        s.text_frame.text for s in last.shapes if s.has_text_frame
+    ]
+    free = text.replace("    before: closing\n", "")  # a free slide's default place: the end
+    code, _, err = cli("render", _deck(tmp_path, free.replace("closing: yes", "closing: no")))
+    assert code == 0, err
+    slides = list(Presentation(deck.with_suffix(".pptx")).slides)
+    assert len(slides) == len(Presentation(tmp_path / "fr.pptx").slides) - 1  # no closing
+    assert slides[-1].shapes.title.text == "Figures"  # the free slide kept, at the end

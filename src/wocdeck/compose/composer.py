@@ -225,7 +225,7 @@ class Composer(SlideBuilder):
         closing, event, sizes = self.deck.closing, self.deck.event, self.theme.sizes
         assert closing is not None
         words = self.words
-        text = closing.text or words.phrase("thank_you")
+        text = closing.line or words.phrase("thank_you")
         title = TextBox(
             "Title",
             (Paragraph(self.runs(text, italic=words.italic)),),

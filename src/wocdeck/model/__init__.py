@@ -20,6 +20,7 @@ from pydantic import (
     Field,
     Tag,
     ValidationError,
+    field_validator,
     model_validator,
 )
 
@@ -41,6 +42,7 @@ from wocdeck.model.values import (
     MAX_POINTS,
     TEXT_ERRORS,
     Date,
+    Label,
     Language,
     Name,
     Text,
@@ -52,6 +54,7 @@ from wocdeck.model.values import (
     plain,
     whole_cents,
 )
+from wocdeck.read.languages import NO, YES
 from wocdeck.read.messages import located_problems, undescribed
 from wocdeck.read.source import Source
 
@@ -162,10 +165,10 @@ class Section(Part):
 
 
 class Closing(Part):
-    """The last slide's line; a bare string is accepted as its text."""
+    """The last slide's line; a bare string is accepted as its text (`yes`: the default)."""
 
     short_form: ClassVar[str] = "text"  # the field a bare line stands for
-    text: Text | None = None  # default: the language's "Thank you for your time."
+    text: Label | None = None  # default (or `yes`): the language's "Thank you for your time."
     notes: Text | None = None
 
     @model_validator(mode="before")
@@ -177,6 +180,11 @@ class Closing(Part):
                 "write it after the key: `closing: Thank you for your time.`",
             )
         return {"text": value} if isinstance(value, str) else value
+
+    @property
+    def line(self) -> str | None:
+        """The closing line as written; None for the language's own (`yes`, or no text)."""
+        return None if self.text is None or self.text.strip().casefold() in YES else self.text
 
 
 class Deck(Part):
@@ -195,6 +203,12 @@ class Deck(Part):
     year_ahead: Section | None = None
     closing: Closing | None = None
     slides: FreeSlides = []  # the editor's own slides, placed with before:/after:
+
+    @field_validator("closing", mode="before")
+    @classmethod
+    def _no_closing(cls, value: Any) -> Any:
+        """`closing: no` is a deck without a closing slide, as one without `closing:`."""
+        return None if isinstance(value, str) and value.strip().casefold() in NO else value
 
 
 def load_deck(source: Source) -> Deck:

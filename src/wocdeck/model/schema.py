@@ -265,7 +265,11 @@ FIELD_DOCS: dict[str, tuple[str, Any]] = {
         "What the change compares with → 'exceeding 2017 total by 85%'.",
         "2017 total",
     ),
-    "Closing.text": ("The closing line.", "Thank you for your time."),
+    "Closing.text": (
+        "The closing line; `yes` for the language's own ('Thank you for your time.'), `no` for "
+        "no closing slide.",
+        "Thank you for your time.",
+    ),
     "*.title": ("Overrides the slide's derived title.", "About Us"),
     "*.points": ("Bullets, one per item.", ["Continue outreach activities"]),
     "*.notes": ("Speaker notes for the slide.", "Thank the hosts."),

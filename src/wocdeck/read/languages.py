@@ -58,7 +58,10 @@ NAMES = {
 }
 RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur"})
 DEFAULT = "en"
-SWITCHES = frozenset({"yes", "no", "true", "false", "on", "off"})  # a switch, not words
+# `total: yes`, `closing: no`: a switch, not words (never asked for a translation)
+YES = frozenset({"yes", "true", "on"})
+NO = frozenset({"no", "false", "off"})
+SWITCHES = YES | NO
 _CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 # What one item of a list is called, for a field's place in words (`slides[3]`: slide entry 4).

@@ -14,13 +14,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from wocdeck.read.languages import default_language, field_id, is_translations
+from wocdeck.read.languages import SWITCHES, default_language, field_id, is_translations
 from wocdeck.read.source import DataPath, Source
 from wocdeck.read.texts import Texts
 
 _RECORD = re.compile(r"#\s*from ([a-z]{2,3}(?:-[A-Za-z0-9]+)*) ([0-9a-f]{12})\s*$")
 _MISSING = object()
-_SWITCHES = {"yes", "true", "on"}  # `total: yes` asks for the derived word, not a label
 
 
 def text_hash(text: str) -> str:
@@ -110,7 +109,7 @@ class _Walker:
             return
         place = place.written_as(node)
         if isinstance(node, str):
-            switch = here.logical[-1:] == ("total",) and node.strip().lower() in _SWITCHES
+            switch = place.switch and node.strip().casefold() in SWITCHES  # `total: yes`
             if place.text and any(c.isalpha() for c in node) and not switch:
                 self._text(node, here)
             return

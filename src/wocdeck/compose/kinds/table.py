@@ -19,14 +19,13 @@ from wocdeck.errors import DeckError
 from wocdeck.look.typescale import steps_between
 from wocdeck.plan import Box
 from wocdeck.read.figures import Figure, FigureError, parse_figure
+from wocdeck.read.languages import NO, YES
 from wocdeck.read.source import DataPath
 
 if TYPE_CHECKING:
     from wocdeck.model import Table
 
 _NUMBER = re.compile(r"^[+\-\u2212]?\d[\d.,\u00a0\u202f\u2009 '\u2019]*%?$")
-_YES = {"yes", "true", "on"}
-_NO = {"no", "false", "off"}  # `total: no`: no total row
 _YEAR = re.compile(r"^(19|20)\d\d$")  # a column of years is written as typed: 2018, not 2,018
 
 
@@ -38,7 +37,7 @@ def block(composer: Context, spec: Table, box: Box, name: str, path: DataPath) -
         tuple(_cell(composer, text, j in numbers, (*path, "rows", i)) for j, text in enumerate(row))
         for i, row in enumerate(rows)
     )
-    wanted = spec.total and spec.total.lower() not in _NO
+    wanted = spec.total and spec.total.lower() not in NO  # `total: no`: no total row
     total = _total(composer, spec, rows, cells, numbers, path) if wanted else None
     sizes = composer.theme.sizes
     steps = steps_between(sizes.body_scale, sizes.body, sizes.body_floor)
@@ -93,7 +92,7 @@ def _total(
 ) -> tuple[Cell, ...]:
     """The total row: its label, then the sum of each number column (not of percentages)."""
     assert spec.total is not None
-    label = composer.words.phrase("total") if spec.total.lower() in _YES else spec.total
+    label = composer.words.phrase("total") if spec.total.lower() in YES else spec.total
     out = [Cell(label)]
     for j in range(1, len(cells[0]) if cells else 1):
         filled = [row[j] for row in rows if row[j]]
