@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wocdeck.look import measure
-from wocdeck.look.measure import Span, text_width, wrap
+from wocdeck.look.measure import AUTOSPACE, Span, text_width, wrap
 from wocdeck.look.scripts import has_east_asian
 
 
@@ -153,3 +153,13 @@ def test_lines_break_at_the_unicode_line_breaking_algorithms_opportunities() -> 
         "www.wipo.int/pct ", "and/or ", "« ", "Madrid ", "»",
     ]  # fmt: skip
     assert _pieces("マドリッド改善した") == ["マ", "ド", "リッ", "ド", "改", "善", "し", "た"]
+
+
+def test_chinese_beside_latin_letters_or_digits_takes_the_renderers_gap() -> None:
+    """A quarter of an em at each boundary between Chinese and Latin letters or digits, none
+    beside full-width punctuation or between Chinese characters."""
+    digits = text_width("1", 20) + text_width("15", 20)
+    assert text_width("1月15日", 20) == pytest.approx(digits + 2 * 20 + 3 * AUTOSPACE * 20)
+    assert text_width("知识产权", 20) == pytest.approx(80)
+    assert text_width("（PCT）", 20) == pytest.approx(2 * 20 + text_width("PCT", 20))
+    assert text_width("PCT巡回", 20) == pytest.approx(text_width("PCT", 20) + 40 + AUTOSPACE * 20)

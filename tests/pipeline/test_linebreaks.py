@@ -78,3 +78,33 @@ def test_each_line_ends_where_the_measurer_said(tmp_path: Path) -> None:
             compared += 1
             assert [text[a:b].split()[-1] for a, b in narrow] == ends, (number, text)
     assert compared >= 30  # most bullets far from a knife-edge
+
+
+CHINESE_TABLE = """\
+language: zh
+event: {office: 世界知识产权组织新加坡办事处, title: 2019年大会会外活动, date: 2019-09-27}
+slides:
+  - title: 主要活动
+    table:
+      columns: [日期, 活动, 国家, 人数]
+      rows:
+        - [1月15日, PCT巡回研讨会, 印度尼西亚, 120]
+        - [3月12日, 东盟知识产权学院关于版权和集体管理的圆桌会议, 新加坡, 40]
+        - [4月26日, 世界知识产权日, 菲律宾, 300]
+"""
+
+
+def test_chinese_dates_in_a_table_stay_on_one_line(tmp_path: Path) -> None:
+    """LibreOffice (as PowerPoint) sets a gap between Chinese and digits ("1 月 15 日"): the
+    date column is measured with it, so no date is broken before its 日."""
+    from wocdeck.pipeline import render
+
+    require_renderer()
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(CHINESE_TABLE, encoding="utf-8")
+    pptx = render(deck, tmp_path / "deck.pptx").output
+    pdfcheck.convert([pptx])
+    drawn = [line.text for line in drawn_lines(pptx.with_suffix(".pdf")) if line.page == 2]
+    assert not [text for text in drawn if text.split()[0] == "日"], drawn
+    for date in ("1 月 15 日", "3 月 12 日", "4 月 26 日"):
+        assert any(text.startswith(date) for text in drawn), (date, drawn)

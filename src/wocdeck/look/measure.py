@@ -16,12 +16,12 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import NamedTuple
 
 from wocdeck.look.fonts import file_widths, is_font_file
-from wocdeck.look.scripts import has_arabic
+from wocdeck.look.scripts import has_arabic, has_east_asian, is_wide
 
 _TABLES = Path(__file__).resolve().parent / "fonts"
 DEFAULT_METRICS = "liberation-sans"
@@ -36,6 +36,10 @@ NO_BREAK_SPACES = "\u00a0\u202f\u2007\u2060"  # no-break, narrow no-break, figur
 UNKNOWN_WIDTH = 0.65
 EMOJI_WIDTH = 1.3
 ENCLOSING_WIDTH = 1.0  # an enclosing mark (U+20DD ⃝) draws a circle or box about 1 em wide
+# PowerPoint and LibreOffice set a gap between East Asian and Latin letters or digits ("1 月
+# 15 日", "PCT 巡回"; "apply spacing between Asian and Latin text", on by default): about a
+# quarter of an em, 0.22-0.29 em as LibreOffice draws it at 22 pt.
+AUTOSPACE = 0.25
 
 
 class Span(NamedTuple):
@@ -114,7 +118,29 @@ def char_widths(spans: list[Span]) -> list[float]:
 
                 widths = with_arabic_shaped(span.text, span.bold, widths)
         out.extend(widths)
-    return out
+    gaps = _gaps("".join(span.text for span in spans))
+    return [w + g for w, g in zip(out, gaps, strict=True)] if gaps else out
+
+
+@lru_cache(maxsize=4096)
+def _gaps(text: str) -> tuple[float, ...]:
+    """The gap before each character (the renderers' between East Asian and Latin letters or
+    digits, AUTOSPACE); empty for text without one."""
+    if text.isascii() or not has_east_asian(text):
+        return ()
+    kinds = [_kind(char) for char in text]
+    pairs = pairwise(kinds)
+    gaps = (0.0, *(AUTOSPACE if {a, b} == {"asian", "latin"} else 0.0 for a, b in pairs))
+    return gaps if any(gaps) else ()
+
+
+def _kind(char: str) -> str:
+    """ "asian" for an East Asian letter (ideograph, kana, hangul; not full-width punctuation),
+    "latin" for another letter or a digit, else ""."""
+    category = unicodedata.category(char)
+    if category[0] not in "LN":
+        return ""
+    return "asian" if is_wide(char) else "latin"
 
 
 def text_width(
@@ -142,13 +168,14 @@ class _Measured(NamedTuple):
     text: str
     prefix: array[float]  # prefix[i]: the width of text[:i], in em
     breaks: array[int]  # the positions a line may start at, ascending
+    gaps: array[float]  # the gap before each character (empty: none); not drawn at a line start
 
 
 @lru_cache(maxsize=256)
 def _measured(spans: tuple[Span, ...]) -> _Measured:
     text = "".join(s.text for s in spans)
     prefix = array("d", accumulate(char_widths(list(spans)), initial=0.0))
-    return _Measured(text, prefix, array("q", _breaks(text)))
+    return _Measured(text, prefix, array("q", _breaks(text)), array("d", _gaps(text)))
 
 
 def _breaks(text: str) -> list[int]:
@@ -245,7 +272,7 @@ def _wrapped(spans: tuple[Span, ...], size: float, width: float, start: int) -> 
     """The lines of a text that does not fit one line (cached: fitting asks more than once)."""
     text = "".join(s.text for s in spans)
     measured = _measured(spans)
-    prefix, breaks = measured.prefix, measured.breaks
+    prefix, breaks, gaps = measured.prefix, measured.breaks, measured.gaps
     limit = width / size if size > 0 else float("inf")
     lines: list[Line] = []
     n = len(text)
@@ -254,9 +281,10 @@ def _wrapped(spans: tuple[Span, ...], size: float, width: float, start: int) -> 
         if newline < start:
             found = text.find("\n", start)
             newline = n if found < 0 else found
+        base = prefix[start] + (gaps[start] if gaps else 0.0)  # no gap before a line
         # the first character past the width (trailing spaces may hang past it)
-        over = max(bisect_right(prefix, prefix[start] + limit, start + 1) - 1, start + 1)
-        while over > start + 1 and (prefix[over] - prefix[start]) * size > width:
+        over = max(bisect_right(prefix, base + limit, start + 1) - 1, start + 1)
+        while over > start + 1 and (prefix[over] - base) * size > width:
             over -= 1  # rounding: the search runs in em, the promise is in points
         while over < newline and text[over] == " ":
             over += 1
@@ -268,7 +296,7 @@ def _wrapped(spans: tuple[Span, ...], size: float, width: float, start: int) -> 
         line_end = end
         while line_end > start and text[line_end - 1] == " ":
             line_end -= 1
-        lines.append(Line(start, end, (prefix[line_end] - prefix[start]) * size))
+        lines.append(Line(start, end, (prefix[line_end] - base) * size))
         if end < n and text[end] == "\n":
             end += 1
         start = end
