@@ -49,9 +49,9 @@ def labels_fit(
     title in its box; where they would not, the chart shows its value axis alone."""
     if data.kind == "pie" or not data.categories or box.w <= 0 or box.h <= 0:
         return True
-    plot = _plot(data, box, size, axes, title, metrics)
-    top = _top(data, axes, value_step(data, box, size, metrics) if axes else 0.0)
-    bars, labels = _shapes(data, plot, size, top, metrics)
+    step = value_step(data, box, size, metrics) if axes else 0.0
+    plot = _plot(data, box, size, axes, title, metrics, step)
+    bars, labels = _shapes(data, plot, size, _top(data, axes, step), metrics)
     # a label may stand above the plot up to the title (a history's), or half a line as
     # the value axis' top number does
     above = (TITLE_GAP if title else 0.0) * size + (LINE * size / 2 if axes else 0.0)
@@ -121,8 +121,11 @@ def _steps(data: ChartData) -> Iterator[float]:
         power *= 10
 
 
-def _plot(data: ChartData, box: Box, size: float, axes: bool, title: bool, metrics: str) -> _Rect:
-    """The plot area inside the chart's frame, in the frame's points."""
+def _plot(
+    data: ChartData, box: Box, size: float, axes: bool, title: bool, metrics: str, step: float
+) -> _Rect:
+    """The plot area inside the chart's frame, in the frame's points; step: the value axis'
+    (value_step)."""
     across, down, line = MARGIN * box.w, MARGIN * box.h, LINE * size
     left, right = across, across
     top = down + (line + TITLE_GAP * size if title else 0.0)
@@ -130,7 +133,6 @@ def _plot(data: ChartData, box: Box, size: float, axes: bool, title: bool, metri
     if axes:
         if data.kind != "bar":  # the value axis' top number stands half above the plot
             top += line / 2
-        step = value_step(data, box, size, metrics)
         numbers = _written(_top(data, axes, step), data.decimals)
         wide = text_width(numbers, size, metrics=metrics)
         if data.kind == "bar":  # values along the bottom, categories down the left
